@@ -1,0 +1,115 @@
+import { awscdk, javascript } from 'projen';
+
+/** The aws-cdk-lib we develop and test against. */
+const CDK_DEV_VERSION = '2.276.0';
+/**
+ * The oldest aws-cdk-lib whose L1s carry every property this library sets
+ * (CfnImagePipeline `schedule.timezone` is the newest of them). See README "Compatibility".
+ */
+const CDK_MIN_VERSION = '2.264.0';
+const CONSTRUCTS_VERSION = '10.8.1';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  name: 'cdk-imagebuilder',
+  description: 'AWS CDK L2 constructs for EC2 Image Builder: image pipelines, container recipes, distribution configurations, with strict synth-time validation and least-privilege defaults.',
+  author: 'cdk-imagebuilder developers',
+  authorAddress: 'cdk-imagebuilder@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/cdk-imagebuilder/cdk-imagebuilder.git',
+  license: 'Apache-2.0',
+  keywords: ['aws', 'cdk', 'awscdk', 'imagebuilder', 'ec2-image-builder', 'ami', 'ecr', 'golden-image'],
+  defaultReleaseBranch: 'main',
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  jsiiVersion: '~6.0.0',
+
+  cdkVersion: CDK_MIN_VERSION,
+  constructsVersion: CONSTRUCTS_VERSION,
+
+  // jsii targets: jsii checks that the API works in these languages.
+  publishToPypi: {
+    distName: 'cdk-imagebuilder',
+    module: 'cdk_imagebuilder',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkimagebuilder',
+    mavenGroupId: 'io.github.cdk-imagebuilder',
+    mavenArtifactId: 'cdk-imagebuilder',
+  },
+  publishToNuget: {
+    dotNetNamespace: 'CdkImageBuilder',
+    packageId: 'CdkImageBuilder',
+  },
+
+  // Develop and test against CDK_DEV_VERSION while the peer range starts at CDK_MIN_VERSION.
+  peerDependencyOptions: { pinnedDevDependency: false },
+  devDeps: [
+    `aws-cdk-lib@${CDK_DEV_VERSION}`,
+    `constructs@${CONSTRUCTS_VERSION}`,
+    '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+    '@aws-cdk/aws-imagebuilder-alpha@2.270.0-alpha.0',
+    'cdk-nag@3.0.2',
+    'fast-check@^4',
+  ],
+
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      collectCoverage: false,
+      // Every test app synthesizes with the CloudFormation validator in strict mode;
+      // its WebAssembly module loads once per worker.
+      testTimeout: 60_000,
+    },
+  },
+  tsconfigDev: {
+    include: ['integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'rosetta/**/*.ts'],
+    compilerOptions: {},
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
+  },
+  gitignore: ['/cdk.out/', '/integ/**/cdk.out/', '/.jsii-out/', '/bench/results/', '*.tabl.json', '/.pacmak/'],
+  npmIgnoreOptions: { ignorePatterns: ['/integ/', '/examples/', '/bench/', '/rosetta/', '/.ci/', '/cdk.out/'] },
+  githubOptions: { mergify: false },
+  depsUpgrade: false,
+});
+
+// The npm registry reachable from our build machines lacks some non-linux
+// @unrs/resolver-binding-*@1.13.0 builds; pin the resolver so `npm ci` works everywhere.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// README examples are compiled by jsii-rosetta in strict mode (fixture in rosetta/).
+project.package.addField('jsii', {
+  ...project.package.manifest.jsii,
+  metadata: { jsii: { rosetta: { strict: true } } },
+});
+
+const env = { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' };
+for (const [k, v] of Object.entries(env)) {
+  project.tasks.addEnvironment(k, v);
+}
+
+const rosetta = project.addTask('rosetta', {
+  description: 'Compile and translate every README example (strict: a broken example fails)',
+  exec: 'jsii-rosetta extract --strict --fail --compile .jsii',
+});
+project.postCompileTask.spawn(rosetta);
+
+project.addTask('example', {
+  description: 'Synthesize the example app into cdk.out/ and print the resources of each stack',
+  exec: 'ts-node --project test/tsconfig.json examples/main.ts',
+});
+
+project.addTask('integ:snapshot', {
+  description: 'Update the committed snapshots of the integration test apps (deliberate)',
+  exec: 'jest test/integ.test.ts --updateSnapshot',
+});
+
+// `npm test` runs every test and check: the jsii compile (with API.md and the strict
+// README examples), jest (units, snapshots, integ snapshots, gates) and eslint.
+project.testTask.prependSpawn(project.postCompileTask);
+project.testTask.prependSpawn(project.compileTask);
+project.testTask.prependSpawn(project.preCompileTask);
+
+project.synth();

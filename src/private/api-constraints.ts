@@ -1,0 +1,133 @@
+/**
+ * The EC2 Image Builder API's input patterns and limits (service model 2019-12-02, as of 2026),
+ * in one place. Every construct validates through `validation.ts`, which reads these.
+ *
+ * Patterns are the API's own, written exactly as the service model gives them. Where the API
+ * leaves one unanchored (time zone), we anchor it: a value the API would accept only because
+ * some substring matches is never what the user meant.
+ */
+export const PATTERNS = {
+  /** ResourceName: every resource name (effective length 3-128). */
+  resourceName: /^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$/,
+  /** VersionNumber: component and workflow versions. */
+  version: /^[0-9]+\.[0-9]+\.[0-9]+$/,
+  /** WildcardVersionNumber: recipe versions and version references. */
+  wildcardVersion: /^(?:[0-9]+|x)\.(?:[0-9]+|x)\.(?:[0-9]+|x)$/,
+  /** RoleNameOrArn. */
+  roleNameOrArn: /^(?:arn:aws(?:-[a-z]+)*:iam::[0-9]{12}:role\/)?[a-zA-Z_0-9+=,.@\-_/]+$/,
+  /** Timezone (anchored here; the API's pattern is not). */
+  timezone: /^[a-zA-Z0-9]{2,}(?:\/[a-zA-Z0-9-_+]+)*$/,
+  /** LogGroupName. */
+  logGroupName: /^[a-zA-Z0-9\-_/.]{1,512}$/,
+  /** ParallelGroup of a test workflow. */
+  parallelGroup: /^[A-Za-z0-9][A-Za-z0-9-_+#]{0,99}$/,
+  /** AccountId. */
+  accountId: /^[0-9]{12}$/,
+  /** Non-empty string without NUL characters. */
+  noNul: /^[^\x00]+$/,
+  /** String without NUL characters, possibly empty. */
+  noNulOrEmpty: /^[^\x00]*$/,
+  /** TagKey: no `aws:` prefix. */
+  tagKey: /^(?!aws:)[a-zA-Z0-9\s_.:/=+\-@]*$/,
+  /** AmiNameString. */
+  amiName: /^[-_A-Za-z0-9{][-_A-Za-z0-9\s:{}.]+[-_A-Za-z0-9}]$/,
+  /** SsmParameterName. */
+  ssmParameterName: /^[a-zA-Z0-9_.\-/]+$/,
+  /** LaunchTemplateId. */
+  launchTemplateId: /^lt-[a-z0-9-_]{17}$/,
+  /** InstanceProfileNameType. */
+  instanceProfileName: /^[\w+=,.@-]+$/,
+  /** UserDataOverride: base64. */
+  userData: /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/,
+  /** AmiWatermarkName. */
+  amiWatermark: /^[A-Za-z0-9()[\]./'@_-][A-Za-z0-9 ()[\]./'@_-]{1,126}[A-Za-z0-9()[\]./'@_-]$/,
+  /** An AWS Organizations organization ARN. */
+  organizationArn: /^arn:aws[^:]*:organizations::[0-9]{12}:organization\/o-[a-z0-9]{10,32}$/,
+  /** An AWS Organizations organizational unit ARN (the API leaves the end open). */
+  organizationalUnitArn: /^arn:aws[^:]*:organizations::[0-9]{12}:ou\/o-[a-z0-9]{10,32}\/ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}/,
+  /** A License Manager license configuration ARN. */
+  licenseConfigurationArn: /^arn:aws[^:]*:license-manager:[^:]+:[0-9]{12}:license-configuration:lic-[a-z0-9-_]{32}$/,
+  /** An SNS topic ARN. */
+  snsTopicArn: /^arn:aws[^:]*:sns:[^:]+:[0-9]{12}:[a-zA-Z0-9-_]{1,256}$/,
+  /** `s3://bucket/key`, as the API takes template and document URIs. */
+  s3Uri: /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+$/,
+} as const;
+
+/** The ARN patterns of Image Builder resources, as the API checks them in requests. */
+export const ARN_PATTERNS = {
+  imageRecipe: /^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws):image-recipe\/[a-z0-9-_]+\/(?:[0-9]+|x)\.(?:[0-9]+|x)\.(?:[0-9]+|x)$/,
+  containerRecipe: /^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws):container-recipe\/[a-z0-9-_]+\/(?:[0-9]+|x)\.(?:[0-9]+|x)\.(?:[0-9]+|x)$/,
+  infrastructureConfiguration: /^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws):infrastructure-configuration\/[a-z0-9-_]+$/,
+  distributionConfiguration: /^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws):distribution-configuration\/[a-z0-9-_]+$/,
+  imagePipeline: /^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws):image-pipeline\/[a-z0-9-_]+$/,
+  component: /^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?|third-party):component\/[a-z0-9-_]+\/(?:(?:([0-9]+|x)\.([0-9]+|x)\.([0-9]+|x))|(?:[0-9]+\.[0-9]+\.[0-9]+\/[0-9]+))$/,
+  workflow: /^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):workflow\/(build|test|distribution)\/[a-z0-9-_]+\/(?:(?:([0-9]+|x)\.([0-9]+|x)\.([0-9]+|x))|(?:[0-9]+\.[0-9]+\.[0-9]+\/[0-9]+))$/,
+  image: /^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws(?:-[a-z-]+)?):image\/[a-z0-9-_]+\/(?:(?:([0-9]+|x)\.([0-9]+|x)\.([0-9]+|x))|(?:[0-9]+\.[0-9]+\.[0-9]+\/[0-9]+))$/,
+  lifecyclePolicy: /^arn:aws(?:-[a-z]+)*:imagebuilder:[a-z]{2,}(?:-[a-z]+)+-[0-9]+:(?:[0-9]{12}|aws):lifecycle-policy\/[a-z0-9-_]+$/,
+  role: PATTERNS.roleNameOrArn,
+} as const;
+
+/** The kinds of ARN the API checks. */
+export type ArnKind = keyof typeof ARN_PATTERNS;
+
+/** Human names of the ARN kinds, for error messages. */
+export const ARN_KIND_NAMES: Record<ArnKind, string> = {
+  imageRecipe: 'an image recipe ARN',
+  containerRecipe: 'a container recipe ARN',
+  infrastructureConfiguration: 'an infrastructure configuration ARN',
+  distributionConfiguration: 'a distribution configuration ARN',
+  imagePipeline: 'an image pipeline ARN',
+  component: 'a component ARN',
+  workflow: 'a workflow ARN',
+  image: 'an image ARN',
+  lifecyclePolicy: 'a lifecycle policy ARN',
+  role: 'an IAM role name or ARN',
+};
+
+/** Length and range limits of the API. */
+export const LIMITS = {
+  /** NonEmptyString: descriptions, parent images, working directories, repository names... */
+  nonEmptyString: { min: 1, max: 1024 },
+  resourceName: { min: 3, max: 128 },
+  description: { min: 1, max: 1024 },
+  /** Each version node (major, minor, patch) is at most 2^30-1. */
+  versionNode: { min: 0, max: 1073741823 },
+  roleNameOrArn: { min: 1, max: 2048 },
+  timezone: { min: 3, max: 100 },
+  scheduleExpression: { min: 1, max: 1024 },
+  autoDisableFailureCount: { min: 1, max: 10 },
+  imageTestsTimeoutMinutes: { min: 60, max: 1440 },
+  logGroupName: { min: 1, max: 512 },
+  parallelGroup: { min: 1, max: 100 },
+  workflowParameterName: { min: 1, max: 128 },
+  componentParameterName: { min: 1, max: 256 },
+  tagKey: { min: 1, max: 128 },
+  tagValue: { min: 0, max: 256 },
+  /** TagMap: tags, imageTags, amiTags. */
+  tagCount: { min: 1, max: 50 },
+  /** ResourceTagMap: infrastructure resource tags. */
+  resourceTagCount: { min: 1, max: 30 },
+  dockerfileTemplateData: { min: 1, max: 16000 },
+  componentData: { min: 1, max: 16000 },
+  amiName: { min: 1, max: 127 },
+  ssmParameterName: { min: 1, max: 1011 },
+  instanceProfileName: { min: 1, max: 256 },
+  userData: { min: 1, max: 21847 },
+  httpPutResponseHopLimit: { min: 1, max: 64 },
+  targetAccountIds: { min: 1, max: 1536 },
+  launchPermissionUserIds: { min: 1, max: 1536 },
+  organizationArns: { min: 1, max: 25 },
+  organizationalUnitArns: { min: 1, max: 25 },
+  licenseConfigurationArns: { min: 1, max: 50 },
+  launchTemplateConfigurations: { min: 1, max: 100 },
+  fastLaunchConfigurations: { min: 1, max: 1000 },
+  fastLaunchTargetResourceCount: { min: 1, max: 10000 },
+  amiWatermarks: { min: 1, max: 5 },
+  ebsIops: { min: 100, max: 64000 },
+  ebsVolumeSize: { min: 1, max: 16000 },
+  ebsThroughput: { min: 125, max: 1000 },
+  supportedOsVersions: { min: 1, max: 25 },
+} as const;
+
+/** Tag keys that infrastructure `resourceTags` may not use. */
+export const RESERVED_RESOURCE_TAG_KEYS = ['CreatedBy', 'Ec2ImageBuilderArn', 'Name', 'Tags'] as const;

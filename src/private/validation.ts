@@ -1,0 +1,225 @@
+import { Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+import { ARN_KIND_NAMES, ARN_PATTERNS, ArnKind, LIMITS, PATTERNS } from './api-constraints';
+import { ImageBuilderValidationError, Problem } from './errors';
+import { scheduleExpressionRule, timeZoneRule } from './schedule-expression';
+
+/** A length or numeric range, inclusive. */
+export interface Range {
+  readonly min: number;
+  readonly max: number;
+}
+
+/** True when the value holds an unresolved token anywhere (such values are never rejected). */
+export function isToken(value: unknown): boolean {
+  if (value === undefined || value === null) {
+    return false;
+  }
+  if (Array.isArray(value)) {
+    return Token.isUnresolved(value) || value.some(isToken);
+  }
+  return Token.isUnresolved(value);
+}
+
+/**
+ * Collects every problem of one construct's input and throws them together.
+ *
+ * Every check skips `undefined` (the prop was not given) and unresolved tokens.
+ *
+ * @example
+ * const v = new Validator(this);
+ * v.resourceName('imagePipelineName', props.imagePipelineName);
+ * v.length('description', props.description, LIMITS.description);
+ * v.throwIfInvalid();
+ */
+export class Validator {
+  private readonly problems: Problem[] = [];
+
+  constructor(private readonly scope: IConstruct) {}
+
+  /** Records a problem found by the caller. */
+  public fail(property: string, value: unknown, rule: string): void {
+    this.problems.push({ property, value, rule });
+  }
+
+  /** The problems found so far. */
+  public get hasProblems(): boolean {
+    return this.problems.length > 0;
+  }
+
+  /** Throws one error naming every problem found, if any. */
+  public throwIfInvalid(): void {
+    if (this.problems.length > 0) {
+      throw new ImageBuilderValidationError(this.scope, [...this.problems]);
+    }
+  }
+
+  /** The string must fully match the pattern. */
+  public pattern(property: string, value: string | undefined, pattern: RegExp): boolean {
+    if (value === undefined || isToken(value)) return true;
+    if (!pattern.test(value)) {
+      this.fail(property, value, `must match ${pattern.source}`);
+      return false;
+    }
+    return true;
+  }
+
+  /** The string's length must be within the range. */
+  public length(property: string, value: string | undefined, range: Range): boolean {
+    if (value === undefined || isToken(value)) return true;
+    if (value.length < range.min || value.length > range.max) {
+      this.fail(property, value, `must be ${describeRange(range)} characters long (got ${value.length})`);
+      return false;
+    }
+    return true;
+  }
+
+  /** The number must be an integer within the range. */
+  public integer(property: string, value: number | undefined, range: Range, unit?: string): boolean {
+    if (value === undefined || isToken(value)) return true;
+    if (!Number.isInteger(value) || value < range.min || value > range.max) {
+      this.fail(property, value, `must be an integer ${describeRange(range)}${unit ? ` ${unit}` : ''}`);
+      return false;
+    }
+    return true;
+  }
+
+  /** The list's size must be within the range. */
+  public count(property: string, values: readonly unknown[] | undefined, range: Range): boolean {
+    if (values === undefined || Token.isUnresolved(values)) return true;
+    if (values.length < range.min || values.length > range.max) {
+      this.fail(property, values, `must have ${describeRange(range)} items (got ${values.length})`);
+      return false;
+    }
+    return true;
+  }
+
+  /** The value must be one of the allowed ones. */
+  public oneOf(property: string, value: string | undefined, allowed: readonly string[]): boolean {
+    if (value === undefined || isToken(value)) return true;
+    if (!allowed.includes(value)) {
+      this.fail(property, value, `must be one of ${allowed.join(', ')}`);
+      return false;
+    }
+    return true;
+  }
+
+  /** The value must match the pattern and length limits of an Image Builder resource name. */
+  public resourceName(property: string, value: string | undefined): boolean {
+    return this.pattern(property, value, PATTERNS.resourceName);
+  }
+
+  /** A description: 1 to 1024 characters. */
+  public description(property: string, value: string | undefined): boolean {
+    return this.length(property, value, LIMITS.description);
+  }
+
+  /** A non-empty string of at most 1024 characters (the API's NonEmptyString). */
+  public nonEmptyString(property: string, value: string | undefined): boolean {
+    return this.length(property, value, LIMITS.nonEmptyString);
+  }
+
+  /** The value must be an ARN of the given kind. */
+  public arn(property: string, value: string | undefined, kind: ArnKind): boolean {
+    if (value === undefined || isToken(value)) return true;
+    const pattern = ARN_PATTERNS[kind];
+    if (!pattern.test(value)) {
+      this.fail(property, value, `must be ${ARN_KIND_NAMES[kind]} matching ${pattern.source}`);
+      return false;
+    }
+    if (kind === 'role') {
+      return this.length(property, value, LIMITS.roleNameOrArn);
+    }
+    return true;
+  }
+
+  /** An AWS account ID: 12 digits. */
+  public accountId(property: string, value: string | undefined): boolean {
+    return this.pattern(property, value, PATTERNS.accountId);
+  }
+
+  /**
+   * A semantic version `major.minor.patch`; with `wildcards`, any node may be `x`, as long as
+   * every node right of the first `x` is `x` too. Each number is at most 2^30-1.
+   */
+  public semanticVersion(property: string, value: string | undefined, options: { wildcards: boolean }): boolean {
+    if (value === undefined || isToken(value)) return true;
+    const pattern = options.wildcards ? PATTERNS.wildcardVersion : PATTERNS.version;
+    if (!this.pattern(property, value, pattern)) return false;
+    const rule = versionNodeRule(value);
+    if (rule) {
+      this.fail(property, value, rule);
+      return false;
+    }
+    return true;
+  }
+
+  /** An Image Builder schedule expression: `cron(...)` in Image Builder's dialect, or `rate(...)`. */
+  public scheduleExpression(property: string, value: string | undefined): boolean {
+    if (value === undefined || isToken(value)) return true;
+    if (!this.length(property, value, LIMITS.scheduleExpression)) return false;
+    const rule = scheduleExpressionRule(value);
+    if (rule) {
+      this.fail(property, value, rule);
+      return false;
+    }
+    return true;
+  }
+
+  /** An IANA time zone name that matches the API's pattern and length. */
+  public timeZone(property: string, value: string | undefined): boolean {
+    if (value === undefined || isToken(value)) return true;
+    if (!this.length(property, value, LIMITS.timezone)) return false;
+    const rule = timeZoneRule(value, PATTERNS.timezone);
+    if (rule) {
+      this.fail(property, value, rule);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * A tag map: 1 to 50 entries (30 for resource tags), keys 1-128 characters without the `aws:`
+   * prefix, values up to 256 characters. An empty map is treated as not given.
+   */
+  public tags(property: string, tags: Record<string, string> | undefined, options: { maxEntries?: number; reservedKeys?: readonly string[] } = {}): boolean {
+    if (tags === undefined || Token.isUnresolved(tags)) return true;
+    const before = this.problems.length;
+    const entries = Object.entries(tags);
+    const maxEntries = options.maxEntries ?? LIMITS.tagCount.max;
+    if (entries.length > maxEntries) {
+      this.fail(property, Object.keys(tags), `must have at most ${maxEntries} entries (got ${entries.length})`);
+    }
+    for (const [key, value] of entries) {
+      if (isToken(key)) continue;
+      this.length(`${property} key`, key, LIMITS.tagKey);
+      this.pattern(`${property} key`, key, PATTERNS.tagKey);
+      if (options.reservedKeys?.includes(key)) {
+        this.fail(`${property} key`, key, `is reserved by Image Builder (${options.reservedKeys.join(', ')})`);
+      }
+      this.length(`${property}['${key}']`, value, LIMITS.tagValue);
+    }
+    return this.problems.length === before;
+  }
+}
+
+/** `between 1 and 1024` or `at most 256`. */
+export function describeRange(range: Range): string {
+  return range.min <= 0 ? `at most ${range.max}` : `between ${range.min} and ${range.max}`;
+}
+
+/**
+ * The extra rules of a version that matches the version pattern: nodes within 2^30-1, and no
+ * number right of an `x`. Returns the broken rule, or undefined.
+ */
+function versionNodeRule(version: string): string | undefined {
+  const nodes = version.split('.');
+  const firstX = nodes.indexOf('x');
+  if (firstX >= 0 && nodes.slice(firstX).some(n => n !== 'x')) {
+    return 'must not have a number right of an x wildcard (x.x.x, 1.x.x and 1.2.x are valid)';
+  }
+  if (nodes.some(n => n !== 'x' && Number(n) > LIMITS.versionNode.max)) {
+    return `must have each version number at most ${LIMITS.versionNode.max}`;
+  }
+  return undefined;
+}
