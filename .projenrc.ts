@@ -62,7 +62,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
   tsconfigDev: {
-    include: ['integ/**/*.ts', 'examples/**/*.ts', 'bench/**/*.ts', 'rosetta/**/*.ts'],
+    // Paths are relative to test/tsconfig.json.
+    include: ['../integ/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {},
   },
   eslintOptions: {

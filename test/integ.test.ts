@@ -28,6 +28,8 @@ function synthIntegApp(file: string): Record<string, unknown> {
   process.env.CDK_CONTEXT_JSON = JSON.stringify(STRICT_VALIDATION_CONTEXT);
   try {
     jest.isolateModules(() => {
+      // An integ app synthesizes when it is loaded.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(path.join(INTEG_DIR, file));
     });
   } finally {

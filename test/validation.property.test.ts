@@ -4,8 +4,8 @@
  * API's patterns copied as text from the service model (not our compiled RegExp objects), so a
  * typo in src/private/api-constraints.ts shows up here.
  */
-import * as fc from 'fast-check';
 import { Construct } from 'constructs';
+import * as fc from 'fast-check';
 import { strictStack } from './helpers';
 import { ArnKind } from '../src/private/api-constraints';
 import { Validator } from '../src/private/validation';
@@ -87,9 +87,16 @@ const arnLike = fc.record({
 /** ARNs built from valid parts of the given kind (the oracle still decides: some parts are near the limits). */
 function validArnOf(kind: ArnKind): fc.Arbitrary<string> {
   const type = {
-    imageRecipe: 'image-recipe', containerRecipe: 'container-recipe', infrastructureConfiguration: 'infrastructure-configuration',
-    distributionConfiguration: 'distribution-configuration', imagePipeline: 'image-pipeline', component: 'component',
-    workflow: 'workflow/test', image: 'image', lifecyclePolicy: 'lifecycle-policy', role: 'role',
+    imageRecipe: 'image-recipe',
+    containerRecipe: 'container-recipe',
+    infrastructureConfiguration: 'infrastructure-configuration',
+    distributionConfiguration: 'distribution-configuration',
+    imagePipeline: 'image-pipeline',
+    component: 'component',
+    workflow: 'workflow/test',
+    image: 'image',
+    lifecyclePolicy: 'lifecycle-policy',
+    role: 'role',
   }[kind];
   const versioned = ['imageRecipe', 'containerRecipe', 'component', 'workflow', 'image'].includes(kind);
   return fc.record({
@@ -109,7 +116,12 @@ const ARN_KINDS: ArnKind[] = [
 describe('validators accept exactly what the API accepts', () => {
   test.each(ARN_KINDS)('%s ARNs', (kind) => {
     const oracle = new RegExp(API[kind]);
-    assertAgreement(fc.oneof({ weight: 6, arbitrary: validArnOf(kind) }, { weight: 4, arbitrary: arnLike }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }),
+    const arns = fc.oneof(
+      { weight: 6, arbitrary: validArnOf(kind) },
+      { weight: 4, arbitrary: arnLike },
+      { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
+    );
+    assertAgreement(arns,
       arn => validator().arn('arn', arn, kind), arn => oracle.test(arn));
   });
 
@@ -126,7 +138,11 @@ describe('validators accept exactly what the API accepts', () => {
 
   test('resource names', () => {
     const oracle = new RegExp(API.name);
-    const names = fc.oneof(textFrom(NAME_CHARS, 8), textFrom('a -', 140), fc.stringMatching(/^[-_A-Za-z0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z0-9]$/));
+    const names = fc.oneof(
+      textFrom(NAME_CHARS, 8),
+      textFrom('a -', 140),
+      fc.stringMatching(/^[-_A-Za-z0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z0-9]$/),
+    );
     assertAgreement(names, name => validator().resourceName('name', name), name => oracle.test(name));
   });
 

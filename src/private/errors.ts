@@ -11,6 +11,9 @@ export function formatValue(value: unknown): string {
   let shown: string;
   if (typeof value === 'string') {
     shown = `'${value}'`;
+  } else if (typeof value === 'number') {
+    // JSON would show NaN and Infinity as null.
+    shown = String(value);
   } else if (value === undefined) {
     shown = 'undefined';
   } else {

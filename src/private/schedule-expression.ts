@@ -67,7 +67,7 @@ export function scheduleExpressionRule(expression: string): string | undefined {
 function rateRule(body: string): string | undefined {
   const m = /^([0-9]+) (minute|minutes|hour|hours|day|days)$/.exec(body);
   if (!m) {
-    return `must be 'rate(value unit)' with a positive whole value and unit minute(s), hour(s) or day(s), e.g. 'rate(1 day)' or 'rate(12 hours)'`;
+    return "must be 'rate(value unit)' with a positive whole value and unit minute(s), hour(s) or day(s), e.g. 'rate(1 day)' or 'rate(12 hours)'";
   }
   const value = Number(m[1]);
   const unit = m[2];
@@ -75,7 +75,7 @@ function rateRule(body: string): string | undefined {
     return 'must have a rate value of at least 1';
   }
   if ((value === 1) !== !unit.endsWith('s')) {
-    return `must use a singular unit for a value of 1 and a plural unit otherwise (e.g. 'rate(1 day)', 'rate(2 days)')`;
+    return "must use a singular unit for a value of 1 and a plural unit otherwise (e.g. 'rate(1 day)', 'rate(2 days)')";
   }
   return undefined;
 }
@@ -83,9 +83,12 @@ function rateRule(body: string): string | undefined {
 function cronRule(body: string): string | undefined {
   const parts = body.split(' ');
   if (parts.length !== 6 || parts.some(p => p === '')) {
-    const hint = parts.filter(p => p !== '').length === 5
+    const fields = parts.filter(p => p !== '').length;
+    const hint = fields === 5
       ? ' (five-field Unix cron is not accepted: Image Builder needs a sixth field, the year)'
-      : '';
+      : fields === 6
+        ? ' (separate the fields with single spaces, with no space at the start or end)'
+        : '';
     return `${ACCEPTED_SCHEDULE_FORMS}${hint}`;
   }
   for (let i = 0; i < FIELDS.length; i++) {
@@ -104,7 +107,7 @@ function cronRule(body: string): string | undefined {
 
 function fieldRule(field: CronField, text: string): string | undefined {
   if (text === '?') {
-    return field.question ? undefined : `'?' is only allowed in day-of-month and day-of-week`;
+    return field.question ? undefined : "'?' is only allowed in day-of-month and day-of-week";
   }
   const items = text.split(',');
   for (const item of items) {
@@ -118,7 +121,7 @@ function fieldRule(field: CronField, text: string): string | undefined {
 
 function itemRule(field: CronField, item: string): string | undefined {
   if (item === '') return 'is empty';
-  if (item === '?') return "'?' must stand alone";
+  if (item === '?') return 'must stand alone';
   const upper = item.toUpperCase();
 
   if (field.last && upper === 'L') return undefined;
@@ -176,9 +179,18 @@ export function timeZoneRule(name: string, pattern: RegExp): string | undefined 
   } catch {
     return "must be an IANA time zone name such as 'Etc/UTC' or 'America/Los_Angeles'";
   }
+  if (resolved === name) {
+    return undefined;
+  }
   // Intl matches names case-insensitively; the service does not.
-  if (resolved !== name && resolved.toLowerCase() === name.toLowerCase()) {
+  if (resolved.toLowerCase() === name.toLowerCase()) {
     return `must be spelled as the IANA database spells it ('${resolved}')`;
+  }
+  // An alias (Intl resolves 'Etc/UTC' to 'UTC', 'US/Pacific' to 'America/Los_Angeles'): its own
+  // spelling is not known here, so check the database's conventions: every part starts with an
+  // upper-case letter, and no name with a '/' is all upper case. This catches 'etc/utc' and 'ETC/UTC'.
+  if (name.split('/').some(part => !/^[A-Z]/.test(part)) || (name.includes('/') && name === name.toUpperCase())) {
+    return "must be spelled as the IANA database spells it (each part starts with a capital letter, e.g. 'Etc/UTC', 'US/Pacific')";
   }
   return undefined;
 }

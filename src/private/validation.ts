@@ -78,7 +78,8 @@ export class Validator {
   public integer(property: string, value: number | undefined, range: Range, unit?: string): boolean {
     if (value === undefined || isToken(value)) return true;
     if (!Number.isInteger(value) || value < range.min || value > range.max) {
-      this.fail(property, value, `must be an integer ${describeRange(range)}${unit ? ` ${unit}` : ''}`);
+      // Always both bounds: 'at most N' would hide that negative numbers are rejected too.
+      this.fail(property, value, `must be an integer between ${range.min} and ${range.max}${unit ? ` ${unit}` : ''}`);
       return false;
     }
     return true;
@@ -182,7 +183,11 @@ export class Validator {
    * A tag map: 1 to 50 entries (30 for resource tags), keys 1-128 characters without the `aws:`
    * prefix, values up to 256 characters. An empty map is treated as not given.
    */
-  public tags(property: string, tags: Record<string, string> | undefined, options: { maxEntries?: number; reservedKeys?: readonly string[] } = {}): boolean {
+  public tags(
+    property: string,
+    tags: Record<string, string> | undefined,
+    options: { maxEntries?: number; reservedKeys?: readonly string[] } = {},
+  ): boolean {
     if (tags === undefined || Token.isUnresolved(tags)) return true;
     const before = this.problems.length;
     const entries = Object.entries(tags);
