@@ -1,4 +1,4 @@
-import { awscdk, javascript } from 'projen';
+import { awscdk, javascript, JsonFile } from 'projen';
 
 /** The aws-cdk-lib we develop and test against. */
 const CDK_DEV_VERSION = '2.276.0';
@@ -61,11 +61,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
       testTimeout: 60_000,
     },
   },
-  tsconfigDev: {
-    // Paths are relative to test/tsconfig.json.
-    include: ['../integ/**/*.ts', '../examples/**/*.ts', '../bench/**/*.ts'],
-    compilerOptions: {},
-  },
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
@@ -75,6 +70,19 @@ const project = new awscdk.AwsCdkConstructLibrary({
   githubOptions: { mergify: false },
   depsUpgrade: false,
 });
+
+// integ/, examples/ and bench/ are type-checked and linted like test/ (each folder gets the
+// same dev tsconfig, so eslint's project service finds it).
+for (const dir of ['integ', 'examples', 'bench']) {
+  new JsonFile(project, `${dir}/tsconfig.json`, {
+    obj: {
+      extends: '../tsconfig.json',
+      compilerOptions: { noEmit: true, rootDir: '..', stripInternal: true, isolatedModules: true },
+      include: ['**/*.ts'],
+      exclude: ['node_modules', '.build'],
+    },
+  });
+}
 
 // The npm registry reachable from our build machines lacks some non-linux
 // @unrs/resolver-binding-*@1.13.0 builds; pin the resolver so `npm ci` works everywhere.
@@ -103,7 +111,7 @@ project.postCompileTask.spawn(rosetta);
 
 project.addTask('example', {
   description: 'Synthesize the example app into cdk.out/ and print the resources of each stack',
-  exec: 'ts-node --project test/tsconfig.json examples/main.ts',
+  exec: 'ts-node --project examples/tsconfig.json examples/main.ts',
 });
 
 project.addTask('integ:snapshot', {

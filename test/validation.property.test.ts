@@ -177,7 +177,8 @@ describe('validators accept exactly what the API accepts', () => {
 
 describe('cron expressions', () => {
   const inRange = (min: number, max: number) => fc.integer({ min, max }).map(String);
-  const outOfRange = (min: number, max: number) => fc.oneof(fc.integer({ min: max + 1, max: max + 100 }), fc.constant(min - 1)).filter(n => n >= 0).map(String);
+  const outOfRange = (min: number, max: number) =>
+    fc.oneof(fc.integer({ min: max + 1, max: max + 100 }), fc.constant(min - 1)).filter(n => n >= 0).map(String);
   const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
   const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
   const field = (min: number, max: number, names: string[] = [], increments = true) => {
@@ -205,7 +206,7 @@ describe('cron expressions', () => {
 
   test('an out-of-range value in any field is rejected', () => {
     const ranges: Array<[number, number]> = [[0, 59], [0, 23], [1, 31], [1, 12], [1, 7], [1970, 2199]];
-    const broken = fc.tuple(validCron, fc.integer({ min: 0, max: 5 }), fc.constantFrom(...ranges.map(([a, b]) => [a, b] as const)))
+    const broken = fc.tuple(validCron, fc.integer({ min: 0, max: 5 }))
       .chain(([cron, index]) => outOfRange(...ranges[index]).map(bad => {
         const fields = cron.slice(5, -1).split(' ');
         fields[index] = bad;
