@@ -1,4 +1,34 @@
-import { IResource } from 'aws-cdk-lib';
+import {
+  Annotations,
+  Arn,
+  ArnFormat,
+  aws_ec2 as ec2,
+  aws_ecr as ecr,
+  aws_iam as iam,
+  aws_imagebuilder as imagebuilder,
+  aws_kms as kms,
+  aws_ssm as ssm,
+  Fn,
+  IResource,
+  Lazy,
+  Names,
+  Resource,
+  Stack,
+  Token,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { LIMITS, PATTERNS } from './private/api-constraints';
+import {
+  KMS_DISTRIBUTION_ACTIONS,
+  KMS_LAUNCH_ACTIONS,
+  PUBLIC_USER_GROUP,
+  RenderedAmiDistribution,
+  renderAmiDistribution,
+  renderContainerDistribution,
+  SettingsContext,
+} from './private/distribution-settings';
+import { formatProblem } from './private/errors';
+import { isToken, Validator } from './private/validation';
 
 /**
  * An Image Builder distribution configuration: where built images are copied and shared.
@@ -17,4 +47,645 @@ export interface IDistributionConfiguration extends IResource {
    * @attribute
    */
   readonly distributionConfigurationName: string;
+}
+
+/**
+ * Who may launch instances from the distributed AMI, besides the account that owns it
+ * (the API's `LaunchPermissionConfiguration`).
+ */
+export interface AmiLaunchPermission {
+  /**
+   * The accounts that may launch the AMI (12-digit IDs, at most 1536).
+   *
+   * @default - no account is given launch permission
+   */
+  readonly userIds?: string[];
+
+  /**
+   * The user groups that may launch the AMI. The only group is `all`, which makes the AMI
+   * public: every AWS account can launch it (a warning is added when it is set).
+   *
+   * @default - the AMI is not public
+   */
+  readonly userGroups?: string[];
+
+  /**
+   * The AWS Organizations organizations whose accounts may launch the AMI, by ARN
+   * (`arn:aws:organizations::111122223333:organization/o-exampleorgid`), at most 25.
+   *
+   * @default - no organization is given launch permission
+   */
+  readonly organizationArns?: string[];
+
+  /**
+   * The organizational units whose accounts may launch the AMI, by ARN
+   * (`arn:aws:organizations::111122223333:ou/o-exampleorgid/ou-abcd-12345678`), at most 25.
+   *
+   * @default - no organizational unit is given launch permission
+   */
+  readonly organizationalUnitArns?: string[];
+}
+
+/** An EC2 launch template that distribution updates with the new AMI ID, in one account. */
+export interface LaunchTemplateConfiguration {
+  /**
+   * The launch template. Image Builder takes it by ID, so an imported template must be imported
+   * with its ID (`ec2.LaunchTemplate.fromLaunchTemplateAttributes({ launchTemplateId })`).
+   */
+  readonly launchTemplate: ec2.ILaunchTemplate;
+
+  /**
+   * The account the launch template belongs to.
+   *
+   * @default - the account that distributes the AMI
+   */
+  readonly accountId?: string;
+
+  /**
+   * Whether the new launch template version becomes the template's default version.
+   *
+   * @default - Image Builder's default: the new version is set as the default
+   */
+  readonly setDefaultVersion?: boolean;
+}
+
+/** Windows fast launch for the distributed AMI: EC2 keeps pre-provisioned snapshots ready. */
+export interface FastLaunchConfiguration {
+  /**
+   * Whether fast launch is enabled (`false` turns it off for the AMI).
+   *
+   * @default true
+   */
+  readonly enabled?: boolean;
+
+  /**
+   * The launch template EC2 uses to launch the instances that create the pre-provisioned
+   * snapshots (by ID when known, else by name, with its version).
+   *
+   * @default - EC2's default launch settings
+   */
+  readonly launchTemplate?: ec2.ILaunchTemplate;
+
+  /**
+   * The maximum number of instances EC2 launches at once to create snapshots: at least 6
+   * (EC2's EnableFastLaunch rule).
+   *
+   * @default - EC2's default (6)
+   */
+  readonly maxParallelLaunches?: number;
+
+  /**
+   * The number of pre-provisioned snapshots to keep ready, 1 to 10000.
+   *
+   * @default - EC2's default (5)
+   */
+  readonly targetResourceCount?: number;
+
+  /**
+   * The account that owns the fast-launch enabled AMI.
+   *
+   * @default - the account that distributes the AMI
+   */
+  readonly accountId?: string;
+}
+
+/** An SSM parameter that distribution writes the new AMI ID to, in the distribution's Region. */
+export interface SsmParameterConfiguration {
+  /**
+   * The parameter's name (`/golden/ami/latest`): created when missing, updated otherwise.
+   * Letters, digits and `_.-/`, at most 1011 characters.
+   */
+  readonly parameterName: string;
+
+  /**
+   * The account that owns the parameter: one of the distribution's `targetAccountIds`.
+   *
+   * @default - the account that distributes the AMI
+   */
+  readonly amiAccountId?: string;
+
+  /**
+   * The parameter's data type. `AWS_EC2_IMAGE` makes SSM check that the value is an AMI ID.
+   *
+   * @default ssm.ParameterDataType.AWS_EC2_IMAGE
+   */
+  readonly dataType?: ssm.ParameterDataType;
+}
+
+/** Where and how the built AMI is distributed in one Region. */
+export interface AmiDistributionOptions {
+  /**
+   * The Region to distribute to, as a Region name (`us-west-2`).
+   *
+   * @default - the stack's Region
+   */
+  readonly region?: string;
+
+  /**
+   * The name of the distributed AMI. It must include `{{ imagebuilder:buildDate }}`, and may use
+   * `{{ imagebuilder:buildVersion }}`: `golden-{{ imagebuilder:buildDate }}`. 1 to 127
+   * characters: letters, digits, spaces, `-_.:{}`.
+   *
+   * @default - the image's name followed by the build's timestamp
+   */
+  readonly amiName?: string;
+
+  /**
+   * The description of the distributed AMI.
+   *
+   * @default - no description
+   */
+  readonly amiDescription?: string;
+
+  /**
+   * Tags for the distributed AMI (at most 50; keys must not start with `aws:`).
+   *
+   * @default - no tags
+   */
+  readonly amiTags?: { [key: string]: string };
+
+  /**
+   * The KMS key that encrypts the distributed AMI: a key of the distribution's Region. The
+   * target accounts need to use it: see `DistributionConfiguration.grantKeyUsage()`.
+   *
+   * @default - the AMI is encrypted as its source (or not at all)
+   */
+  readonly kmsKey?: kms.IKey;
+
+  /**
+   * The accounts the AMI is copied to (12-digit IDs, at most 1536). Each needs the
+   * `EC2ImageBuilderDistributionCrossAccountRole` role.
+   *
+   * @default - the AMI stays in the account that builds it
+   */
+  readonly targetAccountIds?: string[];
+
+  /**
+   * Who may launch instances from the AMI.
+   *
+   * @default - only the owning account
+   */
+  readonly launchPermission?: AmiLaunchPermission;
+
+  /**
+   * License Manager license configurations to associate with the AMI, by ARN (at most 50).
+   *
+   * @default - no license configuration
+   */
+  readonly licenseConfigurationArns?: string[];
+
+  /**
+   * Launch templates to update with the new AMI ID (at most 100).
+   *
+   * @default - no launch template is updated
+   */
+  readonly launchTemplates?: LaunchTemplateConfiguration[];
+
+  /**
+   * Windows fast launch settings for the AMI (at most 1000).
+   *
+   * @default - fast launch is not configured
+   */
+  readonly fastLaunchConfigurations?: FastLaunchConfiguration[];
+
+  /**
+   * SSM parameters to write the new AMI ID to.
+   *
+   * @default - no SSM parameter is written
+   */
+  readonly ssmParameters?: SsmParameterConfiguration[];
+}
+
+/**
+ * The ECR repository a container distribution pushes to: a repository of this app, or the name of a
+ * repository in the distribution's Region.
+ */
+export class DistributionRepository {
+  /**
+   * A repository of this app, or one imported into it. It must be in the distribution's Region
+   * and account.
+   */
+  public static fromRepository(repository: ecr.IRepository): DistributionRepository {
+    return new DistributionRepository(repository.repositoryName, repository);
+  }
+
+  /**
+   * The name of a repository in the distribution's Region (for example in another Region than
+   * the stack's, where it can't be referenced as an `ecr.IRepository`).
+   */
+  public static fromRepositoryName(repositoryName: string): DistributionRepository {
+    return new DistributionRepository(repositoryName);
+  }
+
+  /** The repository's name. */
+  public readonly repositoryName: string;
+
+  /** The repository, when given as one. */
+  public readonly repository?: ecr.IRepository;
+
+  private constructor(repositoryName: string, repository?: ecr.IRepository) {
+    this.repositoryName = repositoryName;
+    this.repository = repository;
+  }
+}
+
+/** Where the built container image is distributed in one Region. */
+export interface ContainerDistributionOptions {
+  /**
+   * The Region to distribute to, as a Region name (`eu-west-1`).
+   *
+   * @default - the stack's Region
+   */
+  readonly region?: string;
+
+  /** The ECR repository the image is pushed to, in that Region. */
+  readonly targetRepository: DistributionRepository;
+
+  /**
+   * Tags of the distributed image (`latest`, `1.0`).
+   *
+   * @default - the image's version is its only tag
+   */
+  readonly containerTags?: string[];
+
+  /**
+   * The description of the container distribution.
+   *
+   * @default - no description
+   */
+  readonly containerDescription?: string;
+}
+
+/** Properties of a `DistributionConfiguration`. */
+export interface DistributionConfigurationProps {
+  /**
+   * The name of the distribution configuration (3 to 128 letters, digits, spaces, `-` and `_`).
+   *
+   * @default - a name generated from the construct path, in lower case
+   */
+  readonly distributionConfigurationName?: string;
+
+  /**
+   * The description of the distribution configuration.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * AMI distributions, at most one per Region. More can be added with `addAmiDistribution()`.
+   *
+   * @default - none
+   */
+  readonly amiDistributions?: AmiDistributionOptions[];
+
+  /**
+   * Container distributions, at most one per Region. More can be added with
+   * `addContainerDistribution()`.
+   *
+   * @default - none
+   */
+  readonly containerDistributions?: ContainerDistributionOptions[];
+
+  /**
+   * Tags of the distribution configuration.
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * Grants on a distribution configuration. Get one from `distributionConfiguration.grants`, or
+ * with `DistributionConfigurationGrants.fromDistributionConfiguration()` for any configuration.
+ */
+export class DistributionConfigurationGrants {
+  /** Grants on the given distribution configuration. */
+  public static fromDistributionConfiguration(distributionConfiguration: IDistributionConfiguration): DistributionConfigurationGrants {
+    return new DistributionConfigurationGrants(distributionConfiguration);
+  }
+
+  private constructor(private readonly distributionConfiguration: IDistributionConfiguration) {}
+
+  /** Grants the given Image Builder actions on this distribution configuration. */
+  public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions,
+      resourceArns: [this.distributionConfiguration.distributionConfigurationArn],
+    });
+  }
+
+  /** Grants reading the distribution configuration (`imagebuilder:GetDistributionConfiguration`). */
+  public read(grantee: iam.IGrantable): iam.Grant {
+    return this.actions(grantee, 'imagebuilder:GetDistributionConfiguration');
+  }
+}
+
+/** Shared behaviour of owned and imported distribution configurations. */
+abstract class DistributionConfigurationBase extends Resource implements IDistributionConfiguration {
+  public abstract readonly distributionConfigurationArn: string;
+  public abstract readonly distributionConfigurationName: string;
+
+  /** Grants on this distribution configuration. */
+  public readonly grants: DistributionConfigurationGrants = DistributionConfigurationGrants.fromDistributionConfiguration(this);
+
+  /** Grants the given Image Builder actions on this distribution configuration. */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return this.grants.actions(grantee, ...actions);
+  }
+
+  /** Grants reading this distribution configuration. */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grants.read(grantee);
+  }
+}
+
+/** One Region's entry: its AMI and container settings, merged into one `Distribution`. */
+interface RegionDistribution {
+  readonly region: string;
+  ami?: { options: AmiDistributionOptions; rendered: RenderedAmiDistribution };
+  container?: { [key: string]: unknown };
+}
+
+/**
+ * An Image Builder distribution configuration (`AWS::ImageBuilder::DistributionConfiguration`):
+ * the Regions and accounts built AMIs and container images are distributed to.
+ *
+ * Each Region appears at most once: its AMI settings (`addAmiDistribution`) and container
+ * settings (`addContainerDistribution`) are merged into one distribution. Synthesis fails when
+ * no distribution was added.
+ */
+export class DistributionConfiguration extends DistributionConfigurationBase {
+  /**
+   * Imports a distribution configuration by its ARN
+   * (`arn:aws:imagebuilder:us-east-1:123456789012:distribution-configuration/my-distribution`).
+   */
+  public static fromDistributionConfigurationArn(
+    scope: Construct,
+    id: string,
+    distributionConfigurationArn: string,
+  ): IDistributionConfiguration {
+    const v = new Validator(scope);
+    v.arn('distributionConfigurationArn', distributionConfigurationArn, 'distributionConfiguration');
+    v.throwIfInvalid();
+    const name = Arn.split(distributionConfigurationArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    return new ImportedDistributionConfiguration(scope, id, distributionConfigurationArn, name, true);
+  }
+
+  /**
+   * Imports a distribution configuration of the stack's account and Region by the name its ARN
+   * holds (lowercase: `[a-z0-9-_]+`).
+   */
+  public static fromDistributionConfigurationName(
+    scope: Construct,
+    id: string,
+    distributionConfigurationName: string,
+  ): IDistributionConfiguration {
+    const v = new Validator(scope);
+    if (v.length('distributionConfigurationName', distributionConfigurationName, LIMITS.resourceName)) {
+      v.pattern('distributionConfigurationName', distributionConfigurationName, PATTERNS.arnResourceName);
+    }
+    v.throwIfInvalid();
+    const arn = Stack.of(scope).formatArn({
+      service: 'imagebuilder',
+      resource: 'distribution-configuration',
+      resourceName: distributionConfigurationName,
+    });
+    return new ImportedDistributionConfiguration(scope, id, arn, distributionConfigurationName, false);
+  }
+
+  public readonly distributionConfigurationArn: string;
+  public readonly distributionConfigurationName: string;
+
+  /** The distributions by Region, in the order their Regions were first added. */
+  private readonly distributions = new Map<string, RegionDistribution>();
+
+  /** Whether `grantKeyUsage()` was called: AMI distributions added later are granted too. */
+  private keyUsageGranted = false;
+
+  constructor(scope: Construct, id: string, props: DistributionConfigurationProps = {}) {
+    super(scope, id, {
+      physicalName: props.distributionConfigurationName ?? Lazy.string({
+        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
+      }),
+    });
+
+    const v = new Validator(this);
+    v.resourceName('distributionConfigurationName', props.distributionConfigurationName);
+    v.description('description', props.description);
+    v.tags('tags', props.tags);
+    (props.amiDistributions ?? []).forEach((options, i) => this.registerAmi(v, `amiDistributions[${i}].`, options));
+    (props.containerDistributions ?? []).forEach((options, i) =>
+      this.registerContainer(v, `containerDistributions[${i}].`, options));
+    v.throwIfInvalid();
+
+    const resource = new imagebuilder.CfnDistributionConfiguration(this, 'Resource', {
+      name: this.physicalName,
+      description: props.description,
+      distributions: Lazy.any({ produce: () => this.renderDistributions() }),
+      tags: props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined,
+    });
+
+    this.node.addValidation({
+      validate: () => this.distributions.size > 0 ? [] : [formatProblem(this, {
+        property: 'distributions',
+        value: [],
+        rule: 'must have at least 1 item: give amiDistributions or containerDistributions, or call addAmiDistribution() or addContainerDistribution()',
+      })],
+    });
+
+    this.distributionConfigurationArn = this.getResourceArnAttribute(resource.attrArn, {
+      service: 'imagebuilder',
+      resource: 'distribution-configuration',
+      resourceName: this.physicalName,
+    });
+    this.distributionConfigurationName = this.getResourceNameAttribute(resource.attrName);
+  }
+
+  /**
+   * Distributes the built AMI to a Region (the stack's by default). A Region takes one AMI
+   * distribution; its container distribution, if any, is merged with it.
+   *
+   * Throws when the options break the API's rules.
+   */
+  public addAmiDistribution(options: AmiDistributionOptions = {}): void {
+    const v = new Validator(this);
+    this.registerAmi(v, '', options);
+    v.throwIfInvalid();
+  }
+
+  /**
+   * Distributes the built container image to a Region (the stack's by default). A Region takes
+   * one container distribution; its AMI distribution, if any, is merged with it.
+   *
+   * Throws when the options break the API's rules.
+   */
+  public addContainerDistribution(options: ContainerDistributionOptions): void {
+    const v = new Validator(this);
+    this.registerContainer(v, '', options);
+    v.throwIfInvalid();
+  }
+
+  /**
+   * Allows the accounts that receive or may launch the encrypted AMIs to use the KMS keys that
+   * encrypt them, by adding statements to the keys' policies. For each AMI distribution with a
+   * `kmsKey`:
+   *
+   * - its `targetAccountIds`, which receive copies of the AMI, get `kms:Encrypt`, `kms:Decrypt`,
+   *   `kms:ReEncrypt*`, `kms:GenerateDataKey*`, `kms:DescribeKey` and `kms:CreateGrant`;
+   * - its launch permission's `userIds`, `organizationArns` and `organizationalUnitArns`, which
+   *   launch the shared AMI, get `kms:Decrypt`, `kms:DescribeKey`, `kms:ReEncrypt*`,
+   *   `kms:GenerateDataKeyWithoutPlaintext` and `kms:CreateGrant`.
+   *
+   * This is opt-in because it changes key policies, which are often owned by a security team,
+   * and a key may already trust those accounts. It also covers AMI distributions added after the
+   * call. Keys not defined in this app (imported ones, such as the keys of other Regions) can't
+   * be changed from here: a warning lists the accounts to allow in their policy. Each account
+   * must also allow the key in its own IAM policies (for example on
+   * `EC2ImageBuilderDistributionCrossAccountRole`).
+   *
+   * @returns the grants made on keys defined in this app
+   */
+  public grantKeyUsage(): iam.Grant[] {
+    this.keyUsageGranted = true;
+    return [...this.distributions.values()].flatMap(d => this.grantKeyUsageFor(d));
+  }
+
+  private registerAmi(v: Validator, prefix: string, options: AmiDistributionOptions): void {
+    const region = this.resolveRegion(v, prefix, options.region);
+    const ctx: SettingsContext = { v, prefix, region, stack: Stack.of(this) };
+    const rendered = renderAmiDistribution(ctx, options);
+    const existing = this.distributions.get(region);
+    if (existing?.ami) {
+      v.fail(`${prefix}region`, region, 'must not repeat the Region of an earlier AMI distribution (merge their settings into one)');
+    }
+    if (v.hasProblems) {
+      return;
+    }
+    const entry = existing ?? { region };
+    entry.ami = { options, rendered };
+    this.distributions.set(region, entry);
+
+    if (options.launchPermission?.userGroups?.includes(PUBLIC_USER_GROUP)) {
+      Annotations.of(this).addWarningV2('cdk-imagebuilder:publicAmi',
+        `The AMI distributed to ${region} is public (launchPermission.userGroups ['all']): every AWS account can launch it. ` +
+        'Make sure it holds no secrets, credentials or proprietary software.');
+    }
+    if (this.keyUsageGranted) {
+      this.grantKeyUsageFor(entry);
+    }
+  }
+
+  private registerContainer(v: Validator, prefix: string, options: ContainerDistributionOptions): void {
+    const region = this.resolveRegion(v, prefix, options.region);
+    const ctx: SettingsContext = { v, prefix, region, stack: Stack.of(this) };
+    const rendered = renderContainerDistribution(ctx, options);
+    const existing = this.distributions.get(region);
+    if (existing?.container) {
+      v.fail(`${prefix}region`, region, 'must not repeat the Region of an earlier container distribution (one repository per Region)');
+    }
+    if (v.hasProblems) {
+      return;
+    }
+    const entry = existing ?? { region };
+    entry.container = rendered;
+    this.distributions.set(region, entry);
+  }
+
+  /** The given Region, validated as a Region name, or the stack's. */
+  private resolveRegion(v: Validator, prefix: string, region: string | undefined): string {
+    if (region === undefined) {
+      return Stack.of(this).region;
+    }
+    v.pattern(`${prefix}region`, region, PATTERNS.regionName);
+    return region;
+  }
+
+  private renderDistributions(): imagebuilder.CfnDistributionConfiguration.DistributionProperty[] {
+    return [...this.distributions.values()].map(d => ({
+      region: d.region,
+      amiDistributionConfiguration: d.ami?.rendered.amiDistributionConfiguration,
+      containerDistributionConfiguration: d.container,
+      licenseConfigurationArns: d.ami?.rendered.licenseConfigurationArns,
+      launchTemplateConfigurations: d.ami?.rendered.launchTemplateConfigurations,
+      fastLaunchConfigurations: d.ami?.rendered.fastLaunchConfigurations,
+      ssmParameterConfigurations: d.ami?.rendered.ssmParameterConfigurations,
+    }));
+  }
+
+  private grantKeyUsageFor(distribution: RegionDistribution): iam.Grant[] {
+    const options = distribution.ami?.options;
+    const key = options?.kmsKey;
+    if (!options || !key) {
+      return [];
+    }
+    const permission = options.launchPermission ?? {};
+    const targets = options.targetAccountIds ?? [];
+    const launchers = permission.userIds ?? [];
+    const organizations = permission.organizationArns ?? [];
+    const units = permission.organizationalUnitArns ?? [];
+    if ([targets, launchers, organizations, units].every(list => !Token.isUnresolved(list) && list.length === 0)) {
+      return [];
+    }
+
+    if (!Resource.isOwnedResource(key) || [targets, launchers, organizations, units].some(list => Token.isUnresolved(list))) {
+      Annotations.of(this).addWarningV2('cdk-imagebuilder:distributionKeyNotGranted',
+        `The KMS key of the AMI distribution to ${distribution.region} (${key.node.path}) is not defined in this app, ` +
+        'or its accounts are not known before deployment, so grantKeyUsage() can\'t change its key policy. ' +
+        `Allow target accounts [${listForMessage(targets)}] ${KMS_DISTRIBUTION_ACTIONS.join(', ')}, and launch permission ` +
+        `accounts [${listForMessage(launchers)}], organizations [${listForMessage(organizations)}] and organizational units ` +
+        `[${listForMessage(units)}] ${KMS_LAUNCH_ACTIONS.join(', ')}, in its key policy yourself.`);
+      return [];
+    }
+
+    const grants: iam.Grant[] = [];
+    if (targets.length > 0) {
+      grants.push(key.grant(accountsPrincipal(targets), ...KMS_DISTRIBUTION_ACTIONS));
+    }
+    if (launchers.length > 0) {
+      grants.push(key.grant(accountsPrincipal(launchers), ...KMS_LAUNCH_ACTIONS));
+    }
+    for (const arn of organizations) {
+      grants.push(key.grant(new iam.OrganizationPrincipal(arnPart(arn, 1)), ...KMS_LAUNCH_ACTIONS));
+    }
+    for (const arn of units) {
+      // Accounts anywhere under the OU: their organization path holds `<org>/.../<ou>/`.
+      const path = isToken(arn)
+        ? Fn.join('/', [arnPart(arn, 1), '*', arnPart(arn, 2), '*'])
+        : `${arnPart(arn, 1)}/*/${arnPart(arn, 2)}/*`;
+      grants.push(key.grant(new iam.PrincipalWithConditions(new iam.AnyPrincipal(), {
+        'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': path },
+      }), ...KMS_LAUNCH_ACTIONS));
+    }
+    return grants;
+  }
+}
+
+/** One account principal, or a composite of several. */
+function accountsPrincipal(accounts: string[]): iam.IPrincipal {
+  const principals = accounts.map(account => new iam.AccountPrincipal(account));
+  return principals.length === 1 ? principals[0] : new iam.CompositePrincipal(...principals);
+}
+
+/** Part `index` of an Organizations ARN split at `/` (`organization/o-x`, `ou/o-x/ou-y`). */
+function arnPart(arn: string, index: number): string {
+  return isToken(arn) ? Fn.select(index, Fn.split('/', arn)) : arn.split('/')[index];
+}
+
+/** A list for a warning: its items, or a note that it is a token. */
+function listForMessage(list: string[]): string {
+  return Token.isUnresolved(list) ? '(known at deployment)' : list.join(', ');
+}
+
+/** A distribution configuration defined outside this app. */
+class ImportedDistributionConfiguration extends DistributionConfigurationBase {
+  public readonly distributionConfigurationArn: string;
+  public readonly distributionConfigurationName: string;
+
+  constructor(scope: Construct, id: string, arn: string, name: string, environmentFromArn: boolean) {
+    super(scope, id, environmentFromArn ? { environmentFromArn: arn } : {});
+    this.distributionConfigurationArn = arn;
+    this.distributionConfigurationName = name;
+  }
 }

@@ -1,4 +1,24 @@
-import { IRecipe } from './recipe';
+import {
+  Arn,
+  ArnFormat,
+  aws_ec2 as ec2,
+  aws_imagebuilder as imagebuilder,
+  aws_ssm as ssm,
+  Fn,
+  Lazy,
+  Names,
+  Resource,
+  Stack,
+  Token,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { BlockDeviceMapping } from './block-device';
+import { ComponentConfiguration } from './component';
+import { LIMITS, PATTERNS } from './private/api-constraints';
+import { renderBlockDevices } from './private/block-devices';
+import { renderComponents } from './private/components';
+import { isToken, Validator } from './private/validation';
+import { IRecipe, RecipeType } from './recipe';
 
 /**
  * An Image Builder image recipe: how an AMI is built.
@@ -24,4 +44,364 @@ export interface IImageRecipe extends IRecipe {
    * @attribute
    */
   readonly imageRecipeVersion: string;
+}
+
+/** The version an image recipe gets when none is given: see `ImageRecipeProps.imageRecipeVersion`. */
+const DEFAULT_RECIPE_VERSION = '1.0.x';
+
+/** The latest version of a resource, in an ARN reference. */
+const LATEST_VERSION = 'x.x.x';
+
+/**
+ * The image an image recipe starts from: an AMI, an Image Builder image, an SSM parameter that
+ * holds an AMI ID, or an AWS Marketplace product.
+ */
+export class ParentImage {
+  /** An AMI, by its ID (`ami-0123456789abcdef0`). */
+  public static fromAmiId(amiId: string): ParentImage {
+    return new ParentImage((_scope, v) => {
+      v.pattern('parentImage', amiId, PATTERNS.amiId);
+      return amiId;
+    });
+  }
+
+  /**
+   * The AMI of an EC2 machine image, such as `ec2.MachineImage.latestAmazonLinux2023()`. Images
+   * looked up from SSM parameters are resolved by CloudFormation at deployment.
+   */
+  public static fromMachineImage(machineImage: ec2.IMachineImage): ParentImage {
+    return new ParentImage(scope => machineImage.getImage(scope).imageId);
+  }
+
+  /**
+   * The AMI whose ID an SSM parameter holds, by the parameter's name (for example
+   * `/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64`). Image Builder reads
+   * the parameter at build time, so each build starts from the current AMI.
+   */
+  public static fromSsmParameterName(parameterName: string): ParentImage {
+    return new ParentImage((_scope, v) => {
+      if (v.length('parentImage', parameterName, LIMITS.ssmParameterName)) {
+        v.pattern('parentImage', parameterName, PATTERNS.ssmParameterName);
+      }
+      return `ssm:${parameterName}`;
+    });
+  }
+
+  /**
+   * The AMI whose ID an SSM parameter holds. Image Builder reads the parameter (by its ARN) at
+   * build time, so each build starts from the current AMI.
+   */
+  public static fromSsmParameter(parameter: ssm.IParameter): ParentImage {
+    return new ParentImage(() => `ssm:${parameter.parameterArn}`);
+  }
+
+  /**
+   * An Image Builder image, by its ARN: an exact build (`.../image/my-image/1.0.0/1`) or a
+   * version with wildcards (`.../image/my-image/1.x.x`) for the latest matching build.
+   */
+  public static fromImageArn(imageArn: string): ParentImage {
+    return new ParentImage((_scope, v) => {
+      v.arn('parentImage', imageArn, 'image');
+      return imageArn;
+    });
+  }
+
+  /**
+   * An image AWS owns, in the stack's partition and region, by name, for example
+   * `amazon-linux-2023-x86` or `windows-server-2022-english-full-base-x86`.
+   *
+   * @param imageName the image's name, lowercase as in its ARN
+   * @param version the version: exact, or with wildcards. Default: `x.x.x`, the latest
+   */
+  public static fromAwsManagedImage(imageName: string, version?: string): ParentImage {
+    return new ParentImage((scope, v) => {
+      v.pattern('parentImage', imageName, PATTERNS.arnResourceName);
+      v.semanticVersion('parentImage', version, { wildcards: true });
+      return Stack.of(scope).formatArn({
+        service: 'imagebuilder',
+        account: 'aws',
+        resource: 'image',
+        resourceName: `${imageName}/${version ?? LATEST_VERSION}`,
+      });
+    });
+  }
+
+  /** An AWS Marketplace product, by its product ID. */
+  public static fromMarketplaceProductId(productId: string): ParentImage {
+    return new ParentImage(() => productId);
+  }
+
+  /**
+   * Any value the API accepts as a parent image (an AMI ID, an image ARN, `ssm:<parameter>`
+   * or a Marketplace product ID), passed as it is.
+   */
+  public static fromString(parentImage: string): ParentImage {
+    return new ParentImage(() => parentImage);
+  }
+
+  private constructor(private readonly produce: (scope: Construct, v: Validator) => string) {}
+
+  /**
+   * The `ParentImage` value of the recipe, checked with the recipe's validator.
+   *
+   * @internal
+   */
+  public _render(scope: Construct, v: Validator): string {
+    const parentImage = this.produce(scope, v);
+    v.nonEmptyString('parentImage', parentImage);
+    return parentImage;
+  }
+}
+
+/** Properties of an `ImageRecipe`. */
+export interface ImageRecipeProps {
+  /**
+   * The name of the image recipe (3 to 128 letters, digits, hyphens, underscores and spaces).
+   *
+   * @default - a unique lowercase name is generated
+   */
+  readonly imageRecipeName?: string;
+
+  /**
+   * The version of the image recipe: `major.minor.patch`, where nodes may be `x` from the left
+   * (`1.0.x`, `1.x.x`).
+   *
+   * Recipes can't be changed: CloudFormation replaces the recipe when any property changes, and
+   * a name and version can exist only once. A version with `x` lets Image Builder pick the next
+   * free version, so changes deploy without editing the version. (The API accepts `x` here; this
+   * numbering is how the AWS CDK describes it, not an AWS guarantee.)
+   *
+   * @default '1.0.x'
+   */
+  readonly imageRecipeVersion?: string;
+
+  /**
+   * The description of the image recipe.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /** The image the recipe starts from. */
+  readonly parentImage: ParentImage;
+
+  /**
+   * The build and test components the recipe runs, in order. Each component at most once.
+   *
+   * @default - no components: the image is the parent image, rebuilt
+   */
+  readonly components?: ComponentConfiguration[];
+
+  /**
+   * The block devices of the build instance, and of the AMI.
+   *
+   * @default - the parent image's block devices
+   */
+  readonly blockDevices?: BlockDeviceMapping[];
+
+  /**
+   * The working directory of the build and test components.
+   *
+   * @default - `/tmp` on Linux and macOS, `C:/` on Windows
+   */
+  readonly workingDirectory?: string;
+
+  /**
+   * Whether the Systems Manager agent is removed from the image after the build (when Image
+   * Builder installed it for the build).
+   *
+   * @default false
+   */
+  readonly uninstallSsmAgentAfterBuild?: boolean;
+
+  /**
+   * User data that replaces Image Builder's own user data of the build instance. It must leave
+   * the Systems Manager agent installed and running: Image Builder drives the build through it.
+   * Rendered and base64-encoded for the API (at most 21847 characters encoded).
+   *
+   * @default - Image Builder's user data, which installs the Systems Manager agent when needed
+   */
+  readonly userDataOverride?: ec2.UserData;
+
+  /**
+   * Tags of the AMIs built from this recipe.
+   *
+   * @default - no AMI tags
+   */
+  readonly amiTags?: { [key: string]: string };
+
+  /**
+   * Tags of the image recipe itself.
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** The name and version of an existing image recipe. */
+export interface ImageRecipeAttributes {
+  /** The image recipe's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly imageRecipeName: string;
+
+  /**
+   * The image recipe's version; `x` nodes select the latest matching version.
+   *
+   * @default 'x.x.x' - the latest version
+   */
+  readonly imageRecipeVersion?: string;
+}
+
+/** Shared behaviour of owned and imported image recipes. */
+abstract class ImageRecipeBase extends Resource implements IImageRecipe {
+  public abstract readonly imageRecipeArn: string;
+  public abstract readonly imageRecipeName: string;
+  public abstract readonly imageRecipeVersion: string;
+
+  /** Always `RecipeType.IMAGE`. */
+  public readonly recipeType: RecipeType = RecipeType.IMAGE;
+
+  /** The image recipe's ARN. */
+  public get recipeArn(): string {
+    return this.imageRecipeArn;
+  }
+}
+
+/**
+ * An Image Builder image recipe (`AWS::ImageBuilder::ImageRecipe`): the parent image, the
+ * components and the block devices of an AMI build.
+ */
+export class ImageRecipe extends ImageRecipeBase {
+  /**
+   * Imports an image recipe by its ARN
+   * (`arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/my-recipe/1.0.0`; the version may
+   * have `x` wildcards).
+   */
+  public static fromImageRecipeArn(scope: Construct, id: string, imageRecipeArn: string): IImageRecipe {
+    const v = new Validator(scope);
+    v.arn('imageRecipeArn', imageRecipeArn, 'imageRecipe');
+    v.throwIfInvalid();
+    let name: string;
+    let version: string;
+    if (Token.isUnresolved(imageRecipeArn)) {
+      // `arn:...:image-recipe/<name>/<version>`: the name and version are the 2nd and 3rd parts.
+      const parts = Fn.split('/', imageRecipeArn);
+      name = Fn.select(1, parts);
+      version = Fn.select(2, parts);
+    } else {
+      [name, version] = Arn.split(imageRecipeArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!.split('/');
+    }
+    return new ImportedImageRecipe(scope, id, imageRecipeArn, name, version, true);
+  }
+
+  /** Imports an image recipe of the stack's account and region by name and version. */
+  public static fromImageRecipeAttributes(scope: Construct, id: string, attrs: ImageRecipeAttributes): IImageRecipe {
+    const v = new Validator(scope);
+    v.pattern('imageRecipeName', attrs.imageRecipeName, PATTERNS.arnResourceName);
+    v.semanticVersion('imageRecipeVersion', attrs.imageRecipeVersion, { wildcards: true });
+    v.throwIfInvalid();
+    const version = attrs.imageRecipeVersion ?? LATEST_VERSION;
+    const arn = Stack.of(scope).formatArn({
+      service: 'imagebuilder',
+      resource: 'image-recipe',
+      resourceName: `${attrs.imageRecipeName}/${version}`,
+    });
+    return new ImportedImageRecipe(scope, id, arn, attrs.imageRecipeName, version, false);
+  }
+
+  public readonly imageRecipeArn: string;
+  public readonly imageRecipeName: string;
+
+  /**
+   * The image recipe's version. When the version has `x` nodes, this is the version Image
+   * Builder assigned, read from the recipe's ARN.
+   */
+  public readonly imageRecipeVersion: string;
+
+  constructor(scope: Construct, id: string, props: ImageRecipeProps) {
+    super(scope, id, {
+      physicalName: props.imageRecipeName ?? Lazy.string({
+        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
+      }),
+    });
+
+    const version = props.imageRecipeVersion ?? DEFAULT_RECIPE_VERSION;
+    const v = new Validator(this);
+    v.resourceName('imageRecipeName', props.imageRecipeName);
+    v.semanticVersion('imageRecipeVersion', version, { wildcards: true });
+    v.description('description', props.description);
+    v.nonEmptyString('workingDirectory', props.workingDirectory);
+    v.tags('amiTags', props.amiTags);
+    v.tags('tags', props.tags);
+    const parentImage = props.parentImage._render(this, v);
+    const components = props.components !== undefined ? renderComponents(v, 'components', props.components) : undefined;
+    const blockDeviceMappings = props.blockDevices !== undefined && props.blockDevices.length > 0
+      ? renderBlockDevices(v, 'blockDevices', props.blockDevices)
+      : undefined;
+    const userDataOverride = this.renderUserData(v, props.userDataOverride);
+    v.throwIfInvalid();
+
+    const additionalInstanceConfiguration = props.uninstallSsmAgentAfterBuild !== undefined || userDataOverride !== undefined
+      ? {
+        systemsManagerAgent: props.uninstallSsmAgentAfterBuild !== undefined
+          ? { uninstallAfterBuild: props.uninstallSsmAgentAfterBuild }
+          : undefined,
+        userDataOverride,
+      }
+      : undefined;
+
+    const resource = new imagebuilder.CfnImageRecipe(this, 'Resource', {
+      name: this.physicalName,
+      version,
+      description: props.description,
+      parentImage,
+      components,
+      blockDeviceMappings,
+      workingDirectory: props.workingDirectory,
+      additionalInstanceConfiguration,
+      amiTags: nonEmpty(props.amiTags),
+      tags: nonEmpty(props.tags),
+    });
+
+    this.imageRecipeArn = this.getResourceArnAttribute(resource.attrArn, {
+      service: 'imagebuilder',
+      resource: 'image-recipe',
+      resourceName: `${this.physicalName}/${version}`,
+    });
+    this.imageRecipeName = this.getResourceNameAttribute(resource.attrName);
+    this.imageRecipeVersion = isToken(version) || version.includes('x')
+      ? Fn.select(2, Fn.split('/', resource.attrArn))
+      : version;
+  }
+
+  private renderUserData(v: Validator, userData: ec2.UserData | undefined): string | undefined {
+    if (userData === undefined) {
+      return undefined;
+    }
+    const script = userData.render();
+    if (Token.isUnresolved(script)) {
+      return Fn.base64(script);
+    }
+    const encoded = Buffer.from(script, 'utf-8').toString('base64');
+    v.length('userDataOverride (base64)', encoded, LIMITS.userData);
+    return encoded;
+  }
+}
+
+/** An image recipe defined outside this app. */
+class ImportedImageRecipe extends ImageRecipeBase {
+  public readonly imageRecipeArn: string;
+  public readonly imageRecipeName: string;
+  public readonly imageRecipeVersion: string;
+
+  constructor(scope: Construct, id: string, arn: string, name: string, version: string, environmentFromArn: boolean) {
+    super(scope, id, environmentFromArn ? { environmentFromArn: arn } : {});
+    this.imageRecipeArn = arn;
+    this.imageRecipeName = name;
+    this.imageRecipeVersion = version;
+  }
+}
+
+/** The map, or undefined when it is empty (the API takes 1 to 50 entries). */
+function nonEmpty(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
+  return map !== undefined && Object.keys(map).length > 0 ? map : undefined;
 }

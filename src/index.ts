@@ -5,3 +5,6 @@ export * from './infrastructure-configuration';
 export * from './image-recipe';
 export * from './container-recipe';
 export * from './distribution-configuration';
+export * from './block-device';
+export * from './pipeline-schedule';
+export * from './image-pipeline';

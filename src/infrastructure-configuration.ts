@@ -1,4 +1,22 @@
-import { IResource } from 'aws-cdk-lib';
+import {
+  Arn,
+  ArnFormat,
+  aws_ec2 as ec2,
+  aws_ecr as ecr,
+  aws_iam as iam,
+  aws_imagebuilder as imagebuilder,
+  aws_s3 as s3,
+  aws_sns as sns,
+  IResource,
+  Lazy,
+  Names,
+  Resource,
+  Stack,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { LIMITS, PATTERNS, RESERVED_RESOURCE_TAG_KEYS } from './private/api-constraints';
+import { throwValidationError } from './private/errors';
+import { isToken, Validator } from './private/validation';
 
 /**
  * An Image Builder infrastructure configuration: the instances that build and test images.
@@ -17,4 +35,403 @@ export interface IInfrastructureConfiguration extends IResource {
    * @attribute
    */
   readonly infrastructureConfigurationName: string;
+}
+
+/** Whether the build instances require IMDSv2 session tokens. */
+export enum HttpTokens {
+  /** IMDSv2 only: metadata requests must carry a session token. */
+  REQUIRED = 'required',
+  /** IMDSv1 and IMDSv2: session tokens are optional. */
+  OPTIONAL = 'optional',
+}
+
+/** The tenancy of the build instances. */
+export enum Tenancy {
+  /** Shared hardware. */
+  DEFAULT = 'default',
+  /** Dedicated instances, on hardware dedicated to the account. */
+  DEDICATED = 'dedicated',
+  /** A Dedicated Host (give `hostId` or `hostResourceGroupArn`). */
+  HOST = 'host',
+}
+
+/** Where the build instances are placed. */
+export interface InstancePlacement {
+  /**
+   * The Availability Zone of the build instances, for example `us-east-1a`.
+   *
+   * @default - chosen by EC2 (or by the subnet, when one is given)
+   */
+  readonly availabilityZone?: string;
+
+  /**
+   * The tenancy of the build instances.
+   *
+   * @default - the tenancy of the VPC, shared by default
+   */
+  readonly tenancy?: Tenancy;
+
+  /**
+   * The ID of the Dedicated Host the instances run on. Requires `tenancy` `Tenancy.HOST`; not
+   * with `hostResourceGroupArn`.
+   *
+   * @default - no specific host
+   */
+  readonly hostId?: string;
+
+  /**
+   * The ARN of the host resource group the instances are launched into. Requires `tenancy`
+   * `Tenancy.HOST`; not with `hostId`.
+   *
+   * @default - no host resource group
+   */
+  readonly hostResourceGroupArn?: string;
+}
+
+/** Where Image Builder writes the build logs in S3. */
+export interface S3LogsConfiguration {
+  /**
+   * The bucket the logs are written to. The instance role is granted write access to the
+   * key prefix when the role is known.
+   */
+  readonly bucket: s3.IBucket;
+
+  /**
+   * The key prefix of the log objects.
+   *
+   * @default - the bucket's root
+   */
+  readonly keyPrefix?: string;
+}
+
+/** Properties of an `InfrastructureConfiguration`. */
+export interface InfrastructureConfigurationProps {
+  /**
+   * The name of the infrastructure configuration (3 to 128 letters, digits, hyphens, underscores
+   * and spaces).
+   *
+   * @default - a unique lowercase name is generated
+   */
+  readonly infrastructureConfigurationName?: string;
+
+  /**
+   * The description of the infrastructure configuration.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * The instance types to build and test on; Image Builder picks one that is available.
+   *
+   * @default - Image Builder's default for the image's platform
+   */
+  readonly instanceTypes?: ec2.InstanceType[];
+
+  /**
+   * The instance profile of the build instances. Not with `role`.
+   *
+   * Its role needs the `EC2InstanceProfileForImageBuilder` and `AmazonSSMManagedInstanceCore`
+   * managed policies (or equivalent permissions).
+   *
+   * @default - an instance profile is created for `role`
+   */
+  readonly instanceProfile?: iam.IInstanceProfile;
+
+  /**
+   * The role of the build instances, assumable by `ec2.amazonaws.com`. An instance profile is
+   * created for it. Not with `instanceProfile`.
+   *
+   * @default - a role is created with the `AmazonSSMManagedInstanceCore` and
+   * `EC2InstanceProfileForImageBuilder` managed policies
+   */
+  readonly role?: iam.IRole;
+
+  /**
+   * The subnet the build instances are launched in. Requires `securityGroups`.
+   *
+   * @default - a subnet of the default VPC
+   */
+  readonly subnet?: ec2.ISubnet;
+
+  /**
+   * The security groups of the build instances. Required when `subnet` is given.
+   *
+   * @default - the default security group of the default VPC
+   */
+  readonly securityGroups?: ec2.ISecurityGroup[];
+
+  /**
+   * The key pair to log in to the build instances with, for troubleshooting.
+   *
+   * @default - no key pair: connect through Systems Manager Session Manager
+   */
+  readonly keyPair?: ec2.IKeyPair;
+
+  /**
+   * Whether a build instance is terminated when the build or a test fails. Set false to keep it
+   * for troubleshooting.
+   *
+   * @default true
+   */
+  readonly terminateInstanceOnFailure?: boolean;
+
+  /**
+   * Whether the build instances require IMDSv2 session tokens.
+   *
+   * @default HttpTokens.REQUIRED
+   */
+  readonly httpTokens?: HttpTokens;
+
+  /**
+   * The number of network hops a metadata response may travel, between 1 and 64. Container
+   * builds need at least 2 (the container is one hop).
+   *
+   * @default 2
+   */
+  readonly httpPutResponseHopLimit?: number;
+
+  /**
+   * The topic Image Builder publishes build notifications to. Standard topics only (no FIFO).
+   * Image Builder publishes with its service-linked role; for a topic encrypted with a customer
+   * managed key, the key policy must let that role use the key.
+   *
+   * @default - no notifications
+   */
+  readonly notificationTopic?: sns.ITopic;
+
+  /**
+   * Where the build logs are written in S3.
+   *
+   * @default - no S3 logs (logs still go to CloudWatch Logs)
+   */
+  readonly s3Logs?: S3LogsConfiguration;
+
+  /**
+   * Tags applied to the build instances and the resources Image Builder creates for the build
+   * (up to 30; the keys `CreatedBy`, `Ec2ImageBuilderArn`, `Name` and `Tags` are reserved).
+   *
+   * @default - no resource tags
+   */
+  readonly resourceTags?: { [key: string]: string };
+
+  /**
+   * Where the build instances are placed.
+   *
+   * @default - EC2 places them
+   */
+  readonly placement?: InstancePlacement;
+
+  /**
+   * Tags of the infrastructure configuration itself.
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Shared behaviour of owned and imported infrastructure configurations. */
+abstract class InfrastructureConfigurationBase extends Resource implements IInfrastructureConfiguration {
+  public abstract readonly infrastructureConfigurationArn: string;
+  public abstract readonly infrastructureConfigurationName: string;
+}
+
+/**
+ * An Image Builder infrastructure configuration (`AWS::ImageBuilder::InfrastructureConfiguration`):
+ * the instance profile, instance types, network and logging of the instances that build and test
+ * images.
+ *
+ * With no props, it creates a role with the managed policies Image Builder needs, an instance
+ * profile for it, and requires IMDSv2.
+ */
+export class InfrastructureConfiguration extends InfrastructureConfigurationBase {
+  /**
+   * Imports an infrastructure configuration by its ARN
+   * (`arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/my-config`).
+   */
+  public static fromInfrastructureConfigurationArn(
+    scope: Construct,
+    id: string,
+    infrastructureConfigurationArn: string,
+  ): IInfrastructureConfiguration {
+    const v = new Validator(scope);
+    v.arn('infrastructureConfigurationArn', infrastructureConfigurationArn, 'infrastructureConfiguration');
+    v.throwIfInvalid();
+    const name = Arn.split(infrastructureConfigurationArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
+    return new ImportedInfrastructureConfiguration(scope, id, infrastructureConfigurationArn, name, true);
+  }
+
+  /**
+   * Imports an infrastructure configuration of the stack's account and region by the name its
+   * ARN holds (lowercase: `[a-z0-9-_]+`).
+   */
+  public static fromInfrastructureConfigurationName(
+    scope: Construct,
+    id: string,
+    infrastructureConfigurationName: string,
+  ): IInfrastructureConfiguration {
+    const v = new Validator(scope);
+    v.pattern('infrastructureConfigurationName', infrastructureConfigurationName, PATTERNS.arnResourceName);
+    v.throwIfInvalid();
+    const arn = Stack.of(scope).formatArn({
+      service: 'imagebuilder',
+      resource: 'infrastructure-configuration',
+      resourceName: infrastructureConfigurationName,
+    });
+    return new ImportedInfrastructureConfiguration(scope, id, arn, infrastructureConfigurationName, false);
+  }
+
+  public readonly infrastructureConfigurationArn: string;
+  public readonly infrastructureConfigurationName: string;
+
+  /**
+   * The role of the build instances, when known: the role created or given, or the role of the
+   * given instance profile. Undefined for an imported instance profile without a role.
+   */
+  public readonly role?: iam.IRole;
+
+  /** The instance profile of the build instances. */
+  public readonly instanceProfile: iam.IInstanceProfile;
+
+  constructor(scope: Construct, id: string, props: InfrastructureConfigurationProps = {}) {
+    super(scope, id, {
+      physicalName: props.infrastructureConfigurationName ?? Lazy.string({
+        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
+      }),
+    });
+
+    const v = new Validator(this);
+    v.resourceName('infrastructureConfigurationName', props.infrastructureConfigurationName);
+    v.description('description', props.description);
+    v.integer('httpPutResponseHopLimit', props.httpPutResponseHopLimit, LIMITS.httpPutResponseHopLimit);
+    v.tags('resourceTags', props.resourceTags, {
+      maxEntries: LIMITS.resourceTagCount.max,
+      reservedKeys: RESERVED_RESOURCE_TAG_KEYS,
+    });
+    v.tags('tags', props.tags);
+
+    if (props.role && props.instanceProfile) {
+      v.fail('role', props.role.node.path, 'must not be given together with instanceProfile (the instance profile has its own role)');
+    }
+    if (props.subnet && (props.securityGroups === undefined || props.securityGroups.length === 0)) {
+      v.fail('securityGroups', props.securityGroups ?? [], 'must have at least 1 item when subnet is given');
+    }
+
+    const topic = props.notificationTopic;
+    if (topic) {
+      v.pattern('notificationTopic', topic.topicArn, PATTERNS.snsTopicArn);
+      if (topic.fifo) {
+        v.fail('notificationTopic', topic.topicArn, 'must be a standard topic (Image Builder does not publish to FIFO topics)');
+      }
+    }
+
+    v.nonEmptyString('s3Logs.keyPrefix', props.s3Logs?.keyPrefix);
+    const placement = this.renderPlacement(v, props.placement);
+    v.throwIfInvalid();
+
+    if (props.instanceProfile) {
+      this.instanceProfile = props.instanceProfile;
+      this.role = props.instanceProfile.role;
+    } else {
+      this.role = props.role ?? new iam.Role(this, 'InstanceRole', {
+        assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
+        description: 'Role of the EC2 Image Builder build and test instances',
+        managedPolicies: [
+          iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSSMManagedInstanceCore'),
+          iam.ManagedPolicy.fromAwsManagedPolicyName('EC2InstanceProfileForImageBuilder'),
+        ],
+      });
+      this.instanceProfile = new iam.InstanceProfile(this, 'InstanceProfile', { role: this.role });
+    }
+
+    if (props.s3Logs && this.role) {
+      props.s3Logs.bucket.grantPut(this.role, `${props.s3Logs.keyPrefix ?? ''}*`);
+    }
+
+    const resource = new imagebuilder.CfnInfrastructureConfiguration(this, 'Resource', {
+      name: this.physicalName,
+      description: props.description,
+      instanceProfileName: this.instanceProfile.instanceProfileName,
+      instanceTypes: props.instanceTypes?.map(t => t.toString()),
+      subnetId: props.subnet?.subnetId,
+      securityGroupIds: props.securityGroups?.map(sg => sg.securityGroupId),
+      keyPair: props.keyPair?.keyPairName,
+      terminateInstanceOnFailure: props.terminateInstanceOnFailure,
+      instanceMetadataOptions: {
+        httpTokens: props.httpTokens ?? HttpTokens.REQUIRED,
+        httpPutResponseHopLimit: props.httpPutResponseHopLimit ?? 2,
+      },
+      snsTopicArn: topic?.topicArn,
+      logging: props.s3Logs ? {
+        s3Logs: {
+          s3BucketName: props.s3Logs.bucket.bucketName,
+          s3KeyPrefix: props.s3Logs.keyPrefix,
+        },
+      } : undefined,
+      resourceTags: props.resourceTags && Object.keys(props.resourceTags).length > 0 ? props.resourceTags : undefined,
+      placement,
+      tags: props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined,
+    });
+
+    this.infrastructureConfigurationArn = this.getResourceArnAttribute(resource.attrArn, {
+      service: 'imagebuilder',
+      resource: 'infrastructure-configuration',
+      resourceName: this.physicalName,
+    });
+    this.infrastructureConfigurationName = this.getResourceNameAttribute(resource.attrName);
+  }
+
+  /**
+   * Grants the build instances' role permission to push images to (and pull them from) a
+   * repository: what a container recipe needs for its target repository. Scoped to the
+   * repository, plus `ecr:GetAuthorizationToken`, which ECR only grants on `*`.
+   *
+   * Throws when the role is not known (an imported instance profile without a role): grant
+   * the permissions to that role yourself.
+   */
+  public grantContainerPush(repository: ecr.IRepository): iam.Grant {
+    if (!this.role) {
+      throwValidationError(this, 'instanceProfile', this.instanceProfile.instanceProfileName,
+        'must have a known role to grant it push access to a repository (import the instance profile with its role, or pass role instead)');
+    }
+    return repository.grantPullPush(this.role);
+  }
+
+  private renderPlacement(
+    v: Validator,
+    placement: InstancePlacement | undefined,
+  ): imagebuilder.CfnInfrastructureConfiguration.PlacementProperty | undefined {
+    if (placement === undefined) {
+      return undefined;
+    }
+    v.nonEmptyString('placement.availabilityZone', placement.availabilityZone);
+    v.nonEmptyString('placement.hostId', placement.hostId);
+    v.nonEmptyString('placement.hostResourceGroupArn', placement.hostResourceGroupArn);
+    if (placement.hostId !== undefined && placement.hostResourceGroupArn !== undefined) {
+      v.fail('placement.hostId', placement.hostId, 'must not be given together with placement.hostResourceGroupArn');
+    }
+    const onHost = placement.hostId ?? placement.hostResourceGroupArn;
+    if (onHost !== undefined && placement.tenancy !== Tenancy.HOST && !isToken(placement.tenancy)) {
+      v.fail('placement.tenancy', placement.tenancy, `must be ${Tenancy.HOST} when placement.hostId or placement.hostResourceGroupArn is given`);
+    }
+    const rendered = {
+      availabilityZone: placement.availabilityZone,
+      tenancy: placement.tenancy,
+      hostId: placement.hostId,
+      hostResourceGroupArn: placement.hostResourceGroupArn,
+    };
+    return Object.values(rendered).some(x => x !== undefined) ? rendered : undefined;
+  }
+}
+
+/** An infrastructure configuration defined outside this app. */
+class ImportedInfrastructureConfiguration extends InfrastructureConfigurationBase {
+  public readonly infrastructureConfigurationArn: string;
+  public readonly infrastructureConfigurationName: string;
+
+  constructor(scope: Construct, id: string, arn: string, name: string, environmentFromArn: boolean) {
+    super(scope, id, environmentFromArn ? { environmentFromArn: arn } : {});
+    this.infrastructureConfigurationArn = arn;
+    this.infrastructureConfigurationName = name;
+  }
 }

@@ -239,7 +239,7 @@ describe('no input makes a validator crash or hang', () => {
     '\u0000'.repeat(1000),
   ];
 
-  test.each(HOSTILE.map((s, i) => [i, s]))('hostile input %i is judged within 200 ms by every validator', (_i, input) => {
+  test.each(HOSTILE.map((s, i) => [i, s]))('hostile input %i is judged within a second by every validator (catastrophic backtracking would take far longer)', (_i, input) => {
     const v = validator();
     const started = process.hrtime.bigint();
     for (const kind of [...ARN_KINDS, 'role'] as ArnKind[]) v.arn('arn', input as string, kind);
@@ -249,7 +249,7 @@ describe('no input makes a validator crash or hang', () => {
     v.scheduleExpression('schedule', input as string);
     v.timeZone('timeZone', input as string);
     const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
-    expect(elapsedMs).toBeLessThan(200);
+    expect(elapsedMs).toBeLessThan(1000);
   });
 
   test('arbitrary strings never throw from a check', () => {

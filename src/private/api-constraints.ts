@@ -51,6 +51,19 @@ export const PATTERNS = {
   snsTopicArn: /^arn:aws[^:]*:sns:[^:]+:[0-9]{12}:[a-zA-Z0-9-_]{1,256}$/,
   /** `s3://bucket/key`, as the API takes template and document URIs. */
   s3Uri: /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+$/,
+  /** The name segment of an Image Builder ARN (`.../component/<name>/1.0.0`): lowercase. */
+  arnResourceName: /^[a-z0-9-_]+$/,
+  /** An EC2 AMI ID (EC2's format; the API only limits the parent image's length). */
+  amiId: /^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$/,
+  /**
+   * An AWS Region name (`us-east-1`, `cn-north-1`, `us-gov-west-1`, `eusc-de-east-1`). The API takes
+   * `Distribution.region` as free text; this is the Region form its workflow and lifecycle ARNs use.
+   */
+  regionName: /^[a-z]{2,}(?:-[a-z]+)+-[0-9]+$/,
+  /** The `{{ imagebuilder:buildDate }}` placeholder an AMI name must hold, with or without spaces in the braces. */
+  amiNameBuildDate: /\{\{\s*imagebuilder:buildDate\s*\}\}/,
+  /** ECR repository name (ECR's CreateRepository rule; Image Builder only checks the length). */
+  ecrRepositoryName: /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
 } as const;
 
 /** The ARN patterns of Image Builder resources, as the API checks them in requests. */
@@ -122,11 +135,27 @@ export const LIMITS = {
   launchTemplateConfigurations: { min: 1, max: 100 },
   fastLaunchConfigurations: { min: 1, max: 1000 },
   fastLaunchTargetResourceCount: { min: 1, max: 10000 },
+  /**
+   * Fast launch `maxParallelLaunches`: Image Builder's model says at least 1, but EC2's EnableFastLaunch,
+   * which Image Builder calls at distribution, takes 6 or more. The top is the API's Integer.
+   */
+  fastLaunchMaxParallelLaunches: { min: 6, max: 2147483647 },
+  /** ECR repository names (ECR's CreateRepository rule). */
+  ecrRepositoryName: { min: 2, max: 256 },
   amiWatermarks: { min: 1, max: 5 },
   ebsIops: { min: 100, max: 64000 },
   ebsVolumeSize: { min: 1, max: 16000 },
   ebsThroughput: { min: 125, max: 1000 },
   supportedOsVersions: { min: 1, max: 25 },
+  /**
+   * Workflows of one pipeline or image: at most 10 in all, of which at most one build and one
+   * distribution workflow (user guide "Configure image pipeline workflows"; the model has no limit).
+   */
+  pipelineWorkflows: { min: 0, max: 10 },
+  pipelineBuildWorkflows: { min: 0, max: 1 },
+  pipelineDistributionWorkflows: { min: 0, max: 1 },
+  /** An image scanning container tag (EcrConfiguration.containerTags items). */
+  scanningContainerTag: { min: 1, max: 1024 },
 } as const;
 
 /** Tag keys that infrastructure `resourceTags` may not use. */
