@@ -1,0 +1,384 @@
+import { CfnParameter, Lazy, Stack, Tags } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { strictStack } from './helpers';
+import { HttpTokens, InfrastructureConfiguration, Tenancy } from '../src';
+
+const TYPE = 'AWS::ImageBuilder::InfrastructureConfiguration';
+
+function managedPolicyArn(name: string) {
+  return { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::aws:policy/${name}`]] };
+}
+
+describe('InfrastructureConfiguration', () => {
+  let stack: Stack;
+  beforeEach(() => {
+    stack = strictStack();
+  });
+
+  test('defaults: a role, an instance profile, IMDSv2 required and a generated name', () => {
+    const infra = new InfrastructureConfiguration(stack, 'Infra');
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs(TYPE, 1);
+    template.hasResourceProperties(TYPE, Match.objectEquals({
+      Name: 'stack-infra-3b171ccd',
+      InstanceProfileName: { Ref: 'InfraInstanceProfile4718807A' },
+      InstanceMetadataOptions: { HttpTokens: 'required', HttpPutResponseHopLimit: 2 },
+    }));
+    template.hasResourceProperties('AWS::IAM::Role', Match.objectEquals({
+      AssumeRolePolicyDocument: {
+        Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'ec2.amazonaws.com' } }],
+        Version: '2012-10-17',
+      },
+      Description: 'Role of the EC2 Image Builder build and test instances',
+      ManagedPolicyArns: [
+        managedPolicyArn('AmazonSSMManagedInstanceCore'),
+        managedPolicyArn('EC2InstanceProfileForImageBuilder'),
+      ],
+    }));
+    template.hasResourceProperties('AWS::IAM::InstanceProfile', Match.objectEquals({
+      Roles: [{ Ref: 'InfraInstanceRoleC315BB0B' }],
+    }));
+    expect(infra.role).toBeDefined();
+    expect(infra.instanceProfile).toBeDefined();
+    expect(stack.resolve(infra.infrastructureConfigurationArn)).toEqual({ 'Fn::GetAtt': ['InfraB47B425B', 'Arn'] });
+    expect(stack.resolve(infra.infrastructureConfigurationName)).toEqual({ 'Fn::GetAtt': ['InfraB47B425B', 'Name'] });
+  });
+
+  test('the generated name is lowercase and valid', () => {
+    new InfrastructureConfiguration(stack, 'My_Infra.Config');
+    const props = Template.fromStack(stack).findResources(TYPE);
+    const name: string = Object.values(props)[0].Properties.Name;
+    expect(name).toMatch(/^[a-z0-9-_]+$/);
+    expect(name.length).toBeGreaterThanOrEqual(3);
+  });
+
+  test('with all parameters', () => {
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'Public', subnetType: ec2.SubnetType.PUBLIC }] });
+    const securityGroup = new ec2.SecurityGroup(stack, 'SecurityGroup', { vpc });
+    const keyPair = ec2.KeyPair.fromKeyPairName(stack, 'KeyPair', 'my-key');
+    const topic = new sns.Topic(stack, 'Topic');
+    const bucket = new s3.Bucket(stack, 'Logs');
+
+    new InfrastructureConfiguration(stack, 'Infra', {
+      infrastructureConfigurationName: 'My Infrastructure',
+      description: 'Builds on large instances',
+      instanceTypes: [ec2.InstanceType.of(ec2.InstanceClass.M7I, ec2.InstanceSize.LARGE), new ec2.InstanceType('c7i.large')],
+      subnet: vpc.publicSubnets[0],
+      securityGroups: [securityGroup],
+      keyPair,
+      terminateInstanceOnFailure: false,
+      httpTokens: HttpTokens.OPTIONAL,
+      httpPutResponseHopLimit: 3,
+      notificationTopic: topic,
+      s3Logs: { bucket, keyPrefix: 'imagebuilder/' },
+      resourceTags: { team: 'images' },
+      placement: { availabilityZone: 'us-east-1a', tenancy: Tenancy.DEDICATED },
+      tags: { project: 'golden' },
+    });
+
+    Template.fromStack(stack).hasResourceProperties(TYPE, Match.objectEquals({
+      Name: 'My Infrastructure',
+      Description: 'Builds on large instances',
+      InstanceProfileName: { Ref: 'InfraInstanceProfile4718807A' },
+      InstanceTypes: ['m7i.large', 'c7i.large'],
+      SubnetId: { Ref: 'VpcPublicSubnet1Subnet5C2D37C4' },
+      SecurityGroupIds: [{ 'Fn::GetAtt': ['SecurityGroupDD263621', 'GroupId'] }],
+      KeyPair: 'my-key',
+      TerminateInstanceOnFailure: false,
+      InstanceMetadataOptions: { HttpTokens: 'optional', HttpPutResponseHopLimit: 3 },
+      SnsTopicArn: { Ref: 'TopicBFC7AF6E' },
+      Logging: { S3Logs: { S3BucketName: { Ref: 'Logs6819BB44' }, S3KeyPrefix: 'imagebuilder/' } },
+      ResourceTags: { team: 'images' },
+      Placement: { AvailabilityZone: 'us-east-1a', Tenancy: 'dedicated' },
+      Tags: { project: 'golden' },
+    }));
+  });
+
+  test('placement on a host', () => {
+    new InfrastructureConfiguration(stack, 'Infra', {
+      placement: { tenancy: Tenancy.HOST, hostId: 'h-0123456789abcdef0' },
+    });
+    Template.fromStack(stack).hasResourceProperties(TYPE, {
+      Placement: Match.objectEquals({ Tenancy: 'host', HostId: 'h-0123456789abcdef0' }),
+    });
+  });
+
+  test('an empty placement is not rendered', () => {
+    new InfrastructureConfiguration(stack, 'Infra', { placement: {} });
+    Template.fromStack(stack).hasResourceProperties(TYPE, { Placement: Match.absent() });
+  });
+
+  test('with a role: an instance profile is created for it, no role is created', () => {
+    const role = iam.Role.fromRoleName(stack, 'Role', 'my-builder-role');
+    const infra = new InfrastructureConfiguration(stack, 'Infra', { role });
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Role', 0);
+    template.hasResourceProperties('AWS::IAM::InstanceProfile', { Roles: ['my-builder-role'] });
+    expect(infra.role).toBe(role);
+  });
+
+  test('with an instance profile: nothing is created, its role is exposed', () => {
+    const role = iam.Role.fromRoleName(stack, 'Role', 'my-builder-role');
+    const instanceProfile = iam.InstanceProfile.fromInstanceProfileAttributes(stack, 'Profile', {
+      instanceProfileArn: 'arn:aws:iam::123456789012:instance-profile/my-profile',
+      role,
+    });
+    const infra = new InfrastructureConfiguration(stack, 'Infra', { instanceProfile });
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Role', 0);
+    template.resourceCountIs('AWS::IAM::InstanceProfile', 0);
+    template.hasResourceProperties(TYPE, { InstanceProfileName: 'my-profile' });
+    expect(infra.role).toBe(role);
+    expect(infra.instanceProfile).toBe(instanceProfile);
+  });
+
+  test('an instance profile imported by name has no known role', () => {
+    const instanceProfile = iam.InstanceProfile.fromInstanceProfileName(stack, 'Profile', 'my-profile');
+    const infra = new InfrastructureConfiguration(stack, 'Infra', { instanceProfile });
+    expect(infra.role).toBeUndefined();
+  });
+
+  test('S3 logs: the instance role may write under the key prefix only', () => {
+    const bucket = new s3.Bucket(stack, 'Logs');
+    new InfrastructureConfiguration(stack, 'Infra', { s3Logs: { bucket, keyPrefix: 'imagebuilder/logs' } });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: 'InfraInstanceRoleC315BB0B' }],
+      PolicyDocument: Match.objectEquals({
+        Version: '2012-10-17',
+        Statement: [{
+          Effect: 'Allow',
+          Action: ['s3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*'],
+          Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Logs6819BB44', 'Arn'] }, '/imagebuilder/logs*']] },
+        }],
+      }),
+    });
+  });
+
+  test('S3 logs without a key prefix: the whole bucket, no bucket name prefix', () => {
+    const bucket = new s3.Bucket(stack, 'Logs');
+    new InfrastructureConfiguration(stack, 'Infra', { s3Logs: { bucket } });
+
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties(TYPE, { Logging: Match.objectEquals({ S3Logs: { S3BucketName: { Ref: 'Logs6819BB44' } } }) });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [Match.objectLike({ Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Logs6819BB44', 'Arn'] }, '/*']] } })],
+      },
+    });
+  });
+
+  test('grantContainerPush grants push and pull on the repository to the instance role', () => {
+    const repository = new ecr.Repository(stack, 'Repo');
+    const infra = new InfrastructureConfiguration(stack, 'Infra');
+    infra.grantContainerPush(repository);
+
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: 'InfraInstanceRoleC315BB0B' }],
+      PolicyDocument: Match.objectEquals({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: [
+              'ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage',
+              'ecr:CompleteLayerUpload', 'ecr:UploadLayerPart', 'ecr:InitiateLayerUpload', 'ecr:PutImage',
+            ],
+            Resource: { 'Fn::GetAtt': ['Repo02AC86CF', 'Arn'] },
+          },
+          { Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+        ],
+      }),
+    });
+  });
+
+  test('throws when grantContainerPush has no role to grant to', () => {
+    const repository = new ecr.Repository(stack, 'Repo');
+    const instanceProfile = iam.InstanceProfile.fromInstanceProfileName(stack, 'Profile', 'my-profile');
+    const infra = new InfrastructureConfiguration(stack, 'Infra', { instanceProfile });
+    expect(() => infra.grantContainerPush(repository)).toThrow(/Stack\/Infra: instanceProfile 'my-profile' must have a known role/);
+  });
+
+  test('Tags.of reaches the resource', () => {
+    const infra = new InfrastructureConfiguration(stack, 'Infra', { tags: { a: '1' } });
+    Tags.of(infra).add('b', '2');
+    Template.fromStack(stack).hasResourceProperties(TYPE, { Tags: { a: '1', b: '2' } });
+  });
+
+  test('tokens are accepted', () => {
+    const hopLimit = new CfnParameter(stack, 'HopLimit', { type: 'Number' });
+    const name = new CfnParameter(stack, 'Name');
+    new InfrastructureConfiguration(stack, 'Infra', {
+      infrastructureConfigurationName: name.valueAsString,
+      description: Lazy.string({ produce: () => 'x' }),
+      httpPutResponseHopLimit: hopLimit.valueAsNumber,
+      notificationTopic: sns.Topic.fromTopicArn(stack, 'Topic', new CfnParameter(stack, 'TopicArn').valueAsString),
+      resourceTags: { team: Lazy.string({ produce: () => 'images' }) },
+      placement: { tenancy: new CfnParameter(stack, 'Tenancy').valueAsString as Tenancy, hostId: 'h-1' },
+    });
+    Template.fromStack(stack).hasResourceProperties(TYPE, {
+      Name: { Ref: 'Name' },
+      InstanceMetadataOptions: { HttpPutResponseHopLimit: { Ref: 'HopLimit' } },
+      SnsTopicArn: { Ref: 'TopicArn' },
+      Placement: { Tenancy: { Ref: 'Tenancy' }, HostId: 'h-1' },
+    });
+  });
+
+  describe('imports', () => {
+    test('by ARN', () => {
+      const infra = InfrastructureConfiguration.fromInfrastructureConfigurationArn(stack, 'Imported',
+        'arn:aws:imagebuilder:us-west-2:111122223333:infrastructure-configuration/my-config');
+      expect(infra.infrastructureConfigurationArn).toEqual('arn:aws:imagebuilder:us-west-2:111122223333:infrastructure-configuration/my-config');
+      expect(infra.infrastructureConfigurationName).toEqual('my-config');
+      expect(infra.env.account).toEqual('111122223333');
+      expect(infra.env.region).toEqual('us-west-2');
+    });
+
+    test('by a token ARN', () => {
+      const arn = new CfnParameter(stack, 'Arn').valueAsString;
+      const infra = InfrastructureConfiguration.fromInfrastructureConfigurationArn(stack, 'Imported', arn);
+      expect(stack.resolve(infra.infrastructureConfigurationArn)).toEqual({ Ref: 'Arn' });
+      expect(stack.resolve(infra.infrastructureConfigurationName)).toEqual({
+        'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::Select': [5, { 'Fn::Split': [':', { Ref: 'Arn' }] }] }] }],
+      });
+    });
+
+    test('throws when the ARN is not an infrastructure configuration ARN', () => {
+      expect(() => InfrastructureConfiguration.fromInfrastructureConfigurationArn(stack, 'Imported',
+        'arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/my-config'))
+        .toThrow(/^Stack: infrastructureConfigurationArn 'arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline\/my-config' must be an infrastructure configuration ARN matching/);
+    });
+
+    test('by name', () => {
+      const infra = InfrastructureConfiguration.fromInfrastructureConfigurationName(stack, 'Imported', 'my-config');
+      expect(stack.resolve(infra.infrastructureConfigurationArn)).toEqual({
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':imagebuilder:us-east-1:123456789012:infrastructure-configuration/my-config']],
+      });
+      expect(infra.infrastructureConfigurationName).toEqual('my-config');
+    });
+
+    test('throws when the name is not a lowercase ARN name', () => {
+      expect(() => InfrastructureConfiguration.fromInfrastructureConfigurationName(stack, 'Imported', 'My Config'))
+        .toThrow(/^Stack: infrastructureConfigurationName 'My Config' must match \^\[a-z0-9-_\]\+\$/);
+    });
+  });
+
+  describe('validation', () => {
+    test('throws when the name is invalid', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { infrastructureConfigurationName: 'a!' }))
+        .toThrow(/Stack\/Infra: infrastructureConfigurationName 'a!' must match/);
+    });
+
+    test('throws when the description is empty', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { description: '' }))
+        .toThrow(/Stack\/Infra: description '' must be between 1 and 1024 characters long \(got 0\)/);
+    });
+
+    test('throws when the hop limit is out of range', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { httpPutResponseHopLimit: 65 }))
+        .toThrow(/Stack\/Infra: httpPutResponseHopLimit 65 must be an integer between 1 and 64/);
+    });
+
+    test('throws when the hop limit is not an integer', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { httpPutResponseHopLimit: 1.5 }))
+        .toThrow(/Stack\/Infra: httpPutResponseHopLimit 1.5 must be an integer between 1 and 64/);
+    });
+
+    test('throws when both role and instanceProfile are given', () => {
+      const role = iam.Role.fromRoleName(stack, 'Role', 'r');
+      const instanceProfile = iam.InstanceProfile.fromInstanceProfileName(stack, 'Profile', 'p');
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { role, instanceProfile }))
+        .toThrow(/Stack\/Infra: role 'Stack\/Role' must not be given together with instanceProfile/);
+    });
+
+    test('throws when a subnet is given without security groups', () => {
+      const subnet = ec2.Subnet.fromSubnetId(stack, 'Subnet', 'subnet-12345678');
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { subnet }))
+        .toThrow(/Stack\/Infra: securityGroups \[\] must have at least 1 item when subnet is given/);
+      expect(() => new InfrastructureConfiguration(stack, 'Infra2', { subnet, securityGroups: [] }))
+        .toThrow(/Stack\/Infra2: securityGroups \[\] must have at least 1 item when subnet is given/);
+    });
+
+    test('throws when the topic ARN is not an SNS topic ARN', () => {
+      const topic = sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:us-east-1:123456789012:bad.name');
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { notificationTopic: topic }))
+        .toThrow(/Stack\/Infra: notificationTopic 'arn:aws:sns:us-east-1:123456789012:bad.name' must match/);
+    });
+
+    test('throws when the topic is a FIFO topic', () => {
+      const topic = new sns.Topic(stack, 'Topic', { fifo: true, topicName: 'builds' });
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { notificationTopic: topic }))
+        .toThrow(/Stack\/Infra: notificationTopic .* must be a standard topic/);
+    });
+
+    test('throws when the S3 key prefix is empty', () => {
+      const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'logs');
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { s3Logs: { bucket, keyPrefix: '' } }))
+        .toThrow(/Stack\/Infra: s3Logs.keyPrefix '' must be between 1 and 1024 characters long/);
+    });
+
+    test('throws when there are more than 30 resource tags', () => {
+      const resourceTags: Record<string, string> = {};
+      for (let i = 0; i < 31; i++) resourceTags[`k${i}`] = 'v';
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { resourceTags }))
+        .toThrow(/Stack\/Infra: resourceTags .* must have at most 30 entries \(got 31\)/);
+    });
+
+    test('throws when a resource tag key is reserved', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { resourceTags: { Name: 'builder' } }))
+        .toThrow(/Stack\/Infra: resourceTags key 'Name' is reserved by Image Builder \(CreatedBy, Ec2ImageBuilderArn, Name, Tags\)/);
+    });
+
+    test('throws when a resource tag key starts with aws:', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { resourceTags: { 'aws:x': 'y' } }))
+        .toThrow(/Stack\/Infra: resourceTags key 'aws:x' must match/);
+    });
+
+    test('throws when a tag value is too long', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { tags: { k: 'v'.repeat(257) } }))
+        .toThrow(/Stack\/Infra: tags\['k'\] .* must be at most 256 characters long \(got 257\)/);
+    });
+
+    test('throws when both hostId and hostResourceGroupArn are given', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', {
+        placement: { tenancy: Tenancy.HOST, hostId: 'h-1', hostResourceGroupArn: 'arn:aws:resource-groups:us-east-1:123456789012:group/hosts' },
+      })).toThrow(/Stack\/Infra: placement.hostId 'h-1' must not be given together with placement.hostResourceGroupArn/);
+    });
+
+    test('throws when a host is given without host tenancy', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { placement: { hostId: 'h-1' } }))
+        .toThrow(/Stack\/Infra: placement.tenancy undefined must be host when placement.hostId or placement.hostResourceGroupArn is given/);
+      expect(() => new InfrastructureConfiguration(stack, 'Infra2', { placement: { tenancy: Tenancy.DEDICATED, hostResourceGroupArn: 'arn:x' } }))
+        .toThrow(/Stack\/Infra2: placement.tenancy 'dedicated' must be host/);
+    });
+
+    test('throws when a placement string is empty', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { placement: { availabilityZone: '' } }))
+        .toThrow(/Stack\/Infra: placement.availabilityZone '' must be between 1 and 1024 characters long/);
+    });
+
+    test('reports every problem at once', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { description: '', httpPutResponseHopLimit: 0 }))
+        .toThrow(/description ''.*\n.*httpPutResponseHopLimit 0/);
+    });
+  });
+
+  test('snapshot', () => {
+    const bucket = new s3.Bucket(stack, 'Logs');
+    const repository = new ecr.Repository(stack, 'Repo');
+    const infra = new InfrastructureConfiguration(stack, 'Infra', {
+      instanceTypes: [new ec2.InstanceType('m7i.large')],
+      s3Logs: { bucket, keyPrefix: 'logs/' },
+    });
+    infra.grantContainerPush(repository);
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
