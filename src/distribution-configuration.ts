@@ -130,14 +130,14 @@ export interface FastLaunchConfiguration {
    * The maximum number of instances EC2 launches at once to create snapshots: at least 6
    * (EC2's EnableFastLaunch rule).
    *
-   * @default - EC2's default (6)
+   * @default - EC2's default
    */
   readonly maxParallelLaunches?: number;
 
   /**
    * The number of pre-provisioned snapshots to keep ready, 1 to 10000.
    *
-   * @default - EC2's default (5)
+   * @default - EC2's default
    */
   readonly targetResourceCount?: number;
 
@@ -208,7 +208,7 @@ export interface AmiDistributionOptions {
    * The KMS key that encrypts the distributed AMI: a key of the distribution's Region. The
    * target accounts need to use it: see `DistributionConfiguration.grantKeyUsage()`.
    *
-   * @default - the AMI is encrypted as its source (or not at all)
+   * @default - no key is given: Image Builder's default encryption applies
    */
   readonly kmsKey?: kms.IKey;
 
@@ -304,7 +304,7 @@ export interface ContainerDistributionOptions {
   /**
    * Tags of the distributed image (`latest`, `1.0`).
    *
-   * @default - the image's version is its only tag
+   * @default - no tags are given: Image Builder's default tagging applies
    */
   readonly containerTags?: string[];
 
@@ -455,7 +455,10 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     return new ImportedDistributionConfiguration(scope, id, arn, distributionConfigurationName, false);
   }
 
+  /** The distribution configuration's ARN. */
   public readonly distributionConfigurationArn: string;
+
+  /** The distribution configuration's name. */
   public readonly distributionConfigurationName: string;
 
   /** The distributions by Region, in the order their Regions were first added. */
@@ -569,7 +572,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 
     if (options.launchPermission?.userGroups?.includes(PUBLIC_USER_GROUP)) {
       Annotations.of(this).addWarningV2('cdk-imagebuilder:publicAmi',
-        `The AMI distributed to ${region} is public (launchPermission.userGroups ['all']): every AWS account can launch it. ` +
+        `The AMI distributed to ${regionLabel(region)} is public (launchPermission.userGroups ['all']): every AWS account can launch it. ` +
         'Make sure it holds no secrets, credentials or proprietary software.');
     }
     if (this.keyUsageGranted) {
@@ -631,7 +634,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 
     if (!Resource.isOwnedResource(key) || [targets, launchers, organizations, units].some(list => Token.isUnresolved(list))) {
       Annotations.of(this).addWarningV2('cdk-imagebuilder:distributionKeyNotGranted',
-        `The KMS key of the AMI distribution to ${distribution.region} (${key.node.path}) is not defined in this app, ` +
+        `The KMS key of the AMI distribution to ${regionLabel(distribution.region)} (${key.node.path}) is not defined in this app, ` +
         'or its accounts are not known before deployment, so grantKeyUsage() can\'t change its key policy. ' +
         `Allow target accounts [${listForMessage(targets)}] ${KMS_DISTRIBUTION_ACTIONS.join(', ')}, and launch permission ` +
         `accounts [${listForMessage(launchers)}], organizations [${listForMessage(organizations)}] and organizational units ` +
@@ -671,6 +674,11 @@ function accountsPrincipal(accounts: string[]): iam.IPrincipal {
 /** Part `index` of an Organizations ARN split at `/` (`organization/o-x`, `ou/o-x/ou-y`). */
 function arnPart(arn: string, index: number): string {
   return isToken(arn) ? Fn.select(index, Fn.split('/', arn)) : arn.split('/')[index];
+}
+
+/** A Region for a warning: its name, or "the stack's Region" when it is a token. */
+function regionLabel(region: string): string {
+  return isToken(region) ? "the stack's Region" : region;
 }
 
 /** A list for a warning: its items, or a note that it is a token. */

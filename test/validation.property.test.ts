@@ -159,7 +159,8 @@ describe('validators accept exactly what the API accepts', () => {
       if (firstX >= 0 && nodes.slice(firstX).some(n => n !== 'x')) return false;
       return nodes.every(n => n === 'x' || Number(n) <= 1073741823);
     };
-    assertAgreement(fc.oneof(version, buildVersion, fc.string({ maxLength: 12 })),
+    const plainVersion = fc.tuple(fc.nat({ max: 99 }), fc.nat({ max: 99 }), fc.nat({ max: 99 })).map(n => n.join('.'));
+    assertAgreement(fc.oneof(plainVersion, version, buildVersion, fc.string({ maxLength: 12 })),
       v => validator().semanticVersion('version', v, { wildcards }), apiAccepts);
   });
 

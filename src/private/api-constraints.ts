@@ -64,6 +64,24 @@ export const PATTERNS = {
   amiNameBuildDate: /\{\{\s*imagebuilder:buildDate\s*\}\}/,
   /** ECR repository name (ECR's CreateRepository rule; Image Builder only checks the length). */
   ecrRepositoryName: /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/,
+  /**
+   * The Dockerfile template placeholders of a container recipe (user guide "Create a new version
+   * of a container recipe"), with any spacing inside the braces.
+   */
+  dockerfileParentImagePlaceholder: /\{\{\{\s*imagebuilder:parentImage\s*\}\}\}/,
+  dockerfileEnvironmentsPlaceholder: /\{\{\{\s*imagebuilder:environments\s*\}\}\}/,
+  dockerfileComponentsPlaceholder: /\{\{\{\s*imagebuilder:components\s*\}\}\}/,
+  /**
+   * A container repository path in a registry (OCI distribution spec): lowercase components
+   * separated by `/`, for example `amazonlinux` or `library/ubuntu`.
+   */
+  containerRepositoryPath: /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/,
+  /** An ECR Public repository: `<registry alias>/<repository>`, the repository possibly nested. */
+  ecrPublicRepositoryPath: /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)+$/,
+  /** A container image tag (OCI distribution spec). */
+  containerImageTag: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
+  /** A container image digest, as ECR gives it. */
+  containerImageDigest: /^sha256:[a-f0-9]{64}$/,
 } as const;
 
 /** The ARN patterns of Image Builder resources, as the API checks them in requests. */

@@ -1,0 +1,308 @@
+import { aws_ec2 as ec2, aws_ssm as ssm, IResource, Stack, Token } from 'aws-cdk-lib';
+import { LIMITS, PATTERNS } from './api-constraints';
+import { isToken, Validator } from './validation';
+import type {
+  AmiDistributionOptions,
+  AmiLaunchPermission,
+  ContainerDistributionOptions,
+  FastLaunchConfiguration,
+  LaunchTemplateConfiguration,
+  SsmParameterConfiguration,
+} from '../distribution-configuration';
+
+/**
+ * KMS actions the target accounts of an AMI distribution need on the key that encrypts it:
+ * Image Builder copies the AMI into each target account, which re-encrypts its snapshots.
+ */
+export const KMS_DISTRIBUTION_ACTIONS = [
+  'kms:Encrypt',
+  'kms:Decrypt',
+  'kms:ReEncrypt*',
+  'kms:GenerateDataKey*',
+  'kms:DescribeKey',
+  'kms:CreateGrant',
+] as const;
+
+/**
+ * KMS actions the accounts an encrypted AMI is shared with (launch permissions) need to launch
+ * instances from it: EC2 creates volumes from the AMI's snapshots in their name.
+ */
+export const KMS_LAUNCH_ACTIONS = [
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:ReEncrypt*',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:CreateGrant',
+] as const;
+
+/** The user group that makes an AMI public. */
+export const PUBLIC_USER_GROUP = 'all';
+
+/** The service of a container distribution's target repository. */
+export const ECR_SERVICE = 'ECR';
+
+/** The parts of one `Distribution` entry that an AMI distribution fills in (CloudFormation shape). */
+export interface RenderedAmiDistribution {
+  /** `AmiDistributionConfiguration`: typed `any` in the L1, so its keys are PascalCase here. */
+  readonly amiDistributionConfiguration?: { [key: string]: unknown };
+  readonly licenseConfigurationArns?: string[];
+  readonly launchTemplateConfigurations?: Array<{ launchTemplateId?: string; accountId?: string; setDefaultVersion?: boolean }>;
+  readonly fastLaunchConfigurations?: Array<{ [key: string]: unknown }>;
+  readonly ssmParameterConfigurations?: Array<{ parameterName: string; amiAccountId?: string; dataType?: string }>;
+}
+
+/** The validator, the property prefix and the Region an add call works with. */
+export interface SettingsContext {
+  readonly v: Validator;
+  /** `amiDistributions[0].` in the constructor, empty in the add methods. */
+  readonly prefix: string;
+  /** The Region of the distribution (given or the stack's). */
+  readonly region: string;
+  /** The stack of the distribution configuration. */
+  readonly stack: Stack;
+}
+
+/** Validates an AMI distribution's settings and renders them. */
+export function renderAmiDistribution(ctx: SettingsContext, options: AmiDistributionOptions): RenderedAmiDistribution {
+  const { v, prefix: p } = ctx;
+
+  if (options.amiName !== undefined && !isToken(options.amiName)) {
+    const lengthOk = v.length(`${p}amiName`, options.amiName, LIMITS.amiName);
+    const patternOk = lengthOk && v.pattern(`${p}amiName`, options.amiName, PATTERNS.amiName);
+    if (patternOk && !PATTERNS.amiNameBuildDate.test(options.amiName)) {
+      v.fail(`${p}amiName`, options.amiName,
+        "must include the placeholder '{{ imagebuilder:buildDate }}' (spaces inside the braces are optional), which makes each build's AMI name unique");
+    }
+  }
+  v.description(`${p}amiDescription`, options.amiDescription);
+  v.tags(`${p}amiTags`, options.amiTags);
+
+  if (options.kmsKey) {
+    checkSameRegion(ctx, `${p}kmsKey`, options.kmsKey, 'a KMS key', 'AMIs are encrypted with a key of the Region they are distributed to');
+  }
+
+  v.count(`${p}targetAccountIds`, options.targetAccountIds, LIMITS.targetAccountIds);
+  eachItem(options.targetAccountIds, (id, i) => v.accountId(`${p}targetAccountIds[${i}]`, id));
+
+  const launchPermission = renderLaunchPermission(ctx, options.launchPermission);
+
+  v.count(`${p}licenseConfigurationArns`, options.licenseConfigurationArns, LIMITS.licenseConfigurationArns);
+  eachItem(options.licenseConfigurationArns, (arn, i) =>
+    v.pattern(`${p}licenseConfigurationArns[${i}]`, arn, PATTERNS.licenseConfigurationArn));
+
+  const amiDistributionConfiguration = compact({
+    Name: options.amiName,
+    Description: options.amiDescription,
+    AmiTags: options.amiTags && Object.keys(options.amiTags).length > 0 ? options.amiTags : undefined,
+    KmsKeyId: options.kmsKey?.keyArn,
+    TargetAccountIds: options.targetAccountIds,
+    LaunchPermissionConfiguration: launchPermission,
+  });
+
+  const rendered: RenderedAmiDistribution = {
+    amiDistributionConfiguration,
+    licenseConfigurationArns: options.licenseConfigurationArns,
+    launchTemplateConfigurations: renderLaunchTemplates(ctx, options.launchTemplates),
+    fastLaunchConfigurations: renderFastLaunch(ctx, options.fastLaunchConfigurations),
+    ssmParameterConfigurations: renderSsmParameters(ctx, options.ssmParameters, options.targetAccountIds),
+  };
+
+  if (Object.values(rendered).every(x => x === undefined)) {
+    v.fail(`${p}region`, ctx.region,
+      'must come with at least one AMI setting (for example amiName, targetAccountIds or launchPermission): Image Builder rejects a Region without outputs');
+  }
+  return rendered;
+}
+
+/** Validates a container distribution's settings and renders `ContainerDistributionConfiguration`. */
+export function renderContainerDistribution(ctx: SettingsContext, options: ContainerDistributionOptions): { [key: string]: unknown } {
+  const { v, prefix: p } = ctx;
+  const target = options.targetRepository;
+  const name = target.repositoryName;
+  if (v.length(`${p}targetRepository`, name, LIMITS.ecrRepositoryName)) {
+    v.pattern(`${p}targetRepository`, name, PATTERNS.ecrRepositoryName);
+  }
+  if (target.repository) {
+    checkSameRegion(ctx, `${p}targetRepository`, target.repository, 'an ECR repository',
+      'Image Builder pushes to the repository of that name in the distribution\'s Region');
+    const repoAccount = target.repository.env.account;
+    const ownAccount = ctx.stack.account;
+    if (!isToken(repoAccount) && !isToken(ownAccount) && repoAccount !== ownAccount) {
+      v.fail(`${p}targetRepository`, target.repository.node.path,
+        `must be a repository of this account '${ownAccount}' (it is in '${repoAccount}'): container distributions do not cross accounts`);
+    }
+  }
+  eachItem(options.containerTags, (tag, i) => v.nonEmptyString(`${p}containerTags[${i}]`, tag));
+  v.description(`${p}containerDescription`, options.containerDescription);
+
+  return compact({
+    TargetRepository: { Service: ECR_SERVICE, RepositoryName: name },
+    ContainerTags: nonEmpty(options.containerTags),
+    Description: options.containerDescription,
+  })!;
+}
+
+function renderLaunchPermission(ctx: SettingsContext, permission: AmiLaunchPermission | undefined): { [key: string]: unknown } | undefined {
+  if (permission === undefined) {
+    return undefined;
+  }
+  const { v, prefix } = ctx;
+  const p = `${prefix}launchPermission.`;
+  v.count(`${p}userIds`, permission.userIds, LIMITS.launchPermissionUserIds);
+  eachItem(permission.userIds, (id, i) => v.accountId(`${p}userIds[${i}]`, id));
+  eachItem(permission.userGroups, (group, i) => v.oneOf(`${p}userGroups[${i}]`, group, [PUBLIC_USER_GROUP]));
+  v.count(`${p}organizationArns`, permission.organizationArns, LIMITS.organizationArns);
+  eachItem(permission.organizationArns, (arn, i) => v.pattern(`${p}organizationArns[${i}]`, arn, PATTERNS.organizationArn));
+  v.count(`${p}organizationalUnitArns`, permission.organizationalUnitArns, LIMITS.organizationalUnitArns);
+  eachItem(permission.organizationalUnitArns, (arn, i) =>
+    v.pattern(`${p}organizationalUnitArns[${i}]`, arn, PATTERNS.organizationalUnitArn));
+  return compact({
+    UserIds: permission.userIds,
+    UserGroups: nonEmpty(permission.userGroups),
+    OrganizationArns: permission.organizationArns,
+    OrganizationalUnitArns: permission.organizationalUnitArns,
+  });
+}
+
+function renderLaunchTemplates(
+  ctx: SettingsContext,
+  configurations: LaunchTemplateConfiguration[] | undefined,
+): RenderedAmiDistribution['launchTemplateConfigurations'] {
+  if (configurations === undefined) {
+    return undefined;
+  }
+  const { v, prefix } = ctx;
+  v.count(`${prefix}launchTemplates`, configurations, LIMITS.launchTemplateConfigurations);
+  return configurations.map((c, i) => {
+    const p = `${prefix}launchTemplates[${i}].`;
+    const id = c.launchTemplate.launchTemplateId;
+    if (id === undefined) {
+      v.fail(`${p}launchTemplate`, c.launchTemplate.node.path,
+        'must have a launch template ID (Image Builder takes launch templates by ID here: import it with ec2.LaunchTemplate.fromLaunchTemplateAttributes({ launchTemplateId }))');
+    } else {
+      v.pattern(`${p}launchTemplate.launchTemplateId`, id, PATTERNS.launchTemplateId);
+    }
+    checkSameRegion(ctx, `${p}launchTemplate`, c.launchTemplate, 'a launch template',
+      'Image Builder updates the launch template in the distribution\'s Region');
+    v.accountId(`${p}accountId`, c.accountId);
+    return { launchTemplateId: id, accountId: c.accountId, setDefaultVersion: c.setDefaultVersion };
+  });
+}
+
+function renderFastLaunch(
+  ctx: SettingsContext,
+  configurations: FastLaunchConfiguration[] | undefined,
+): RenderedAmiDistribution['fastLaunchConfigurations'] {
+  if (configurations === undefined) {
+    return undefined;
+  }
+  const { v, prefix } = ctx;
+  v.count(`${prefix}fastLaunchConfigurations`, configurations, LIMITS.fastLaunchConfigurations);
+  return configurations.map((c, i) => {
+    const p = `${prefix}fastLaunchConfigurations[${i}].`;
+    v.integer(`${p}maxParallelLaunches`, c.maxParallelLaunches, LIMITS.fastLaunchMaxParallelLaunches);
+    v.integer(`${p}targetResourceCount`, c.targetResourceCount, LIMITS.fastLaunchTargetResourceCount);
+    v.accountId(`${p}accountId`, c.accountId);
+    return compact({
+      enabled: c.enabled ?? true,
+      launchTemplate: c.launchTemplate ? renderFastLaunchTemplate(ctx, `${p}launchTemplate`, c.launchTemplate) : undefined,
+      maxParallelLaunches: c.maxParallelLaunches,
+      snapshotConfiguration: c.targetResourceCount !== undefined ? { targetResourceCount: c.targetResourceCount } : undefined,
+      accountId: c.accountId,
+    })!;
+  });
+}
+
+/** A fast launch template is given by ID or by name (not both), with a version. */
+function renderFastLaunchTemplate(ctx: SettingsContext, property: string, template: ec2.ILaunchTemplate): { [key: string]: unknown } {
+  const { v } = ctx;
+  checkSameRegion(ctx, property, template, 'a launch template', 'EC2 launches the fast launch instances in the distribution\'s Region');
+  if (template.launchTemplateId !== undefined) {
+    v.pattern(`${property}.launchTemplateId`, template.launchTemplateId, PATTERNS.launchTemplateId);
+  } else {
+    v.nonEmptyString(`${property}.launchTemplateName`, template.launchTemplateName);
+  }
+  v.nonEmptyString(`${property}.versionNumber`, template.versionNumber);
+  return compact({
+    launchTemplateId: template.launchTemplateId,
+    launchTemplateName: template.launchTemplateId === undefined ? template.launchTemplateName : undefined,
+    launchTemplateVersion: template.versionNumber,
+  })!;
+}
+
+function renderSsmParameters(
+  ctx: SettingsContext,
+  parameters: SsmParameterConfiguration[] | undefined,
+  targetAccountIds: string[] | undefined,
+): RenderedAmiDistribution['ssmParameterConfigurations'] {
+  if (parameters === undefined) {
+    return undefined;
+  }
+  const { v, prefix } = ctx;
+  const rendered = parameters.map((c, i) => {
+    const p = `${prefix}ssmParameters[${i}].`;
+    if (v.length(`${p}parameterName`, c.parameterName, LIMITS.ssmParameterName)) {
+      v.pattern(`${p}parameterName`, c.parameterName, PATTERNS.ssmParameterName);
+    }
+    if (v.accountId(`${p}amiAccountId`, c.amiAccountId)) {
+      checkAmiAccount(ctx, `${p}amiAccountId`, c.amiAccountId, targetAccountIds);
+    }
+    const dataType = c.dataType ?? ssm.ParameterDataType.AWS_EC2_IMAGE;
+    v.oneOf(`${p}dataType`, dataType, [ssm.ParameterDataType.TEXT, ssm.ParameterDataType.AWS_EC2_IMAGE]);
+    return { parameterName: c.parameterName, amiAccountId: c.amiAccountId, dataType };
+  });
+  return rendered.length > 0 ? rendered : undefined;
+}
+
+/**
+ * The account that owns an SSM parameter must receive the AMI: it must be one of the
+ * distribution's target accounts, or, when there are none, the account that builds it.
+ */
+function checkAmiAccount(ctx: SettingsContext, property: string, account: string | undefined, targets: string[] | undefined) {
+  if (account === undefined || isToken(account)) {
+    return;
+  }
+  if (targets === undefined) {
+    const own = ctx.stack.account;
+    if (!isToken(own) && account !== own) {
+      ctx.v.fail(property, account,
+        `must be one of the distribution's targetAccountIds (none are given, so the AMI stays in this account '${own}')`);
+    }
+    return;
+  }
+  if (isToken(targets)) {
+    return;
+  }
+  if (!targets.includes(account)) {
+    ctx.v.fail(property, account, `must be one of the distribution's targetAccountIds (${targets.join(', ')})`);
+  }
+}
+
+/** Resources used by a Region's distribution must live in that Region. */
+function checkSameRegion(ctx: SettingsContext, property: string, resource: IResource, what: string, why: string) {
+  const resourceRegion = resource.env.region;
+  if (isToken(resourceRegion) || isToken(ctx.region) || resourceRegion === ctx.region) {
+    return;
+  }
+  ctx.v.fail(property, resource.node.path,
+    `must be ${what} in the distribution's Region '${ctx.region}' (it is in '${resourceRegion}'): ${why}`);
+}
+
+/** Calls `fn` for each item of a list that is neither undefined nor a token. */
+function eachItem<T>(items: T[] | undefined, fn: (item: T, index: number) => void) {
+  if (items === undefined || Token.isUnresolved(items)) {
+    return;
+  }
+  items.forEach(fn);
+}
+
+/** The list, or undefined when it is empty (a token list is kept). */
+function nonEmpty<T>(list: T[] | undefined): T[] | undefined {
+  return list === undefined || Token.isUnresolved(list) || list.length > 0 ? list : undefined;
+}
+
+/** The object without its undefined values, or undefined when none is left. */
+function compact(obj: { [key: string]: unknown }): { [key: string]: unknown } | undefined {
+  const entries = Object.entries(obj).filter(([, value]) => value !== undefined);
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
