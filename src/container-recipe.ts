@@ -1,5 +1,29 @@
-import { aws_ecr as ecr } from 'aws-cdk-lib';
-import { IRecipe } from './recipe';
+import {
+  Arn,
+  ArnFormat,
+  aws_ecr as ecr,
+  aws_iam as iam,
+  aws_imagebuilder as imagebuilder,
+  aws_kms as kms,
+  Fn,
+  Lazy,
+  Names,
+  RemovalPolicy,
+  Resource,
+  Stack,
+  Token,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { BlockDeviceMapping } from './block-device';
+import { ComponentConfiguration } from './component';
+import { ContainerInstanceImage } from './container-instance-image';
+import { ContainerParentImage } from './container-parent-image';
+import { DockerfileTemplate } from './dockerfile-template';
+import { LIMITS, PATTERNS } from './private/api-constraints';
+import { renderBlockDevices } from './private/block-devices';
+import { renderComponents } from './private/components';
+import { isToken, Validator } from './private/validation';
+import { IRecipe, RecipeType } from './recipe';
 
 /**
  * An Image Builder container recipe: how a container image is built and where it is pushed.
@@ -29,6 +53,511 @@ export interface IContainerRecipe extends IRecipe {
   /**
    * The ECR repository the built images are pushed to, when known (undefined for recipes imported
    * by ARN only).
+   *
+   * The build instances push to it with their instance role: that role needs pull and push
+   * access to exactly this repository (`InfrastructureConfiguration.grantContainerPush`, which an
+   * `ImagePipeline` calls for the recipe it builds).
    */
   readonly targetRepository?: ecr.IRepository;
+
+  /**
+   * The ECR repository the parent image is pulled from, when the parent image was given as one
+   * (`ContainerParentImage.fromEcrRepository`). The build instances pull it with their instance
+   * role, which needs pull access to it (`repository.grantPull(role)`).
+   *
+   * @default - the parent image is not in a known ECR repository
+   */
+  readonly parentImageRepository?: ecr.IRepository;
+}
+
+/** The version a container recipe gets when none is given: see `ContainerRecipeProps.containerRecipeVersion`. */
+const DEFAULT_RECIPE_VERSION = '1.0.x';
+
+/** The latest version of a resource, in an ARN reference. */
+const LATEST_VERSION = 'x.x.x';
+
+/** The number of images the repository created for a recipe keeps, by default. */
+const DEFAULT_REPOSITORY_MAX_IMAGE_COUNT = 50;
+
+/** The only container type Image Builder builds. */
+const CONTAINER_TYPE_DOCKER = 'DOCKER';
+
+/** The only registry Image Builder pushes container images to. */
+const REPOSITORY_SERVICE_ECR = 'ECR';
+
+/** The operating system platform of a container image, when the parent image does not tell it. */
+export enum ContainerPlatform {
+  /** Linux containers. */
+  LINUX = 'Linux',
+  /** Windows containers. */
+  WINDOWS = 'Windows',
+}
+
+/**
+ * The EC2 instance that builds and tests the container image.
+ */
+export interface ContainerInstanceConfiguration {
+  /**
+   * The AMI of the build and test instance.
+   *
+   * @default - Image Builder picks the Amazon ECS-optimized AMI for the platform
+   */
+  readonly image?: ContainerInstanceImage;
+
+  /**
+   * The block devices of the build and test instance.
+   *
+   * @default - the AMI's block devices
+   */
+  readonly blockDevices?: BlockDeviceMapping[];
+}
+
+/** Properties of a `ContainerRecipe`. */
+export interface ContainerRecipeProps {
+  /**
+   * The name of the container recipe (3 to 128 letters, digits, hyphens, underscores and
+   * spaces). The recipe's ARN holds it lowercased.
+   *
+   * @default - a unique lowercase name is generated from the construct path
+   */
+  readonly containerRecipeName?: string;
+
+  /**
+   * The version of the container recipe: `major.minor.patch`, where nodes may be `x` from the
+   * left (`1.0.x`, `1.x.x`); each number at most 1073741823.
+   *
+   * A recipe can't be changed: CloudFormation replaces the recipe when almost any property
+   * changes, and a name and version can exist only once, so a fixed version makes every change
+   * fail with "already exists" until the version is raised. With an `x` node, Image Builder
+   * fills in the next free number from the latest existing version (`1.0.0`, then `1.0.1`...),
+   * so changes deploy as they are. `containerRecipeVersion` is then the version Image Builder
+   * assigned. (The API accepts `x` here; the numbering is how the AWS CDK describes it, not an
+   * AWS guarantee.)
+   *
+   * @default '1.0.x'
+   */
+  readonly containerRecipeVersion?: string;
+
+  /**
+   * The description of the container recipe, 1 to 1024 characters.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /** The image the container image is built on. */
+  readonly parentImage: ContainerParentImage;
+
+  /**
+   * The build and test components the recipe runs, in order: at least one, each component at
+   * most once. More can be added with `addComponent`.
+   */
+  readonly components: ComponentConfiguration[];
+
+  /**
+   * The Dockerfile template the image is built from.
+   *
+   * @default DockerfileTemplate.defaultTemplate() - the parent image, then the components
+   */
+  readonly dockerfileTemplate?: DockerfileTemplate;
+
+  /**
+   * The ECR repository the images are pushed to. It must exist in the build Region. The build
+   * instances' role needs pull and push access to it (an `ImagePipeline` grants it to the
+   * instance role of an `InfrastructureConfiguration` it knows).
+   *
+   * @default - a repository is created (`Repository` child): scan on push, a lifecycle rule
+   * that keeps the last `repositoryMaxImageCount` images, and `repositoryRemovalPolicy`
+   */
+  readonly targetRepository?: ecr.IRepository;
+
+  /**
+   * What happens to the created repository (and its images) when it leaves the stack. With
+   * `RemovalPolicy.DESTROY`, its images are deleted with it. Only without `targetRepository`.
+   *
+   * @default RemovalPolicy.RETAIN - the images outlive the stack
+   */
+  readonly repositoryRemovalPolicy?: RemovalPolicy;
+
+  /**
+   * How many images the created repository keeps: older ones expire. Only without
+   * `targetRepository`.
+   *
+   * @default 50
+   */
+  readonly repositoryMaxImageCount?: number;
+
+  /**
+   * The operating system platform, when the parent image is not an Image Builder image (which
+   * has its own platform).
+   *
+   * @default - Image Builder detects the platform of the parent image
+   */
+  readonly platformOverride?: ContainerPlatform;
+
+  /**
+   * The operating system version of the parent image, such as `Microsoft Windows Server 2022`.
+   * Required with `platformOverride` `ContainerPlatform.WINDOWS` when the parent image is not an
+   * Image Builder image.
+   *
+   * @default - Image Builder detects the version of the parent image
+   */
+  readonly imageOsVersionOverride?: string;
+
+  /**
+   * The working directory of the build and test components.
+   *
+   * @default - `/tmp` on Linux, `C:/` on Windows
+   */
+  readonly workingDirectory?: string;
+
+  /**
+   * The KMS key Image Builder uses to encrypt the container image for distribution to the target
+   * Region (`KmsKeyId`, rendered as the key's ARN).
+   *
+   * @default - no key is given: Image Builder's default encryption applies
+   */
+  readonly kmsKey?: kms.IKey;
+
+  /**
+   * The EC2 instance that builds and tests the image.
+   *
+   * @default - the Amazon ECS-optimized AMI with its block devices
+   */
+  readonly instanceConfiguration?: ContainerInstanceConfiguration;
+
+  /**
+   * Tags of the container recipe itself (1 to 50).
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** The name and version of an existing container recipe. */
+export interface ContainerRecipeAttributes {
+  /** The container recipe's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly containerRecipeName: string;
+
+  /**
+   * The container recipe's version; `x` nodes select the latest matching version.
+   *
+   * @default 'x.x.x' - the latest version
+   */
+  readonly containerRecipeVersion?: string;
+
+  /**
+   * The ECR repository the recipe pushes images to, so that pipelines can grant their build
+   * instances access to it.
+   *
+   * @default - unknown: grant the build instances access to the repository yourself
+   */
+  readonly targetRepository?: ecr.IRepository;
+}
+
+/**
+ * The permissions on a container recipe, scoped to its ARN.
+ */
+export class ContainerRecipeGrants {
+  /** The grants of the given container recipe (owned or imported). */
+  public static fromContainerRecipe(recipe: IContainerRecipe): ContainerRecipeGrants {
+    return new ContainerRecipeGrants(recipe);
+  }
+
+  private constructor(private readonly recipe: IContainerRecipe) {}
+
+  /** Grants the given Image Builder actions (for example `imagebuilder:DeleteContainerRecipe`) on this recipe. */
+  public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions,
+      resourceArns: [this.recipe.containerRecipeArn],
+    });
+  }
+
+  /** Grants permission to read this recipe (`imagebuilder:GetContainerRecipe`). */
+  public read(grantee: iam.IGrantable): iam.Grant {
+    return this.actions(grantee, 'imagebuilder:GetContainerRecipe');
+  }
+}
+
+/** Shared behaviour of owned and imported container recipes. */
+abstract class ContainerRecipeBase extends Resource implements IContainerRecipe {
+  public abstract readonly containerRecipeArn: string;
+  public abstract readonly containerRecipeName: string;
+  public abstract readonly containerRecipeVersion: string;
+  public abstract readonly targetRepository?: ecr.IRepository;
+  public abstract readonly parentImageRepository?: ecr.IRepository;
+
+  /** Always `RecipeType.CONTAINER`. */
+  public readonly recipeType: RecipeType = RecipeType.CONTAINER;
+
+  /** The permissions on this recipe. */
+  public readonly grants: ContainerRecipeGrants = ContainerRecipeGrants.fromContainerRecipe(this);
+
+  /** The container recipe's ARN. */
+  public get recipeArn(): string {
+    return this.containerRecipeArn;
+  }
+
+  /**
+   * Grants permission to read this recipe (`imagebuilder:GetContainerRecipe`).
+   * [disable-awslint:no-grants]
+   */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grants.read(grantee);
+  }
+
+  /**
+   * Grants the given Image Builder actions on this recipe.
+   * [disable-awslint:no-grants]
+   */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return this.grants.actions(grantee, ...actions);
+  }
+}
+
+/**
+ * An Image Builder container recipe (`AWS::ImageBuilder::ContainerRecipe`): the parent image,
+ * the Dockerfile template and the components of a Docker image build, and the ECR repository
+ * the image is pushed to.
+ *
+ * Without `targetRepository`, it creates the repository. Without a version, Image Builder
+ * numbers the versions (`1.0.x`), so that changed recipes deploy without a version bump.
+ *
+ * @resource AWS::ImageBuilder::ContainerRecipe
+ */
+export class ContainerRecipe extends ContainerRecipeBase {
+  /**
+   * Imports a container recipe by its ARN
+   * (`arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/my-recipe/1.0.0`; the version
+   * may have `x` wildcards). Its target repository is unknown.
+   */
+  public static fromContainerRecipeArn(scope: Construct, id: string, containerRecipeArn: string): IContainerRecipe {
+    const v = new Validator(scope);
+    v.arn('containerRecipeArn', containerRecipeArn, 'containerRecipe');
+    v.throwIfInvalid();
+    let name: string;
+    let version: string;
+    if (Token.isUnresolved(containerRecipeArn)) {
+      // `arn:...:container-recipe/<name>/<version>`: the name and version are the 2nd and 3rd parts.
+      const parts = Fn.split('/', containerRecipeArn);
+      name = Fn.select(1, parts);
+      version = Fn.select(2, parts);
+    } else {
+      [name, version] = Arn.split(containerRecipeArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!.split('/');
+    }
+    return new ImportedContainerRecipe(scope, id, {
+      arn: containerRecipeArn,
+      name,
+      version,
+      environmentFromArn: true,
+    });
+  }
+
+  /**
+   * Imports a container recipe of the stack's account and Region by name and version, and
+   * optionally the repository it pushes to.
+   */
+  public static fromContainerRecipeAttributes(scope: Construct, id: string, attrs: ContainerRecipeAttributes): IContainerRecipe {
+    const v = new Validator(scope);
+    v.pattern('containerRecipeName', attrs.containerRecipeName, PATTERNS.arnResourceName);
+    v.semanticVersion('containerRecipeVersion', attrs.containerRecipeVersion, { wildcards: true });
+    v.throwIfInvalid();
+    const version = attrs.containerRecipeVersion ?? LATEST_VERSION;
+    const arn = Stack.of(scope).formatArn({
+      service: 'imagebuilder',
+      resource: 'container-recipe',
+      resourceName: `${attrs.containerRecipeName}/${version}`,
+    });
+    return new ImportedContainerRecipe(scope, id, {
+      arn,
+      name: attrs.containerRecipeName,
+      version,
+      targetRepository: attrs.targetRepository,
+      environmentFromArn: false,
+    });
+  }
+
+  public readonly containerRecipeArn: string;
+  public readonly containerRecipeName: string;
+
+  /**
+   * The container recipe's version. When the version has `x` nodes, this is the version Image
+   * Builder assigned, read from the recipe's ARN.
+   */
+  public readonly containerRecipeVersion: string;
+
+  /**
+   * The ECR repository the images are pushed to: the one given, or the one created. Always set
+   * on a `ContainerRecipe` (optional only because imported recipes may not know it).
+   */
+  public readonly targetRepository?: ecr.IRepository;
+
+  /**
+   * The ECR repository the parent image is pulled from, when it was given as one
+   * (`ContainerParentImage.fromEcrRepository`).
+   */
+  public readonly parentImageRepository?: ecr.IRepository;
+
+  private readonly componentConfigurations: ComponentConfiguration[];
+  private renderedComponents: imagebuilder.CfnContainerRecipe.ComponentConfigurationProperty[];
+
+  constructor(scope: Construct, id: string, props: ContainerRecipeProps) {
+    super(scope, id, {
+      physicalName: props.containerRecipeName ?? Lazy.string({
+        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
+      }),
+    });
+
+    const version = props.containerRecipeVersion ?? DEFAULT_RECIPE_VERSION;
+    const v = new Validator(this);
+    v.resourceName('containerRecipeName', props.containerRecipeName);
+    v.semanticVersion('containerRecipeVersion', version, { wildcards: true });
+    v.description('description', props.description);
+    v.nonEmptyString('workingDirectory', props.workingDirectory);
+    v.nonEmptyString('imageOsVersionOverride', props.imageOsVersionOverride);
+    v.oneOf('platformOverride', props.platformOverride, Object.values(ContainerPlatform));
+    v.tags('tags', props.tags);
+
+    const parentImage = props.parentImage._render(this, v);
+    this.validatePlatform(v, props);
+    this.validateRepositoryOptions(v, props);
+    this.componentConfigurations = [...props.components];
+    this.renderedComponents = renderComponents(v, 'components', this.componentConfigurations);
+    const dockerfile = (props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate())._bind(this, v);
+    const instanceConfiguration = this.renderInstanceConfiguration(v, props.instanceConfiguration);
+    v.throwIfInvalid();
+
+    const targetRepository = props.targetRepository ?? this.createRepository(props);
+    this.targetRepository = targetRepository;
+    this.parentImageRepository = props.parentImage.repository;
+
+    const resource = new imagebuilder.CfnContainerRecipe(this, 'Resource', {
+      name: this.physicalName,
+      version,
+      description: props.description,
+      containerType: CONTAINER_TYPE_DOCKER,
+      parentImage,
+      targetRepository: {
+        service: REPOSITORY_SERVICE_ECR,
+        repositoryName: targetRepository.repositoryName,
+      },
+      components: Lazy.any({ produce: () => this.renderedComponents }),
+      dockerfileTemplateData: dockerfile.dockerfileTemplateData,
+      dockerfileTemplateUri: dockerfile.dockerfileTemplateUri,
+      platformOverride: props.platformOverride,
+      imageOsVersionOverride: props.imageOsVersionOverride,
+      workingDirectory: props.workingDirectory,
+      kmsKeyId: props.kmsKey?.keyArn,
+      instanceConfiguration,
+      tags: props.tags !== undefined && Object.keys(props.tags).length > 0 ? props.tags : undefined,
+    });
+
+    this.containerRecipeArn = this.getResourceArnAttribute(resource.attrArn, {
+      service: 'imagebuilder',
+      resource: 'container-recipe',
+      resourceName: `${this.physicalName}/${version}`,
+    });
+    this.containerRecipeName = this.getResourceNameAttribute(resource.attrName);
+    this.containerRecipeVersion = isToken(version) || version.includes('x')
+      ? Fn.select(2, Fn.split('/', resource.attrArn))
+      : version;
+  }
+
+  /**
+   * Adds a component to the end of the recipe's components. Throws when it is not valid, or
+   * when the recipe already runs it.
+   */
+  public addComponent(component: ComponentConfiguration): void {
+    const all = [...this.componentConfigurations, component];
+    const v = new Validator(this);
+    const rendered = renderComponents(v, 'components', all);
+    v.throwIfInvalid();
+    this.componentConfigurations.push(component);
+    this.renderedComponents = rendered;
+  }
+
+  private validatePlatform(v: Validator, props: ContainerRecipeProps): void {
+    const platform = props.platformOverride;
+    if (platform === undefined || isToken(platform)) {
+      return;
+    }
+    if (props.parentImage._isImageBuilderImage) {
+      v.fail('platformOverride', platform, 'must not be given when parentImage is an Image Builder image (the image has its own platform)');
+    } else if (platform === ContainerPlatform.WINDOWS && props.imageOsVersionOverride === undefined) {
+      v.fail('imageOsVersionOverride', undefined, `must be given when platformOverride is ${ContainerPlatform.WINDOWS} and parentImage is not an Image Builder image`);
+    }
+  }
+
+  private validateRepositoryOptions(v: Validator, props: ContainerRecipeProps): void {
+    if (props.targetRepository !== undefined) {
+      if (props.repositoryRemovalPolicy !== undefined) {
+        v.fail('repositoryRemovalPolicy', props.repositoryRemovalPolicy,
+          'must not be given with targetRepository (it applies only to the repository the recipe creates)');
+      }
+      if (props.repositoryMaxImageCount !== undefined) {
+        v.fail('repositoryMaxImageCount', props.repositoryMaxImageCount,
+          'must not be given with targetRepository (it applies only to the repository the recipe creates)');
+      }
+    }
+    v.integer('repositoryMaxImageCount', props.repositoryMaxImageCount, LIMITS.ecrLifecycleImageCount);
+  }
+
+  private createRepository(props: ContainerRecipeProps): ecr.IRepository {
+    const removalPolicy = props.repositoryRemovalPolicy ?? RemovalPolicy.RETAIN;
+    const maxImageCount = props.repositoryMaxImageCount ?? DEFAULT_REPOSITORY_MAX_IMAGE_COUNT;
+    return new ecr.Repository(this, 'Repository', {
+      imageScanOnPush: true,
+      lifecycleRules: [{
+        description: `Keep the last ${maxImageCount} images`,
+        maxImageCount,
+      }],
+      removalPolicy,
+      emptyOnDelete: removalPolicy === RemovalPolicy.DESTROY ? true : undefined,
+    });
+  }
+
+  private renderInstanceConfiguration(
+    v: Validator,
+    configuration: ContainerInstanceConfiguration | undefined,
+  ): imagebuilder.CfnContainerRecipe.InstanceConfigurationProperty | undefined {
+    if (configuration === undefined) {
+      return undefined;
+    }
+    const image = configuration.image?._render(this, v);
+    const blockDeviceMappings = configuration.blockDevices !== undefined && configuration.blockDevices.length > 0
+      ? renderBlockDevices(v, 'instanceConfiguration.blockDevices', configuration.blockDevices)
+      : undefined;
+    if (image === undefined && blockDeviceMappings === undefined) {
+      return undefined;
+    }
+    return { image, blockDeviceMappings };
+  }
+}
+
+/** How a container recipe defined outside this app is known. */
+interface ImportedContainerRecipeProps {
+  readonly arn: string;
+  readonly name: string;
+  readonly version: string;
+  readonly targetRepository?: ecr.IRepository;
+  readonly environmentFromArn: boolean;
+}
+
+/** A container recipe defined outside this app. */
+class ImportedContainerRecipe extends ContainerRecipeBase {
+  public readonly containerRecipeArn: string;
+  public readonly containerRecipeName: string;
+  public readonly containerRecipeVersion: string;
+  public readonly targetRepository?: ecr.IRepository;
+  public readonly parentImageRepository?: ecr.IRepository = undefined;
+
+  constructor(scope: Construct, id: string, props: ImportedContainerRecipeProps) {
+    super(scope, id, props.environmentFromArn ? { environmentFromArn: props.arn } : {});
+    this.containerRecipeArn = props.arn;
+    this.containerRecipeName = props.name;
+    this.containerRecipeVersion = props.version;
+    this.targetRepository = props.targetRepository;
+  }
 }

@@ -8,3 +8,6 @@ export * from './distribution-configuration';
 export * from './block-device';
 export * from './pipeline-schedule';
 export * from './image-pipeline';
+export * from './dockerfile-template';
+export * from './container-parent-image';
+export * from './container-instance-image';

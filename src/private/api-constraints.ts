@@ -160,6 +160,8 @@ export const LIMITS = {
   fastLaunchMaxParallelLaunches: { min: 6, max: 2147483647 },
   /** ECR repository names (ECR's CreateRepository rule). */
   ecrRepositoryName: { min: 2, max: 256 },
+  /** The image count of an ECR lifecycle rule (`countNumber`: at least 1, an Integer). */
+  ecrLifecycleImageCount: { min: 1, max: 2147483647 },
   amiWatermarks: { min: 1, max: 5 },
   ebsIops: { min: 100, max: 64000 },
   ebsVolumeSize: { min: 1, max: 16000 },
