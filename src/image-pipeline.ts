@@ -26,6 +26,7 @@ import { IInfrastructureConfiguration, InfrastructureConfiguration } from './inf
 import { PipelineSchedule } from './pipeline-schedule';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { throwValidationError } from './private/errors';
+import { OwnedPolicyGrantee } from './private/owned-policy';
 import { acknowledgeWildcardResources, DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from './private/pipeline-execution-role';
 import {
   IMAGE_BUILDER_LOG_GROUP_PREFIX,
@@ -704,11 +705,12 @@ export class ImagePipeline extends ImagePipelineBase {
       executionRole = role;
     }
     if (executionRole) {
-      const grants = [this.pipelineLogGroup.grantWrite(executionRole), this.imageLogGroup.grantWrite(executionRole)];
-      if (!props.executionRole) {
-        acknowledgeWildcardResources(executionRole, grants.flatMap(g => g.principalStatements),
-          'the log streams of the pipeline\'s log group (the :* suffix of the group\'s ARN), which Image Builder creates at build time');
-      }
+      // A given role gets the log permissions in a policy of this pipeline, reviewed as the library's.
+      const logWriter = props.executionRole ? this.ownedExecutionRolePolicy(props.executionRole) : executionRole;
+      const grants = [this.pipelineLogGroup.grantWrite(logWriter), this.imageLogGroup.grantWrite(logWriter)];
+      acknowledgeWildcardResources(logWriter instanceof OwnedPolicyGrantee ? logWriter.policy : executionRole,
+        grants.flatMap(g => g.principalStatements),
+        'the log streams of the pipeline\'s log group (the :* suffix of the group\'s ARN), which Image Builder creates at build time');
     }
     this.executionRole = executionRole;
 
@@ -750,6 +752,18 @@ export class ImagePipeline extends ImagePipelineBase {
       resourceName: this.physicalName,
     });
     this.imagePipelineName = this.getResourceNameAttribute(resource.attrName);
+  }
+
+  /** A policy of this pipeline attached to the given execution role, for the permissions the pipeline gives it. */
+  private ownedExecutionRolePolicy(role: iam.IRole): OwnedPolicyGrantee {
+    const policy = new iam.Policy(this, 'ExecutionRoleLogPolicy', { roles: [role] });
+    Validations.of(policy).acknowledge({
+      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+      reason: 'The policy holds only the permission to write to this pipeline\'s two log groups, scoped to their ARNs, ' +
+        'for the execution role given to this pipeline. It is inline by design: AWS recommends inline policies to keep a ' +
+        'strict one-to-one relationship between a policy and its identity, and it is removed with the pipeline.',
+    });
+    return new OwnedPolicyGrantee(role, policy);
   }
 
   /**

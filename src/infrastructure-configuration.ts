@@ -12,10 +12,12 @@ import {
   Names,
   Resource,
   Stack,
+  Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { LIMITS, PATTERNS, RESERVED_RESOURCE_TAG_KEYS } from './private/api-constraints';
 import { throwValidationError } from './private/errors';
+import { nagReference, OwnedPolicyGrantee } from './private/owned-policy';
 import { isToken, Validator } from './private/validation';
 
 /**
@@ -293,6 +295,12 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
   /** The instance profile of the build instances. */
   public readonly instanceProfile: iam.IInstanceProfile;
 
+  /** Whether the `Resource: '*'` of `ecr:GetAuthorizationToken` is acknowledged on the instance policy. */
+  private registryAccessAcknowledged = false;
+
+  /** The policy of this construct that holds the permissions it gives the instances' role. */
+  private instancePolicy?: OwnedPolicyGrantee;
+
   constructor(scope: Construct, id: string, props: InfrastructureConfigurationProps = {}) {
     super(scope, id, {
       physicalName: props.infrastructureConfigurationName ?? Lazy.string({
@@ -333,19 +341,12 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       this.instanceProfile = props.instanceProfile;
       this.role = props.instanceProfile.role;
     } else {
-      this.role = props.role ?? new iam.Role(this, 'InstanceRole', {
-        assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
-        description: 'Role of the EC2 Image Builder build and test instances',
-        managedPolicies: [
-          iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSSMManagedInstanceCore'),
-          iam.ManagedPolicy.fromAwsManagedPolicyName('EC2InstanceProfileForImageBuilder'),
-        ],
-      });
+      this.role = props.role ?? this.createInstanceRole();
       this.instanceProfile = new iam.InstanceProfile(this, 'InstanceProfile', { role: this.role });
     }
 
     if (props.s3Logs && this.role) {
-      props.s3Logs.bucket.grantPut(this.role, `${props.s3Logs.keyPrefix ?? ''}*`);
+      this.grantLogWrites(this.role, props.s3Logs);
     }
 
     const resource = new imagebuilder.CfnInfrastructureConfiguration(this, 'Resource', {
@@ -386,15 +387,110 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
    * repository: what a container recipe needs for its target repository. Scoped to the
    * repository, plus `ecr:GetAuthorizationToken`, which ECR only grants on `*`.
    *
+   * The statements go to a policy of this construct attached to the role (`InstancePolicy`).
    * Throws when the role is not known (an imported instance profile without a role): grant
    * the permissions to that role yourself.
    */
   public grantContainerPush(repository: ecr.IRepository): iam.Grant {
+    return repository.grantPullPush(this.registryGrantee('push'));
+  }
+
+  /**
+   * Grants the build instances' role permission to pull images from a repository: what a
+   * container recipe needs for a parent image in ECR. Scoped to the repository, plus
+   * `ecr:GetAuthorizationToken`, which ECR only grants on `*`.
+   *
+   * The statements go to a policy of this construct attached to the role (`InstancePolicy`).
+   * Throws when the role is not known (an imported instance profile without a role): grant
+   * the permissions to that role yourself.
+   */
+  public grantContainerPull(repository: ecr.IRepository): iam.Grant {
+    return repository.grantPull(this.registryGrantee('pull'));
+  }
+
+  /** The grantee of registry access, with `ecr:GetAuthorizationToken` on `*` acknowledged once. */
+  private registryGrantee(access: string): OwnedPolicyGrantee {
     if (!this.role) {
       throwValidationError(this, 'instanceProfile', this.instanceProfile.instanceProfileName,
-        'must have a known role to grant it push access to a repository (import the instance profile with its role, or pass role instead)');
+        `must have a known role to grant it ${access} access to a repository (import the instance profile with its role, or pass role instead)`);
     }
-    return repository.grantPullPush(this.role);
+    const grantee = this.instancePolicyGrantee(this.role);
+    if (!this.registryAccessAcknowledged) {
+      this.registryAccessAcknowledged = true;
+      Validations.of(grantee.policy).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason: 'The only statement of this policy on Resource \'*\' is ecr:GetAuthorizationToken, which ECR does not ' +
+          'scope to resources (IAM requires \'*\'); the token only authenticates the instances to the registry, and every ' +
+          'pull and push action is granted on the ARN of the given repository.',
+      });
+    }
+    return grantee;
+  }
+
+  /**
+   * The role of the build instances, with the AWS managed policies Image Builder documents for
+   * them.
+   */
+  private createInstanceRole(): iam.Role {
+    const role = new iam.Role(this, 'InstanceRole', {
+      assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
+      description: 'Role of the EC2 Image Builder build and test instances',
+      managedPolicies: Object.keys(INSTANCE_MANAGED_POLICIES).map(name => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
+    });
+    for (const [name, purpose] of Object.entries(INSTANCE_MANAGED_POLICIES)) {
+      Validations.of(role).acknowledge({
+        id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${name}]`,
+        reason: `${name} is an AWS managed policy that Image Builder documents as required for its build and test ` +
+          `instances: it ${purpose}. AWS updates it as the service changes, which a copy in a customer managed policy ` +
+          'would not follow. Users who need their own policies give `role` or `instanceProfile` instead.',
+      });
+    }
+    return role;
+  }
+
+  /**
+   * Lets the instances write their logs under the key prefix: `s3:PutObject` only (Image Builder
+   * writes log objects, it never reads, lists, tags or deletes them), plus, for a bucket encrypted
+   * with a KMS key, the two key actions an SSE-KMS upload needs.
+   */
+  private grantLogWrites(role: iam.IRole, s3Logs: S3LogsConfiguration): void {
+    const grantee = this.instancePolicyGrantee(role);
+    const objectsArn = s3Logs.bucket.arnForObjects(`${s3Logs.keyPrefix ?? ''}*`);
+    iam.Grant.addToPrincipal({ grantee, actions: ['s3:PutObject'], resourceArns: [objectsArn] });
+    s3Logs.bucket.encryptionKey?.grant(grantee, 'kms:GenerateDataKey', 'kms:Decrypt');
+    // The finding names the resource as it is rendered, known once references are resolved.
+    this.node.addValidation({
+      validate: () => {
+        Validations.of(grantee.policy).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::${nagReference(Stack.of(this).resolve(objectsArn))}]`,
+          reason: 'Image Builder writes the build logs as new objects whose keys it generates for each build under ' +
+            'the configured key prefix, so the statement covers the objects under that prefix (the whole bucket only ' +
+            'when no prefix is given); its only action is s3:PutObject.',
+        });
+        return [];
+      },
+    });
+  }
+
+  /**
+   * The grantee that adds statements to this construct's policy, attached to the role. The
+   * permissions this construct gives are kept apart from the role's other policies: they are
+   * attached to a given role too, and reviewed (and acknowledged) as this library's.
+   */
+  private instancePolicyGrantee(role: iam.IRole): OwnedPolicyGrantee {
+    if (!this.instancePolicy) {
+      const policy = new iam.Policy(this, 'InstancePolicy', { roles: [role] });
+      Validations.of(policy).acknowledge({
+        id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+        reason: 'The policy holds only the permissions this infrastructure configuration needs for its own build ' +
+          'instances (writing under its S3 log prefix, pulling from and pushing to the given ECR repositories), each ' +
+          'scoped to those resources. It is inline by design: AWS recommends inline policies to keep a strict ' +
+          'one-to-one relationship between a policy and its identity, so these permissions can never be attached to ' +
+          'another principal, and they are removed with the configuration.',
+      });
+      this.instancePolicy = new OwnedPolicyGrantee(role, policy);
+    }
+    return this.instancePolicy;
   }
 
   private renderPlacement(
@@ -423,6 +519,17 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     return Object.values(rendered).some(x => x !== undefined) ? rendered : undefined;
   }
 }
+
+/**
+ * The AWS managed policies of the role created for the build instances, with what each lets the
+ * instances do: the reasons their cdk-nag findings are acknowledged.
+ */
+const INSTANCE_MANAGED_POLICIES: { [name: string]: string } = {
+  AmazonSSMManagedInstanceCore: 'lets the Systems Manager agent register the instance and receive the commands through ' +
+    'which Image Builder runs the build and test components',
+  EC2InstanceProfileForImageBuilder: 'lets the instance read the components of its build and write to Image Builder\'s ' +
+    'own log groups and buckets',
+};
 
 /** An infrastructure configuration defined outside this app. */
 class ImportedInfrastructureConfiguration extends InfrastructureConfigurationBase {

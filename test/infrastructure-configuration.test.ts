@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { strictStack } from './helpers';
@@ -156,7 +157,7 @@ describe('InfrastructureConfiguration', () => {
         Version: '2012-10-17',
         Statement: [{
           Effect: 'Allow',
-          Action: ['s3:PutObject', 's3:PutObjectLegalHold', 's3:PutObjectRetention', 's3:PutObjectTagging', 's3:PutObjectVersionTagging', 's3:Abort*'],
+          Action: 's3:PutObject',
           Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Logs6819BB44', 'Arn'] }, '/imagebuilder/logs*']] },
         }],
       }),
@@ -174,6 +175,63 @@ describe('InfrastructureConfiguration', () => {
         Statement: [Match.objectLike({ Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['Logs6819BB44', 'Arn'] }, '/*']] } })],
       },
     });
+  });
+
+  test('S3 logs in a bucket encrypted with a KMS key: the two key actions an SSE-KMS upload needs, on the key', () => {
+    const key = new kms.Key(stack, 'Key');
+    const bucket = new s3.Bucket(stack, 'Logs', { encryption: s3.BucketEncryption.KMS, encryptionKey: key });
+    new InfrastructureConfiguration(stack, 'Infra', { s3Logs: { bucket, keyPrefix: 'logs/' } });
+
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([{
+          Effect: 'Allow',
+          Action: ['kms:GenerateDataKey', 'kms:Decrypt'],
+          Resource: { 'Fn::GetAtt': ['Key961B73FD', 'Arn'] },
+        }]),
+      },
+    });
+  });
+
+  test('the permissions the configuration gives are in its own policy, attached to a given role too', () => {
+    const role = iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::123456789012:role/my-builder-role');
+    const infra = new InfrastructureConfiguration(stack, 'Infra', { role, s3Logs: { bucket: s3.Bucket.fromBucketName(stack, 'Logs', 'logs') } });
+    infra.grantContainerPush(ecr.Repository.fromRepositoryName(stack, 'Repo', 'app'));
+
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Policy', 1);
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyName: Match.stringLikeRegexp('^InfraInstancePolicy'),
+      Roles: ['my-builder-role'],
+    });
+  });
+
+  test('grantContainerPull grants pull on the repository to the instance role', () => {
+    const repository = new ecr.Repository(stack, 'Repo');
+    const infra = new InfrastructureConfiguration(stack, 'Infra');
+    infra.grantContainerPull(repository);
+
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      Roles: [{ Ref: 'InfraInstanceRoleC315BB0B' }],
+      PolicyDocument: Match.objectEquals({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+            Resource: { 'Fn::GetAtt': ['Repo02AC86CF', 'Arn'] },
+          },
+          { Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+        ],
+      }),
+    });
+  });
+
+  test('throws when grantContainerPull has no role to grant to', () => {
+    const repository = new ecr.Repository(stack, 'Repo');
+    const instanceProfile = iam.InstanceProfile.fromInstanceProfileName(stack, 'Profile', 'my-profile');
+    const infra = new InfrastructureConfiguration(stack, 'Infra', { instanceProfile });
+    expect(() => infra.grantContainerPull(repository)).toThrow(/Stack\/Infra: instanceProfile 'my-profile' must have a known role to grant it pull access/);
   });
 
   test('grantContainerPush grants push and pull on the repository to the instance role', () => {

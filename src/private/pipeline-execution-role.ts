@@ -1,5 +1,6 @@
 import { aws_iam as iam, Stack, Validations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { nagReference } from './owned-policy';
 
 /** The tag Image Builder puts on the instances, volumes, AMIs and snapshots it creates. */
 const CREATED_BY = { key: 'CreatedBy', value: 'EC2 Image Builder' } as const;
@@ -403,11 +404,21 @@ const WILDCARD_REASONS: { [sid: string]: string } = {
  * finding IDs follow cdk-nag's spelling of a resource (`Resource::arn:<AWS::Partition>:ec2:...`).
  */
 export function acknowledgeWildcardResources(holder: IConstruct, statements: iam.PolicyStatement[], defaultReason?: string): void {
+  // The IDs name resources as they render, known once references are resolved: at synth.
+  holder.node.addValidation({
+    validate: () => {
+      acknowledgeResolvedWildcards(holder, statements, defaultReason);
+      return [];
+    },
+  });
+}
+
+function acknowledgeResolvedWildcards(holder: IConstruct, statements: iam.PolicyStatement[], defaultReason?: string): void {
   const stack = Stack.of(holder);
   const reasons = new Map<string, string[]>();
   for (const statement of statements) {
     for (const resource of statement.resources) {
-      const flat = flattenReference(stack.resolve(resource));
+      const flat = nagReference(stack.resolve(resource));
       if (!flat.includes('*')) continue;
       const reason = WILDCARD_REASONS[statement.sid ?? ''] ?? defaultReason ?? 'Image Builder creates this resource at build time';
       const id = `AwsSolutions-IAM5[Resource::${flat}]`;
@@ -417,24 +428,6 @@ export function acknowledgeWildcardResources(holder: IConstruct, statements: iam
   if (reasons.size === 0) return;
   Validations.of(holder).acknowledge(...[...reasons.entries()].map(([id, why]) => ({
     id,
-    reason: `Execution role of an Image Builder pipeline. ${why.join('; ')}.`,
+    reason: `Execution role of an Image Builder pipeline, resource wildcard needed for ${why.join("; ")}.`,
   })));
-}
-
-/** A resolved CloudFormation value as one string: `<Ref>`, `<Resource.Attribute>`, joins flattened. */
-function flattenReference(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object') {
-    const node = value as { [key: string]: any };
-    if (node['Fn::Join']) {
-      const [delimiter, items] = node['Fn::Join'];
-      return (items as unknown[]).map(flattenReference).join(delimiter);
-    }
-    if (node['Fn::GetAtt']) {
-      const [resource, attribute] = node['Fn::GetAtt'];
-      return `<${resource}.${attribute}>`;
-    }
-    if (node.Ref) return `<${node.Ref}>`;
-  }
-  return JSON.stringify(value);
 }

@@ -1,0 +1,128 @@
+/**
+ * cdk-nag gate: the AWS Solutions and NIST 800-53 rev 5 packs, run as policy-validation plugins
+ * on every scenario (each construct with its defaults and with all its options), find nothing
+ * that is not acknowledged. Acknowledgements are listed in a snapshot, with their reasons, so
+ * that a new one is reviewed like code.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+import { SCENARIOS } from './scenarios';
+
+/** One violation of the validation report, for one construct. */
+interface Finding {
+  readonly plugin: string;
+  readonly rule: string;
+  readonly severity: string;
+  readonly constructPath: string;
+  readonly description: string;
+}
+
+/** One acknowledgement made in the construct tree. */
+interface Acknowledgement {
+  readonly at: string;
+  readonly id: string;
+  readonly reason: string;
+}
+
+interface NagResult {
+  readonly findings: Finding[];
+  readonly acknowledgements: Acknowledgement[];
+  /** The packs whose validation ran during synth (a report without violations does not list them). */
+  readonly packsRun: string[];
+}
+
+/** Where CDK writes the validation report, in the failure message of synth. */
+const REPORT_PATH = /A copy of this report can be found in: (\S+validation-report\.json)/;
+
+/**
+ * Synthesizes the scenario's app with both packs and reads the validation report. Synth throws
+ * when a plugin reports a violation; any other error is rethrown.
+ */
+function runNag(stack: Stack): NagResult {
+  const app = stack.node.root as App;
+  const packs = [new AwsSolutionsChecks(app), new NIST80053R5Checks(app)];
+  const spies = packs.map(pack => jest.spyOn(pack, 'validate'));
+  Validations.of(app).addPlugins(...packs);
+  let reportFile: string;
+  try {
+    reportFile = path.join(app.synth().directory, 'validation-report.json');
+  } catch (e) {
+    const match = e instanceof Error ? REPORT_PATH.exec(e.message) : null;
+    if (!match) {
+      throw e;
+    }
+    reportFile = match[1];
+  }
+  const packsRun = packs.filter((_, i) => spies[i].mock.calls.length > 0).map(pack => pack.name);
+  spies.forEach(spy => spy.mockRestore());
+  const report = JSON.parse(fs.readFileSync(reportFile, 'utf-8'));
+  const findings: Finding[] = [];
+  for (const pluginReport of report.pluginReports ?? []) {
+    for (const violation of pluginReport.violations ?? []) {
+      for (const construct of violation.violatingConstructs ?? [{ constructPath: '(unknown construct)' }]) {
+        findings.push({
+          plugin: pluginReport.pluginName,
+          rule: violation.ruleName,
+          severity: violation.severity,
+          constructPath: construct.constructPath,
+          description: violation.description,
+        });
+      }
+    }
+  }
+  return { findings, acknowledgements: acknowledgementsIn(app), packsRun };
+}
+
+/** Every acknowledgement recorded in the tree, with the construct it was made on. */
+function acknowledgementsIn(root: IConstruct): Acknowledgement[] {
+  return root.node.findAll().flatMap(construct => construct.node.metadata
+    .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY && entry.data)
+    .flatMap(entry => Object.entries(entry.data as { [id: string]: string }).map(([id, reason]) => ({
+      at: construct.node.path,
+      // Rule IDs without a known namespace are recorded as annotation rules: cdk-nag reads them without it.
+      id: id.replace(/^annotation::/i, ''),
+      reason,
+    }))));
+}
+
+function formatFinding(finding: Finding): string {
+  return `${finding.rule} (${finding.plugin}, ${finding.severity}) at ${finding.constructPath}: ${finding.description}`;
+}
+
+describe('cdk-nag (AwsSolutions, NIST 800-53 rev 5)', () => {
+  const results = new Map<string, NagResult>();
+  function resultOf(name: string): NagResult {
+    let result = results.get(name);
+    if (!result) {
+      result = runNag(SCENARIOS.find(s => s.name === name)!.build());
+      results.set(name, result);
+    }
+    return result;
+  }
+
+  describe.each(SCENARIOS.map(s => s.name))('%s', (name) => {
+    test('has no unacknowledged finding', () => {
+      const { findings, packsRun } = resultOf(name);
+      // The scenario must not be synthesized before the packs are added: a cached assembly is not validated.
+      expect(packsRun).toEqual(['AwsSolutions', 'NIST.800.53.R5']);
+      const lines = findings.map(formatFinding);
+      if (lines.length > 0) {
+        throw new Error(`${lines.length} unacknowledged cdk-nag finding(s) in "${name}". Fix them in the construct, or ` +
+          `acknowledge them with a reason (Validations.of(construct).acknowledge({ id, reason })):\n${lines.map(l => `  - ${l}`).join('\n')}`);
+      }
+      expect(lines).toEqual([]);
+    });
+
+    test('acknowledges only with a reason, as reviewed', () => {
+      const { acknowledgements } = resultOf(name);
+      for (const ack of acknowledgements) {
+        // A reason explains why the finding is acceptable: a sentence, not a label.
+        expect({ id: ack.id, reasonLength: ack.reason.trim().length >= 80 }).toEqual({ id: ack.id, reasonLength: true });
+      }
+      expect(acknowledgements).toMatchSnapshot();
+    });
+  });
+});
