@@ -428,6 +428,6 @@ function acknowledgeResolvedWildcards(holder: IConstruct, statements: iam.Policy
   if (reasons.size === 0) return;
   Validations.of(holder).acknowledge(...[...reasons.entries()].map(([id, why]) => ({
     id,
-    reason: `Execution role of an Image Builder pipeline, resource wildcard needed for ${why.join("; ")}.`,
+    reason: `Execution role of an Image Builder pipeline, resource wildcard needed for ${why.join('; ')}.`,
   })));
 }
