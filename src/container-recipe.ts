@@ -1,6 +1,4 @@
 import {
-  Arn,
-  ArnFormat,
   aws_ecr as ecr,
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
@@ -10,8 +8,6 @@ import {
   Names,
   RemovalPolicy,
   Resource,
-  Stack,
-  Token,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BlockDeviceMapping } from './block-device';
@@ -20,6 +16,7 @@ import { ContainerInstanceImage } from './container-instance-image';
 import { ContainerParentImage } from './container-parent-image';
 import { DockerfileTemplate } from './dockerfile-template';
 import { LIMITS, PATTERNS } from './private/api-constraints';
+import { arnPathPart, imageBuilderArn } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { isToken, Validator } from './private/validation';
@@ -337,20 +334,10 @@ export class ContainerRecipe extends ContainerRecipeBase {
     const v = new Validator(scope);
     v.arn('containerRecipeArn', containerRecipeArn, 'containerRecipe');
     v.throwIfInvalid();
-    let name: string;
-    let version: string;
-    if (Token.isUnresolved(containerRecipeArn)) {
-      // `arn:...:container-recipe/<name>/<version>`: the name and version are the 2nd and 3rd parts.
-      const parts = Fn.split('/', containerRecipeArn);
-      name = Fn.select(1, parts);
-      version = Fn.select(2, parts);
-    } else {
-      [name, version] = Arn.split(containerRecipeArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!.split('/');
-    }
     return new ImportedContainerRecipe(scope, id, {
       arn: containerRecipeArn,
-      name,
-      version,
+      name: arnPathPart(containerRecipeArn, 1),
+      version: arnPathPart(containerRecipeArn, 2),
       environmentFromArn: true,
     });
   }
@@ -365,11 +352,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.semanticVersion('containerRecipeVersion', attrs.containerRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
     const version = attrs.containerRecipeVersion ?? LATEST_VERSION;
-    const arn = Stack.of(scope).formatArn({
-      service: 'imagebuilder',
-      resource: 'container-recipe',
-      resourceName: `${attrs.containerRecipeName}/${version}`,
-    });
+    const arn = imageBuilderArn(scope, 'container-recipe', `${attrs.containerRecipeName}/${version}`);
     return new ImportedContainerRecipe(scope, id, {
       arn,
       name: attrs.containerRecipeName,

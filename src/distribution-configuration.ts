@@ -1,7 +1,7 @@
 import {
-  Annotations,
   Arn,
   ArnFormat,
+  Annotations,
   aws_ec2 as ec2,
   aws_ecr as ecr,
   aws_iam as iam,
@@ -18,6 +18,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { LIMITS, PATTERNS } from './private/api-constraints';
+import { arnPathPart, imageBuilderArn } from './private/arns';
 import {
   KMS_DISTRIBUTION_ACTIONS,
   KMS_LAUNCH_ACTIONS,
@@ -447,11 +448,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
       v.pattern('distributionConfigurationName', distributionConfigurationName, PATTERNS.arnResourceName);
     }
     v.throwIfInvalid();
-    const arn = Stack.of(scope).formatArn({
-      service: 'imagebuilder',
-      resource: 'distribution-configuration',
-      resourceName: distributionConfigurationName,
-    });
+    const arn = imageBuilderArn(scope, 'distribution-configuration', distributionConfigurationName);
     return new ImportedDistributionConfiguration(scope, id, arn, distributionConfigurationName, false);
   }
 
@@ -650,13 +647,13 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
       grants.push(key.grant(accountsPrincipal(launchers), ...KMS_LAUNCH_ACTIONS));
     }
     for (const arn of organizations) {
-      grants.push(key.grant(new iam.OrganizationPrincipal(arnPart(arn, 1)), ...KMS_LAUNCH_ACTIONS));
+      grants.push(key.grant(new iam.OrganizationPrincipal(arnPathPart(arn, 1)), ...KMS_LAUNCH_ACTIONS));
     }
     for (const arn of units) {
       // Accounts anywhere under the OU: their organization path holds `<org>/.../<ou>/`.
       const path = isToken(arn)
-        ? Fn.join('/', [arnPart(arn, 1), '*', arnPart(arn, 2), '*'])
-        : `${arnPart(arn, 1)}/*/${arnPart(arn, 2)}/*`;
+        ? Fn.join('/', [arnPathPart(arn, 1), '*', arnPathPart(arn, 2), '*'])
+        : `${arnPathPart(arn, 1)}/*/${arnPathPart(arn, 2)}/*`;
       grants.push(key.grant(new iam.PrincipalWithConditions(new iam.AnyPrincipal(), {
         'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': path },
       }), ...KMS_LAUNCH_ACTIONS));
@@ -669,11 +666,6 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 function accountsPrincipal(accounts: string[]): iam.IPrincipal {
   const principals = accounts.map(account => new iam.AccountPrincipal(account));
   return principals.length === 1 ? principals[0] : new iam.CompositePrincipal(...principals);
-}
-
-/** Part `index` of an Organizations ARN split at `/` (`organization/o-x`, `ou/o-x/ou-y`). */
-function arnPart(arn: string, index: number): string {
-  return isToken(arn) ? Fn.select(index, Fn.split('/', arn)) : arn.split('/')[index];
 }
 
 /** A Region for a warning: its name, or "the stack's Region" when it is a token. */

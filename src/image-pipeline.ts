@@ -25,6 +25,7 @@ import { IDistributionConfiguration } from './distribution-configuration';
 import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
 import { PipelineSchedule } from './pipeline-schedule';
 import { LIMITS, PATTERNS } from './private/api-constraints';
+import { arnPathPart, imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
 import { OwnedPolicyGrantee } from './private/owned-policy';
 import { acknowledgeWildcardResources, DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from './private/pipeline-execution-role';
@@ -298,9 +299,7 @@ abstract class ImagePipelineBase extends Resource implements IImagePipeline {
       return throwValidationError(this, method, this.imagePipelineArn,
         'needs the recipe of the pipeline (image events name the image, which takes the recipe\'s name): import the pipeline with ImagePipeline.fromImagePipelineAttributes and give recipe');
     }
-    const recipeName = Token.isUnresolved(recipe.recipeArn)
-      ? Fn.select(1, Fn.split('/', recipe.recipeArn))
-      : recipe.recipeArn.split('/')[1];
+    const recipeName = arnPathPart(recipe.recipeArn, 1);
     return Stack.of(this).formatArn({
       service: 'imagebuilder',
       region: this.env.region,
@@ -564,11 +563,7 @@ export class ImagePipeline extends ImagePipelineBase {
     v.pattern('imagePipelineName', attrs.imagePipelineName, PATTERNS.arnResourceName);
     v.throwIfInvalid();
 
-    const arn = attrs.imagePipelineArn ?? Stack.of(scope).formatArn({
-      service: 'imagebuilder',
-      resource: 'image-pipeline',
-      resourceName: attrs.imagePipelineName,
-    });
+    const arn = attrs.imagePipelineArn ?? imageBuilderArn(scope, 'image-pipeline', attrs.imagePipelineName!);
     const name = attrs.imagePipelineName ?? Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
     return new ImportedImagePipeline(scope, id, arn, name, attrs.recipe, attrs.imagePipelineArn !== undefined);
   }

@@ -1,6 +1,4 @@
 import {
-  Arn,
-  ArnFormat,
   aws_ec2 as ec2,
   aws_imagebuilder as imagebuilder,
   aws_ssm as ssm,
@@ -15,6 +13,7 @@ import { Construct } from 'constructs';
 import { BlockDeviceMapping } from './block-device';
 import { ComponentConfiguration } from './component';
 import { LIMITS, PATTERNS } from './private/api-constraints';
+import { arnPathPart, imageBuilderArn } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { isToken, Validator } from './private/validation';
@@ -280,17 +279,7 @@ export class ImageRecipe extends ImageRecipeBase {
     const v = new Validator(scope);
     v.arn('imageRecipeArn', imageRecipeArn, 'imageRecipe');
     v.throwIfInvalid();
-    let name: string;
-    let version: string;
-    if (Token.isUnresolved(imageRecipeArn)) {
-      // `arn:...:image-recipe/<name>/<version>`: the name and version are the 2nd and 3rd parts.
-      const parts = Fn.split('/', imageRecipeArn);
-      name = Fn.select(1, parts);
-      version = Fn.select(2, parts);
-    } else {
-      [name, version] = Arn.split(imageRecipeArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!.split('/');
-    }
-    return new ImportedImageRecipe(scope, id, imageRecipeArn, name, version, true);
+    return new ImportedImageRecipe(scope, id, imageRecipeArn, arnPathPart(imageRecipeArn, 1), arnPathPart(imageRecipeArn, 2), true);
   }
 
   /** Imports an image recipe of the stack's account and region by name and version. */
@@ -300,11 +289,7 @@ export class ImageRecipe extends ImageRecipeBase {
     v.semanticVersion('imageRecipeVersion', attrs.imageRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
     const version = attrs.imageRecipeVersion ?? LATEST_VERSION;
-    const arn = Stack.of(scope).formatArn({
-      service: 'imagebuilder',
-      resource: 'image-recipe',
-      resourceName: `${attrs.imageRecipeName}/${version}`,
-    });
+    const arn = imageBuilderArn(scope, 'image-recipe', `${attrs.imageRecipeName}/${version}`);
     return new ImportedImageRecipe(scope, id, arn, attrs.imageRecipeName, version, false);
   }
 

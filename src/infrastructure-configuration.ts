@@ -16,6 +16,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { LIMITS, PATTERNS, RESERVED_RESOURCE_TAG_KEYS } from './private/api-constraints';
+import { imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
 import { nagReference, OwnedPolicyGrantee } from './private/owned-policy';
 import { isToken, Validator } from './private/validation';
@@ -275,11 +276,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     const v = new Validator(scope);
     v.pattern('infrastructureConfigurationName', infrastructureConfigurationName, PATTERNS.arnResourceName);
     v.throwIfInvalid();
-    const arn = Stack.of(scope).formatArn({
-      service: 'imagebuilder',
-      resource: 'infrastructure-configuration',
-      resourceName: infrastructureConfigurationName,
-    });
+    const arn = imageBuilderArn(scope, 'infrastructure-configuration', infrastructureConfigurationName);
     return new ImportedInfrastructureConfiguration(scope, id, arn, infrastructureConfigurationName, false);
   }
 
