@@ -939,10 +939,6 @@ function renderWorkflows(v: Validator, workflows: WorkflowConfiguration[]): imag
         v.fail(`${path}.parallelGroup`, w.parallelGroup, `must only be set on a test workflow (this is a ${type} workflow)`);
       }
     }
-    if (w.onFailure !== undefined && type !== WorkflowType.TEST) {
-      v.fail(`${path}.onFailure`, w.onFailure,
-        `must only be set on a test workflow (this is a ${type} workflow; Image Builder rejects it on build and distribution workflows)`);
-    }
     return {
       workflowArn: w.workflow.workflowArn,
       parameters: parameters.length > 0 ? parameters : undefined,

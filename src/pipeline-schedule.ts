@@ -1,4 +1,4 @@
-import { Duration, TimeZone } from 'aws-cdk-lib';
+import { Duration, TimeZone, Tokenization } from 'aws-cdk-lib';
 
 /**
  * When a scheduled pipeline run starts a build.
@@ -150,6 +150,10 @@ export class PipelineSchedule {
    * largest unit that divides the duration). The duration must be a whole number of minutes.
    *
    * For example `PipelineSchedule.rate(Duration.days(7))` renders `rate(7 days)`.
+   *
+   * An interval that is a token (`Duration.minutes(parameter)`) renders `rate(<n> minutes)`,
+   * which is checked only at deployment: Image Builder wants a singular unit for 1, so it should
+   * then be at least 2 minutes.
    */
   public static rate(interval: Duration, scheduleOptions: PipelineScheduleOptions = {}): PipelineSchedule {
     return new PipelineSchedule(renderRate(interval), scheduleOptions);
@@ -194,7 +198,8 @@ export class PipelineSchedule {
  */
 function renderRate(interval: Duration): string {
   if (interval.isUnresolved()) {
-    return `rate(${interval.toMinutes()} minutes)`;
+    // A number token must be stringified to render as a reference, not as its encoded number.
+    return `rate(${Tokenization.stringifyNumber(interval.toMinutes())} minutes)`;
   }
   const seconds = interval.toSeconds({ integral: false });
   const units: Array<[number, string]> = [[86400, 'day'], [3600, 'hour'], [60, 'minute']];

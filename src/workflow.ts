@@ -204,7 +204,7 @@ export class WorkflowParameterValue {
   }
 }
 
-/** What Image Builder does when a test workflow fails. */
+/** What Image Builder does when a workflow fails. */
 export enum WorkflowOnFailure {
   /** Stop the image build: the image fails. */
   ABORT = 'ABORT',
@@ -213,8 +213,8 @@ export enum WorkflowOnFailure {
 }
 
 /**
- * A workflow as a pipeline runs it: the workflow, its parameters, and how test workflows are
- * grouped and handled when they fail.
+ * A workflow as a pipeline runs it: the workflow, its parameters, how test workflows are
+ * grouped, and what happens when it fails.
  */
 export interface WorkflowConfiguration {
   /** The workflow to run. */
@@ -237,8 +237,8 @@ export interface WorkflowConfiguration {
   readonly parallelGroup?: string;
 
   /**
-   * What Image Builder does when this test workflow fails. Test workflows only: Image Builder
-   * rejects it on build and distribution workflows.
+   * What Image Builder does when this workflow fails: stop the image build, or carry on (for
+   * example a test workflow whose failure should not fail the image).
    *
    * @default - not sent: Image Builder's default applies
    */

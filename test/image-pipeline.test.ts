@@ -951,23 +951,49 @@ describe('validation', () => {
     expect(pipelineProperties(stack).ImageTestsConfiguration).toEqual({ ImageTestsEnabled: true, TimeoutMinutes: { Ref: 'Timeout' } });
   });
 
-  test('tags must follow the API tag rules', () => {
-    expect(() => pipeline({ tags: { 'aws:owner': 'me' } }))
-      .toThrow("Stack/Pipeline: tags key 'aws:owner' must match ^(?!aws:)[a-zA-Z0-9\\s_.:/=+\\-@]*$");
-  });
+  describe.each(['tags', 'imageTags'] as const)('%s', (property) => {
+    const withTags = (tags: { [key: string]: string }, stack: Stack = strictStack()) => pipeline({ [property]: tags }, stack);
+    const tokenKey = () => Lazy.string({ produce: () => 'owner' });
 
-  test('imageTags must follow the API tag rules', () => {
-    const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
-    expect(() => pipeline({ imageTags: tooMany })).toThrow(/Stack\/Pipeline: imageTags \["k0","k1",.*\.\.\. \(297 characters\) must have at most 50 entries \(got 51\)/);
-    expect(() => pipeline({ imageTags: { owner: 'x'.repeat(257) } }))
-      .toThrow(/imageTags\['owner'\] 'x+\.\.\. \(257 characters\) must be at most 256 characters long/);
-  });
+    test('a key must not start with aws:', () => {
+      expect(() => withTags({ 'aws:owner': 'me' }))
+        .toThrow(`Stack/Pipeline: ${property} key 'aws:owner' must match ^(?!aws:)[a-zA-Z0-9\\s_.:/=+\\-@]*$`);
+    });
 
-  test('token tag values are accepted', () => {
-    const stack = strictStack();
-    const value = new CfnParameter(stack, 'Owner').valueAsString;
-    pipeline({ tags: { owner: value }, imageTags: { owner: value } }, stack);
-    expect(pipelineProperties(stack).ImageTags).toEqual({ owner: { Ref: 'Owner' } });
+    test('a key must be at most 128 characters', () => {
+      expect(() => withTags({ ['k'.repeat(129)]: 'v' }))
+        .toThrow(new RegExp(`Stack/Pipeline: ${property} key 'k+\\.\\.\\. \\(129 characters\\) must be between 1 and 128 characters long \\(got 129\\)`));
+    });
+
+    test('a token key is accepted (neither its prefix nor its length is known)', () => {
+      const stack = strictStack();
+      withTags({ [tokenKey()]: 'me' }, stack);
+      expect(pipelineProperties(stack)[property === 'tags' ? 'Tags' : 'ImageTags']).toEqual({ owner: 'me' });
+    });
+
+    test('a value must be at most 256 characters', () => {
+      expect(() => withTags({ owner: 'x'.repeat(257) }))
+        .toThrow(new RegExp(`Stack/Pipeline: ${property}\\['owner'\\] 'x+\\.\\.\\. \\(257 characters\\) must be at most 256 characters long \\(got 257\\)`));
+    });
+
+    test('a token value is accepted', () => {
+      const stack = strictStack();
+      withTags({ owner: new CfnParameter(stack, 'Owner').valueAsString }, stack);
+      expect(pipelineProperties(stack)[property === 'tags' ? 'Tags' : 'ImageTags']).toEqual({ owner: { Ref: 'Owner' } });
+    });
+
+    test('at most 50 entries', () => {
+      const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
+      expect(() => withTags(tooMany))
+        .toThrow(new RegExp(`Stack/Pipeline: ${property} \\["k0","k1",.*\\.\\.\\. \\(297 characters\\) must have at most 50 entries \\(got 51\\)`));
+    });
+
+    test('50 entries are accepted, token keys and values included', () => {
+      const stack = strictStack();
+      const fifty = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, Lazy.string({ produce: () => 'v' })]));
+      withTags({ ...fifty, [tokenKey()]: 'me' }, stack);
+      expect(Object.keys(pipelineProperties(stack)[property === 'tags' ? 'Tags' : 'ImageTags'])).toHaveLength(50);
+    });
   });
 
   test('scanning needs image tests', () => {
@@ -1028,6 +1054,13 @@ describe('validation', () => {
         .toThrow("Stack/Pipeline: workflows[0].parameters name 'a\u0000b' must match ^[^\\x00]+$");
     });
 
+    test('a token parameter name is accepted', () => {
+      const stack = strictStack();
+      const name = Lazy.string({ produce: () => 'retries' });
+      pipeline({ workflows: [{ workflow: test1(stack), parameters: { [name]: WorkflowParameterValue.fromNumber(3) } }] }, stack);
+      expect(pipelineProperties(stack).Workflows[0].Parameters).toEqual([{ Name: 'retries', Value: ['3'] }]);
+    });
+
     test('parameter values must not hold NUL', () => {
       expect(() => withWorkflows(s => [{ workflow: test1(s), parameters: { name: WorkflowParameterValue.fromStrings(['ok', 'a\u0000']) } }]))
         .toThrow("Stack/Pipeline: workflows[0].parameters['name'][1] 'a\u0000' must match ^[^\\x00]*$");
@@ -1058,11 +1091,27 @@ describe('validation', () => {
         .toThrow("Stack/Pipeline: workflows[0].parallelGroup 'group-1' must only be set on a test workflow (this is a BUILD workflow)");
     });
 
-    test('onFailure is only for test workflows', () => {
-      expect(() => withWorkflows(s => [{
-        workflow: Workflow.fromWorkflowArn(s, 'Dist', DISTRIBUTION_WORKFLOW_ARN),
-        onFailure: WorkflowOnFailure.ABORT,
-      }])).toThrow("Stack/Pipeline: workflows[0].onFailure 'ABORT' must only be set on a test workflow (this is a DISTRIBUTION workflow");
+    test('a test workflow whose ARN is a token takes a parallelGroup (its kind is given)', () => {
+      const stack = strictStack();
+      const workflow = Workflow.fromWorkflowAttributes(stack, 'W', {
+        workflowArn: new CfnParameter(stack, 'WorkflowArn').valueAsString,
+        workflowType: WorkflowType.TEST,
+      });
+      pipeline({ workflows: [{ workflow, parallelGroup: 'group-1' }] }, stack);
+      expect(pipelineProperties(stack).Workflows).toEqual([{ WorkflowArn: { Ref: 'WorkflowArn' }, ParallelGroup: 'group-1' }]);
+    });
+
+    test('onFailure is rendered on every kind of workflow (the API restricts only parallelGroup to test workflows)', () => {
+      const { stack } = withWorkflows(s => [
+        { workflow: build1(s), onFailure: WorkflowOnFailure.ABORT },
+        { workflow: test1(s), onFailure: WorkflowOnFailure.CONTINUE },
+        { workflow: Workflow.fromWorkflowArn(s, 'Dist', DISTRIBUTION_WORKFLOW_ARN), onFailure: WorkflowOnFailure.ABORT },
+      ]);
+      expect(pipelineProperties(stack).Workflows).toEqual([
+        { WorkflowArn: BUILD_WORKFLOW_ARN, OnFailure: 'ABORT' },
+        { WorkflowArn: TEST_WORKFLOW_ARN, OnFailure: 'CONTINUE' },
+        { WorkflowArn: DISTRIBUTION_WORKFLOW_ARN, OnFailure: 'ABORT' },
+      ]);
     });
 
     test('the workflow ARN must be a workflow ARN', () => {
@@ -1148,7 +1197,8 @@ describe('validation', () => {
     expect(pipelineProperties(stack).ExecutionRole).toEqual({ Ref: 'RoleArn' });
   });
 
-  test('reports every problem of the pipeline together', () => {
+  test('reports every problem of the pipeline together, one line each, in one error', () => {
+    const stack = strictStack();
     let message = '';
     try {
       pipeline({
@@ -1157,19 +1207,29 @@ describe('validation', () => {
         imageTestsEnabled: false,
         imageScanning: { enabled: true },
         imageTestsTimeout: Duration.minutes(10),
-        schedule: PipelineSchedule.expression('daily'),
+        schedule: PipelineSchedule.expression('daily', { timeZone: TimeZone.of('Mars/Base'), autoDisableAfterFailures: 11 }),
         tags: { 'aws:x': 'y' },
-      });
+        imageTags: { owner: 'x'.repeat(257) },
+        workflows: [{ workflow: Workflow.fromWorkflowArn(stack, 'Build', BUILD_WORKFLOW_ARN), parallelGroup: 'g' }],
+        pipelineLogGroup: logs.LogGroup.fromLogGroupName(stack, 'Logs', 'build logs'),
+      }, stack);
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message.split('\n').map(line => line.split(' ')[1])).toEqual([
+    const lines = message.split('\n');
+    expect(lines.every(line => line.startsWith('Stack/Pipeline: '))).toBe(true);
+    expect(lines.map(line => line.split(' ')[1])).toEqual([
       'imagePipelineName',
       'description',
       'tags',
+      "imageTags['owner']",
       'imageTestsTimeout',
       'schedule.expression',
+      'schedule.timeZone',
+      'schedule.autoDisableAfterFailures',
       'imageScanning.enabled',
+      'workflows[0].parallelGroup',
+      'pipelineLogGroup',
     ]);
   });
 });

@@ -123,8 +123,47 @@ describe('validation through the pipeline', () => {
     ['a bad rate unit', 'rate(2 weeks)', /'rate\(2 weeks\)' must be 'rate\(value unit\)' with a positive whole value and unit minute\(s\), hour\(s\) or day\(s\)/],
     ['a singular unit for a plural value', 'rate(2 day)', /'rate\(2 day\)' must use a singular unit for a value of 1 and a plural unit otherwise/],
     ['an increment in the day of the week', 'cron(0 4 ? * 1/2 *)', /must have a valid day-of-week field: '1\/2' uses '\/', which day-of-week does not allow/],
+    ['a rate of zero', 'rate(0 days)', /'rate\(0 days\)' must have a rate value of at least 1/],
+    ['a day name Image Builder does not know', 'cron(0 4 ? * MONDAY *)', /must have a valid day-of-week field: 'MONDAY' is not a value 1-7 or SUN-SAT/],
+    ['? outside the day fields', 'cron(? 4 * * ? *)', /must have a valid minute field: '\?' is only allowed in day-of-month and day-of-week/],
+    ['both day fields set', 'cron(0 4 1 * MON *)', /must have '\?' in exactly one of day-of-month and day-of-week/],
+    ['a year out of range', 'cron(0 4 * * ? 2200)', /must have a valid year field: '2200' is outside 1970-2199/],
+    ['seven fields (Quartz cron with seconds)', 'cron(0 0 4 * * ? *)', /must be 'cron\(minute hour day-of-month month day-of-week year\)' with six fields/],
   ])('rejects %s', (_label, expression, message) => {
     expect(() => pipelineWith(PipelineSchedule.expression(expression))).toThrow(message);
+  });
+
+  test.each([
+    ['a cron expression valid for both EventBridge and Image Builder', 'cron(0 12 * * ? *)'],
+    ['a rate in minutes, valid for both', 'rate(5 minutes)'],
+    ['a rate of one day', 'rate(1 day)'],
+    ['weekdays by number', 'cron(0 10 ? * 1-5 *)'],
+    ['lowercase month and day names', 'cron(0 4 ? jan,jul mon *)'],
+    ['the second Friday', 'cron(0 8 ? * FRI#2 *)'],
+    ['the last day of the month', 'cron(0 0 L * ? *)'],
+    ['the weekday nearest the 15th', 'cron(0 0 15W * ? *)'],
+    ['increments and a year range', 'cron(0/15 8-17 ? * MON-FRI 2030-2035)'],
+  ])('accepts %s', (_label, expression) => {
+    Template.fromStack(pipelineWith(PipelineSchedule.expression(expression)))
+      .hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { Schedule: { ScheduleExpression: expression } });
+  });
+
+  test('accepts a cron builder field that is a token', () => {
+    const stack = strictStack();
+    const hour = new CfnParameter(stack, 'Hour').valueAsString;
+    Template.fromStack(pipelineWith(PipelineSchedule.cron({ hour, weekDay: 'MON' }), stack))
+      .hasResourceProperties('AWS::ImageBuilder::ImagePipeline', {
+        Schedule: { ScheduleExpression: { 'Fn::Join': ['', ['cron(0 ', { Ref: 'Hour' }, ' ? * MON *)']] } },
+      });
+  });
+
+  test('accepts a rate whose interval is a token, in minutes', () => {
+    const stack = strictStack();
+    const minutes = new CfnParameter(stack, 'Minutes', { type: 'Number' }).valueAsNumber;
+    Template.fromStack(pipelineWith(PipelineSchedule.rate(Duration.minutes(minutes)), stack))
+      .hasResourceProperties('AWS::ImageBuilder::ImagePipeline', {
+        Schedule: { ScheduleExpression: { 'Fn::Join': ['', ['rate(', { Ref: 'Minutes' }, ' minutes)']] } },
+      });
   });
 
   test('accepts a token expression', () => {
@@ -142,6 +181,16 @@ describe('validation through the pipeline', () => {
   test('rejects a time zone that does not match the API pattern', () => {
     expect(() => pipelineWith(PipelineSchedule.cron({}, { timeZone: TimeZone.of('UTC+2') })))
       .toThrow(/Stack\/Pipeline: schedule.timeZone 'UTC\+2' must match/);
+  });
+
+  test('rejects a time zone spelled otherwise than the IANA database spells it', () => {
+    expect(() => pipelineWith(PipelineSchedule.cron({}, { timeZone: TimeZone.of('europe/paris') })))
+      .toThrow("Stack/Pipeline: schedule.timeZone 'europe/paris' must be spelled as the IANA database spells it ('Europe/Paris')");
+  });
+
+  test('accepts a time zone alias of the IANA database', () => {
+    expect(renderedSchedule(PipelineSchedule.cron({}, { timeZone: TimeZone.of('US/Pacific') })))
+      .toEqual({ ScheduleExpression: 'cron(0 0 * * ? *)', Timezone: 'US/Pacific' });
   });
 
   test('accepts a token time zone', () => {
