@@ -1,4 +1,4 @@
-import { aws_ecr as ecr, Stack } from 'aws-cdk-lib';
+import { aws_ecr as ecr, aws_imagebuilder as imagebuilder, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ARN_PATTERNS, PATTERNS } from './private/api-constraints';
 import { isToken, Validator } from './private/validation';
@@ -72,6 +72,21 @@ export class ContainerParentImage {
    */
   public static fromImageArn(imageArn: string): ContainerParentImage {
     return new ContainerParentImage((_scope, v) => {
+      v.arn(PROPERTY, imageArn, 'image');
+      return imageArn;
+    }, { imageBuilderImage: true });
+  }
+
+  /**
+   * An Image Builder container image resource of this app or imported into it, such as an
+   * `AWS::ImageBuilder::Image` (`CfnImage`): its exact build, by ARN. The recipe's
+   * `platformOverride` can't be used with it.
+   *
+   * @param image the image (anything that references an Image Builder image)
+   */
+  public static fromImage(image: imagebuilder.IImageRef): ContainerParentImage {
+    return new ContainerParentImage((_scope, v) => {
+      const imageArn = image.imageRef.imageArn;
       v.arn(PROPERTY, imageArn, 'image');
       return imageArn;
     }, { imageBuilderImage: true });

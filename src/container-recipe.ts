@@ -348,7 +348,9 @@ export class ContainerRecipe extends ContainerRecipeBase {
    */
   public static fromContainerRecipeAttributes(scope: Construct, id: string, attrs: ContainerRecipeAttributes): IContainerRecipe {
     const v = new Validator(scope);
-    v.pattern('containerRecipeName', attrs.containerRecipeName, PATTERNS.arnResourceName);
+    if (v.length('containerRecipeName', attrs.containerRecipeName, LIMITS.resourceName)) {
+      v.pattern('containerRecipeName', attrs.containerRecipeName, PATTERNS.arnResourceName);
+    }
     v.semanticVersion('containerRecipeVersion', attrs.containerRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
     const version = attrs.containerRecipeVersion ?? LATEST_VERSION;

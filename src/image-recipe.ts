@@ -1,5 +1,6 @@
 import {
   aws_ec2 as ec2,
+  aws_iam as iam,
   aws_imagebuilder as imagebuilder,
   aws_ssm as ssm,
   Fn,
@@ -250,6 +251,32 @@ export interface ImageRecipeAttributes {
   readonly imageRecipeVersion?: string;
 }
 
+/**
+ * The permissions on an image recipe, scoped to its ARN.
+ */
+export class ImageRecipeGrants {
+  /** The grants of the given image recipe (owned or imported). */
+  public static fromImageRecipe(recipe: IImageRecipe): ImageRecipeGrants {
+    return new ImageRecipeGrants(recipe);
+  }
+
+  private constructor(private readonly recipe: IImageRecipe) {}
+
+  /** Grants the given Image Builder actions (for example `imagebuilder:DeleteImageRecipe`) on this recipe. */
+  public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return iam.Grant.addToPrincipal({
+      grantee,
+      actions,
+      resourceArns: [this.recipe.imageRecipeArn],
+    });
+  }
+
+  /** Grants permission to read this recipe (`imagebuilder:GetImageRecipe`). */
+  public read(grantee: iam.IGrantable): iam.Grant {
+    return this.actions(grantee, 'imagebuilder:GetImageRecipe');
+  }
+}
+
 /** Shared behaviour of owned and imported image recipes. */
 abstract class ImageRecipeBase extends Resource implements IImageRecipe {
   public abstract readonly imageRecipeArn: string;
@@ -259,9 +286,28 @@ abstract class ImageRecipeBase extends Resource implements IImageRecipe {
   /** Always `RecipeType.IMAGE`. */
   public readonly recipeType: RecipeType = RecipeType.IMAGE;
 
+  /** The permissions on this recipe. */
+  public readonly grants: ImageRecipeGrants = ImageRecipeGrants.fromImageRecipe(this);
+
   /** The image recipe's ARN. */
   public get recipeArn(): string {
     return this.imageRecipeArn;
+  }
+
+  /**
+   * Grants permission to read this recipe (`imagebuilder:GetImageRecipe`).
+   * [disable-awslint:no-grants]
+   */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grants.read(grantee);
+  }
+
+  /**
+   * Grants the given Image Builder actions on this recipe.
+   * [disable-awslint:no-grants]
+   */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return this.grants.actions(grantee, ...actions);
   }
 }
 
@@ -285,7 +331,9 @@ export class ImageRecipe extends ImageRecipeBase {
   /** Imports an image recipe of the stack's account and region by name and version. */
   public static fromImageRecipeAttributes(scope: Construct, id: string, attrs: ImageRecipeAttributes): IImageRecipe {
     const v = new Validator(scope);
-    v.pattern('imageRecipeName', attrs.imageRecipeName, PATTERNS.arnResourceName);
+    if (v.length('imageRecipeName', attrs.imageRecipeName, LIMITS.resourceName)) {
+      v.pattern('imageRecipeName', attrs.imageRecipeName, PATTERNS.arnResourceName);
+    }
     v.semanticVersion('imageRecipeVersion', attrs.imageRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
     const version = attrs.imageRecipeVersion ?? LATEST_VERSION;

@@ -274,7 +274,9 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     infrastructureConfigurationName: string,
   ): IInfrastructureConfiguration {
     const v = new Validator(scope);
-    v.pattern('infrastructureConfigurationName', infrastructureConfigurationName, PATTERNS.arnResourceName);
+    if (v.length('infrastructureConfigurationName', infrastructureConfigurationName, LIMITS.resourceName)) {
+      v.pattern('infrastructureConfigurationName', infrastructureConfigurationName, PATTERNS.arnResourceName);
+    }
     v.throwIfInvalid();
     const arn = imageBuilderArn(scope, 'infrastructure-configuration', infrastructureConfigurationName);
     return new ImportedInfrastructureConfiguration(scope, id, arn, infrastructureConfigurationName, false);
@@ -308,6 +310,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     const v = new Validator(this);
     v.resourceName('infrastructureConfigurationName', props.infrastructureConfigurationName);
     v.description('description', props.description);
+    v.oneOf('httpTokens', props.httpTokens, Object.values(HttpTokens));
     v.integer('httpPutResponseHopLimit', props.httpPutResponseHopLimit, LIMITS.httpPutResponseHopLimit);
     v.tags('resourceTags', props.resourceTags, {
       maxEntries: LIMITS.resourceTagCount.max,
@@ -500,6 +503,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     v.nonEmptyString('placement.availabilityZone', placement.availabilityZone);
     v.nonEmptyString('placement.hostId', placement.hostId);
     v.nonEmptyString('placement.hostResourceGroupArn', placement.hostResourceGroupArn);
+    v.oneOf('placement.tenancy', placement.tenancy, Object.values(Tenancy));
     if (placement.hostId !== undefined && placement.hostResourceGroupArn !== undefined) {
       v.fail('placement.hostId', placement.hostId, 'must not be given together with placement.hostResourceGroupArn');
     }

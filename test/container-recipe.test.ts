@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CfnParameter, Lazy, RemovalPolicy, Size, Stack, Tags, Token } from 'aws-cdk-lib';
+import { aws_imagebuilder as imagebuilder, CfnParameter, Lazy, RemovalPolicy, Size, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -9,6 +9,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
 import { strictStack } from './helpers';
 import {
   AwsManagedComponentName,
@@ -454,6 +455,15 @@ describe('ContainerRecipe', () => {
       expect(parentImage(ContainerParentImage.fromString('quay.io/prometheus/busybox:latest'))).toEqual('quay.io/prometheus/busybox:latest');
     });
 
+    test('fromImage: the ARN of an image resource', () => {
+      const image = new imagebuilder.CfnImage(stack, 'BaseImage', {
+        containerRecipeArn: RECIPE_ARN,
+        infrastructureConfigurationArn: 'arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/builders',
+      });
+      // The image's Ref is its ARN.
+      expect(parentImage(ContainerParentImage.fromImage(image))).toEqual({ Ref: 'BaseImage' });
+    });
+
     describe('validation', () => {
       function make(image: ContainerParentImage) {
         return () => recipe({ parentImage: image });
@@ -483,6 +493,24 @@ describe('ContainerRecipe', () => {
       test('throws when the image ARN is not an image ARN', () => {
         expect(make(ContainerParentImage.fromImageArn(RECIPE_ARN)))
           .toThrow(`Stack/Recipe: parentImage '${RECIPE_ARN}' must be an image ARN matching`);
+      });
+
+      test('throws when an image resource does not have an image ARN', () => {
+        const notAnImage: imagebuilder.IImageRef = Object.assign(new Construct(stack, 'NotAnImage'), {
+          imageRef: { imageArn: RECIPE_ARN },
+          env: { account: '123456789012', region: 'us-east-1' },
+        });
+        expect(make(ContainerParentImage.fromImage(notAnImage)))
+          .toThrow(`Stack/Recipe: parentImage '${RECIPE_ARN}' must be an image ARN matching`);
+      });
+
+      test('throws when a platform override is given with an image resource', () => {
+        const image = new imagebuilder.CfnImage(stack, 'BaseImage', {
+          containerRecipeArn: RECIPE_ARN,
+          infrastructureConfigurationArn: 'arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/builders',
+        });
+        expect(() => recipe({ parentImage: ContainerParentImage.fromImage(image), platformOverride: ContainerPlatform.LINUX }))
+          .toThrow("Stack/Recipe: platformOverride 'Linux' must not be given when parentImage is an Image Builder image");
       });
 
       test('throws when the AWS managed image name or version is invalid', () => {
@@ -622,6 +650,11 @@ describe('ContainerRecipe', () => {
         .toThrow(/Stack: containerRecipeName 'My Recipe' must match \^\[a-z0-9-_\]\+\$\nStack: containerRecipeVersion '1.0' must match/);
     });
 
+    test('throws when the attributes name is shorter than 3 characters', () => {
+      expect(() => ContainerRecipe.fromContainerRecipeAttributes(stack, 'Imported', { containerRecipeName: 'ab' }))
+        .toThrow("Stack: containerRecipeName 'ab' must be between 3 and 128 characters long (got 2)");
+    });
+
     test('by token attributes', () => {
       const name = new CfnParameter(stack, 'Name').valueAsString;
       const imported = ContainerRecipe.fromContainerRecipeAttributes(stack, 'Imported', { containerRecipeName: name });
@@ -676,16 +709,32 @@ describe('ContainerRecipe', () => {
       new ImagePipeline(stack, 'Pipeline', { recipe: r, infrastructureConfiguration: infrastructure, imageScanning: { enabled: false } });
       const template = Template.fromStack(stack);
       template.hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { ContainerRecipeArn: RECIPE_ATTR_ARN });
-      template.hasResourceProperties('AWS::IAM::Policy', {
-        Roles: [{ Ref: Match.stringLikeRegexp('^InfraInstanceRole') }],
+      // The only policy of the stack: pull and push on the created repository, and the registry token
+      // (which ECR grants only on '*').
+      template.resourceCountIs('AWS::IAM::Policy', 1);
+      template.hasResourceProperties('AWS::IAM::Policy', Match.objectEquals({
+        PolicyName: Match.stringLikeRegexp('^InfraInstancePolicy'),
+        Roles: [{ Ref: 'InfraInstanceRoleC315BB0B' }],
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({
-              Action: Match.arrayWith(['ecr:BatchGetImage', 'ecr:PutImage']),
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Action: [
+                'ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage',
+                'ecr:CompleteLayerUpload', 'ecr:UploadLayerPart', 'ecr:InitiateLayerUpload', 'ecr:PutImage',
+              ],
               Resource: { 'Fn::GetAtt': ['RecipeRepository7075538A', 'Arn'] },
-            }),
-          ]),
+            },
+            { Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' },
+          ],
         },
+      }));
+      // The instance role keeps the two managed policies: no broad ECR container builds policy.
+      template.hasResourceProperties('AWS::IAM::Role', {
+        ManagedPolicyArns: Match.not(Match.arrayWith([
+          Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([Match.stringLikeRegexp('ECRContainerBuilds')])] }),
+        ])),
       });
     });
   });

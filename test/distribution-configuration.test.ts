@@ -442,6 +442,11 @@ describe('DistributionConfiguration', () => {
         .toThrow(/^Stack: distributionConfigurationName 'Golden Images' must match \^\[a-z0-9-_\]\+\$$/);
     });
 
+    test('by name: a name shorter than 3 characters is rejected', () => {
+      expect(() => DistributionConfiguration.fromDistributionConfigurationName(stack, 'Imported', 'ab'))
+        .toThrow(/^Stack: distributionConfigurationName 'ab' must be between 3 and 128 characters long \(got 2\)$/);
+    });
+
     test('by name: a token name is accepted', () => {
       const name = new CfnParameter(stack, 'Name').valueAsString;
       const dist = DistributionConfiguration.fromDistributionConfigurationName(stack, 'Imported', name);

@@ -1,6 +1,7 @@
 import { CfnParameter, Lazy, Size, Stack, Tags } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { strictStack } from './helpers';
@@ -10,6 +11,7 @@ import {
   ComponentParameterValue,
   EbsVolumeType,
   ImageRecipe,
+  ImageRecipeGrants,
   IComponent,
   ParentImage,
   RecipeType,
@@ -293,9 +295,70 @@ describe('ImageRecipe', () => {
       expect(stack.resolve(recipe.imageRecipeArn)['Fn::Join'][1][2]).toEqual(':imagebuilder:us-east-1:123456789012:image-recipe/golden/2.0.0');
     });
 
+    test('throws when the attributes name is shorter than 3 characters', () => {
+      expect(() => ImageRecipe.fromImageRecipeAttributes(stack, 'Imported', { imageRecipeName: 'ab' }))
+        .toThrow(/^Stack: imageRecipeName 'ab' must be between 3 and 128 characters long \(got 2\)$/);
+    });
+
+    test('by token attributes', () => {
+      const name = new CfnParameter(stack, 'Name').valueAsString;
+      const version = new CfnParameter(stack, 'Version').valueAsString;
+      const recipe = ImageRecipe.fromImageRecipeAttributes(stack, 'Imported', { imageRecipeName: name, imageRecipeVersion: version });
+      expect(stack.resolve(recipe.imageRecipeArn)).toEqual({
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':imagebuilder:us-east-1:123456789012:image-recipe/', { Ref: 'Name' }, '/', { Ref: 'Version' }]],
+      });
+    });
+
     test('throws when the attributes are invalid', () => {
       expect(() => ImageRecipe.fromImageRecipeAttributes(stack, 'Imported', { imageRecipeName: 'Golden', imageRecipeVersion: '1.0' }))
         .toThrow(/^Stack: imageRecipeName 'Golden' must match \^\[a-z0-9-_\]\+\$\nStack: imageRecipeVersion '1.0' must match/);
+    });
+  });
+
+  describe('grants', () => {
+    const RECIPE_ATTR_ARN = { 'Fn::GetAtt': ['Recipe2A957DA4', 'Arn'] };
+
+    function role() {
+      return new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    }
+
+    test('grantRead allows GetImageRecipe on exactly this recipe', () => {
+      const grantee = role();
+      new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId(AMI) }).grantRead(grantee);
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: Match.objectEquals({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'imagebuilder:GetImageRecipe', Resource: RECIPE_ATTR_ARN }],
+        }),
+      });
+    });
+
+    test('grant allows the given actions on exactly this recipe', () => {
+      const grantee = role();
+      new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId(AMI) })
+        .grant(grantee, 'imagebuilder:DeleteImageRecipe', 'imagebuilder:GetImageRecipePolicy');
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: Match.objectEquals({
+          Version: '2012-10-17',
+          Statement: [{
+            Effect: 'Allow',
+            Action: ['imagebuilder:DeleteImageRecipe', 'imagebuilder:GetImageRecipePolicy'],
+            Resource: RECIPE_ATTR_ARN,
+          }],
+        }),
+      });
+    });
+
+    test('the grants of an imported recipe', () => {
+      const arn = 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden/1.x.x';
+      const grantee = role();
+      ImageRecipeGrants.fromImageRecipe(ImageRecipe.fromImageRecipeArn(stack, 'Imported', arn)).read(grantee);
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: Match.objectEquals({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 'imagebuilder:GetImageRecipe', Resource: arn }],
+        }),
+      });
     });
   });
 
@@ -389,6 +452,10 @@ describe('ImageRecipe', () => {
       test('a volume size in another unit is converted', () => {
         ebs({ volumeSize: Size.tebibytes(1) })();
         Template.fromStack(stack).hasResourceProperties(TYPE, { BlockDeviceMappings: [{ Ebs: { VolumeSize: 1024 } }] });
+      });
+
+      test('throws when the volume type is not an EBS volume type', () => {
+        expect(ebs({ volumeType: 'gp4' })).toThrow(/Stack\/Recipe: blockDevices\[0\].ebs.volumeType 'gp4' must be one of standard, io1, io2, gp2, gp3, sc1, st1/);
       });
 
       test('throws when the IOPS are out of range', () => {

@@ -277,6 +277,7 @@ describe('InfrastructureConfiguration', () => {
     new InfrastructureConfiguration(stack, 'Infra', {
       infrastructureConfigurationName: name.valueAsString,
       description: Lazy.string({ produce: () => 'x' }),
+      httpTokens: new CfnParameter(stack, 'HttpTokens').valueAsString as HttpTokens,
       httpPutResponseHopLimit: hopLimit.valueAsNumber,
       notificationTopic: sns.Topic.fromTopicArn(stack, 'Topic', new CfnParameter(stack, 'TopicArn').valueAsString),
       resourceTags: { team: Lazy.string({ produce: () => 'images' }) },
@@ -284,7 +285,7 @@ describe('InfrastructureConfiguration', () => {
     });
     Template.fromStack(stack).hasResourceProperties(TYPE, {
       Name: { Ref: 'Name' },
-      InstanceMetadataOptions: { HttpPutResponseHopLimit: { Ref: 'HopLimit' } },
+      InstanceMetadataOptions: { HttpTokens: { Ref: 'HttpTokens' }, HttpPutResponseHopLimit: { Ref: 'HopLimit' } },
       SnsTopicArn: { Ref: 'TopicArn' },
       Placement: { Tenancy: { Ref: 'Tenancy' }, HostId: 'h-1' },
     });
@@ -327,6 +328,20 @@ describe('InfrastructureConfiguration', () => {
       expect(() => InfrastructureConfiguration.fromInfrastructureConfigurationName(stack, 'Imported', 'My Config'))
         .toThrow(/^Stack: infrastructureConfigurationName 'My Config' must match \^\[a-z0-9-_\]\+\$/);
     });
+
+    test('throws when the name is shorter than 3 characters', () => {
+      expect(() => InfrastructureConfiguration.fromInfrastructureConfigurationName(stack, 'Imported', 'ab'))
+        .toThrow(/^Stack: infrastructureConfigurationName 'ab' must be between 3 and 128 characters long \(got 2\)$/);
+    });
+
+    test('by a token name', () => {
+      const name = new CfnParameter(stack, 'Name').valueAsString;
+      const infra = InfrastructureConfiguration.fromInfrastructureConfigurationName(stack, 'Imported', name);
+      expect(stack.resolve(infra.infrastructureConfigurationName)).toEqual({ Ref: 'Name' });
+      expect(stack.resolve(infra.infrastructureConfigurationArn)).toEqual({
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':imagebuilder:us-east-1:123456789012:infrastructure-configuration/', { Ref: 'Name' }]],
+      });
+    });
   });
 
   describe('validation', () => {
@@ -343,6 +358,24 @@ describe('InfrastructureConfiguration', () => {
     test('throws when the hop limit is out of range', () => {
       expect(() => new InfrastructureConfiguration(stack, 'Infra', { httpPutResponseHopLimit: 65 }))
         .toThrow(/Stack\/Infra: httpPutResponseHopLimit 65 must be an integer between 1 and 64/);
+    });
+
+    test('throws when httpTokens is not required or optional', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { httpTokens: 'always' as HttpTokens }))
+        .toThrow(/^Stack\/Infra: httpTokens 'always' must be one of required, optional$/);
+    });
+
+    test('throws when the hop limit is below 1', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { httpPutResponseHopLimit: 0 }))
+        .toThrow(/^Stack\/Infra: httpPutResponseHopLimit 0 must be an integer between 1 and 64$/);
+    });
+
+    test('the hop limit bounds 1 and 64 are accepted', () => {
+      new InfrastructureConfiguration(stack, 'Low', { httpPutResponseHopLimit: 1 });
+      new InfrastructureConfiguration(stack, 'High', { httpPutResponseHopLimit: 64 });
+      const limits = Object.values(Template.fromStack(stack).findResources(TYPE))
+        .map((r: any) => r.Properties.InstanceMetadataOptions.HttpPutResponseHopLimit);
+      expect(limits).toEqual([1, 64]);
     });
 
     test('throws when the hop limit is not an integer', () => {
@@ -416,6 +449,11 @@ describe('InfrastructureConfiguration', () => {
         .toThrow(/Stack\/Infra: placement.tenancy undefined must be host when placement.hostId or placement.hostResourceGroupArn is given/);
       expect(() => new InfrastructureConfiguration(stack, 'Infra2', { placement: { tenancy: Tenancy.DEDICATED, hostResourceGroupArn: 'arn:x' } }))
         .toThrow(/Stack\/Infra2: placement.tenancy 'dedicated' must be host/);
+    });
+
+    test('throws when the tenancy is not a tenancy', () => {
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { placement: { tenancy: 'shared' as Tenancy } }))
+        .toThrow(/^Stack\/Infra: placement.tenancy 'shared' must be one of default, dedicated, host$/);
     });
 
     test('throws when a placement string is empty', () => {
