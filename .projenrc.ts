@@ -66,7 +66,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     devdirs: ['test', 'integ', 'examples', 'bench', 'projenrc', '.projenrc.ts'],
   },
   gitignore: ['/cdk.out/', '/integ/**/cdk.out/', '/.jsii-out/', '/bench/results/', '*.tabl.json', '/.pacmak/'],
-  npmIgnoreOptions: { ignorePatterns: ['/integ/', '/examples/', '/bench/', '/rosetta/', '/.ci/', '/cdk.out/'] },
+  npmIgnoreOptions: { ignorePatterns: ['/integ/', '/examples/', '/bench/', '/rosetta/', '/.ci/', '/cdk.out/', '/scripts/'] },
   githubOptions: { mergify: false },
   depsUpgrade: false,
 });
@@ -112,6 +112,11 @@ project.postCompileTask.spawn(rosetta);
 project.addTask('example', {
   description: 'Synthesize the example app into cdk.out/ and print the resources of each stack',
   exec: 'ts-node --project examples/tsconfig.json examples/main.ts',
+});
+
+project.addTask('compat:peer-minimum', {
+  description: 'Type-check src/ against the oldest aws-cdk-lib of the peer range (downloads it)',
+  exec: 'bash scripts/check-peer-minimum.sh',
 });
 
 project.addTask('integ:snapshot', {
