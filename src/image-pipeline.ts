@@ -658,7 +658,7 @@ export class ImagePipeline extends ImagePipelineBase {
         resources: ['*'],
         conditions: {
           ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': [createdNames.pipelineArnPattern, createdNames.imageArnPattern],
+            'kms:EncryptionContext:aws:logs:arn': createdNames.arnPatterns(),
           },
         },
       }));
@@ -791,8 +791,8 @@ export class ImagePipeline extends ImagePipelineBase {
     return {
       pipeline: Fn.join('', [`${IMAGE_BUILDER_LOG_GROUP_PREFIX}pipeline/${uniqueId}-`, stackUuidPart]),
       image: Fn.join('', [`${IMAGE_BUILDER_LOG_GROUP_PREFIX}image/${uniqueId}-`, stackUuidPart]),
-      pipelineArnPattern: arnPattern('pipeline'),
-      imageArnPattern: arnPattern('image'),
+      /** ARN patterns of the two groups, built only when a key policy needs them. */
+      arnPatterns: () => [arnPattern('pipeline'), arnPattern('image')],
     };
   }
 
