@@ -19,6 +19,7 @@ import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
+import { grantOnResource } from './private/grants';
 import { isToken, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
@@ -265,11 +266,7 @@ export class ContainerRecipeGrants {
 
   /** Grants the given Image Builder actions (for example `imagebuilder:DeleteContainerRecipe`) on this recipe. */
   public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions,
-      resourceArns: [this.recipe.containerRecipeArn],
-    });
+    return grantOnResource(grantee, this.recipe.containerRecipeArn, actions);
   }
 
   /** Grants permission to read this recipe (`imagebuilder:GetContainerRecipe`). */

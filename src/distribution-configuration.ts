@@ -29,6 +29,7 @@ import {
   SettingsContext,
 } from './private/distribution-settings';
 import { formatProblem } from './private/errors';
+import { grantOnResource } from './private/grants';
 import { isToken, Validator } from './private/validation';
 
 /**
@@ -370,11 +371,7 @@ export class DistributionConfigurationGrants {
 
   /** Grants the given Image Builder actions on this distribution configuration. */
   public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions,
-      resourceArns: [this.distributionConfiguration.distributionConfigurationArn],
-    });
+    return grantOnResource(grantee, this.distributionConfiguration.distributionConfigurationArn, actions);
   }
 
   /** Grants reading the distribution configuration (`imagebuilder:GetDistributionConfiguration`). */

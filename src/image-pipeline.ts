@@ -27,6 +27,7 @@ import { PipelineSchedule } from './pipeline-schedule';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
+import { grantOnResource } from './private/grants';
 import { OwnedPolicyGrantee } from './private/owned-policy';
 import { acknowledgeWildcardResources, DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from './private/pipeline-execution-role';
 import {
@@ -128,11 +129,7 @@ export class ImagePipelineGrants {
    * this pipeline.
    */
   public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions,
-      resourceArns: [this.pipeline.imagePipelineArn],
-    });
+    return grantOnResource(grantee, this.pipeline.imagePipelineArn, actions);
   }
 
   /** Grants permission to start a build of this pipeline. */

@@ -17,6 +17,7 @@ import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
+import { grantOnResource } from './private/grants';
 import { isToken, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
@@ -264,11 +265,7 @@ export class ImageRecipeGrants {
 
   /** Grants the given Image Builder actions (for example `imagebuilder:DeleteImageRecipe`) on this recipe. */
   public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return iam.Grant.addToPrincipal({
-      grantee,
-      actions,
-      resourceArns: [this.recipe.imageRecipeArn],
-    });
+    return grantOnResource(grantee, this.recipe.imageRecipeArn, actions);
   }
 
   /** Grants permission to read this recipe (`imagebuilder:GetImageRecipe`). */
