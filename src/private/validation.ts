@@ -110,6 +110,14 @@ export class Validator {
     return this.pattern(property, value, PATTERNS.resourceName);
   }
 
+  /**
+   * A resource name as its ARN holds it (importers by name): 3 to 128 characters, lowercase
+   * `[a-z0-9-_]`.
+   */
+  public arnResourceName(property: string, value: string | undefined): boolean {
+    return this.length(property, value, LIMITS.resourceName) && this.pattern(property, value, PATTERNS.arnResourceName);
+  }
+
   /** A description: 1 to 1024 characters. */
   public description(property: string, value: string | undefined): boolean {
     return this.length(property, value, LIMITS.description);
