@@ -56,10 +56,8 @@ export class ContainerParentImage {
    */
   public static fromEcrPublic(repository: string, tagOrDigest: string): ContainerParentImage {
     return new ContainerParentImage((_scope, v) => {
-      if (!isToken(repository) && !PATTERNS.ecrPublicRepositoryPath.test(repository)) {
-        v.fail(`${PROPERTY} repository`, repository,
-          `must be '<registry alias>/<repository>', e.g. 'amazonlinux/amazonlinux' (matching ${PATTERNS.ecrPublicRepositoryPath.source})`);
-      }
+      // '<registry alias>/<repository>', e.g. 'amazonlinux/amazonlinux'.
+      v.pattern(`${PROPERTY} repository`, repository, PATTERNS.ecrPublicRepositoryPath);
       checkTagOrDigest(v, tagOrDigest);
       return `public.ecr.aws/${repository}${tagOrDigestSuffix(tagOrDigest)}`;
     });

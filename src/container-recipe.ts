@@ -15,12 +15,12 @@ import { ComponentConfiguration } from './component';
 import { ContainerInstanceImage } from './container-instance-image';
 import { ContainerParentImage } from './container-parent-image';
 import { DockerfileTemplate } from './dockerfile-template';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, imageBuilderArn } from './private/arns';
+import { LIMITS } from './private/api-constraints';
+import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
-import { isToken, Validator } from './private/validation';
+import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
 /**
@@ -66,6 +66,21 @@ export interface IContainerRecipe extends IRecipe {
    * @default - the parent image is not in a known ECR repository
    */
   readonly parentImageRepository?: ecr.IRepository;
+
+  /**
+   * Grants permission to read this recipe (`imagebuilder:GetContainerRecipe`).
+   *
+   * @param grantee the principal to grant to
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants the given Image Builder actions on this recipe.
+   *
+   * @param grantee the principal to grant to
+   * @param actions the actions, such as `imagebuilder:DeleteContainerRecipe`
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 }
 
 /** The version a container recipe gets when none is given: see `ContainerRecipeProps.containerRecipeVersion`. */
@@ -264,9 +279,13 @@ export class ContainerRecipeGrants {
 
   private constructor(private readonly recipe: IContainerRecipe) {}
 
-  /** Grants the given Image Builder actions (for example `imagebuilder:DeleteContainerRecipe`) on this recipe. */
+  /**
+   * Grants the given Image Builder actions (for example `imagebuilder:DeleteContainerRecipe`) on this recipe.
+   * A version with `x` nodes (`1.0.x`) is granted with `*` in their place (`1.0.*`), IAM's
+   * wildcard, so the grant covers every version it selects.
+   */
   public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return grantOnResource(grantee, this.recipe.containerRecipeArn, actions);
+    return grantOnResource(grantee, iamResourceForVersionedArn(this.recipe.containerRecipeArn), actions);
   }
 
   /** Grants permission to read this recipe (`imagebuilder:GetContainerRecipe`). */
@@ -345,9 +364,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    */
   public static fromContainerRecipeAttributes(scope: Construct, id: string, attrs: ContainerRecipeAttributes): IContainerRecipe {
     const v = new Validator(scope);
-    if (v.length('containerRecipeName', attrs.containerRecipeName, LIMITS.resourceName)) {
-      v.pattern('containerRecipeName', attrs.containerRecipeName, PATTERNS.arnResourceName);
-    }
+    v.arnResourceName('containerRecipeName', attrs.containerRecipeName);
     v.semanticVersion('containerRecipeVersion', attrs.containerRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
     const version = attrs.containerRecipeVersion ?? LATEST_VERSION;
@@ -433,7 +450,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
       workingDirectory: props.workingDirectory,
       kmsKeyId: props.kmsKey?.keyArn,
       instanceConfiguration,
-      tags: props.tags !== undefined && Object.keys(props.tags).length > 0 ? props.tags : undefined,
+      tags: renderTagMap(props.tags),
     });
 
     this.containerRecipeArn = this.getResourceArnAttribute(resource.attrArn, {

@@ -30,7 +30,7 @@ import {
 } from './private/distribution-settings';
 import { formatProblem } from './private/errors';
 import { grantOnResource } from './private/grants';
-import { isToken, Validator } from './private/validation';
+import { isToken, renderTagMap, Validator } from './private/validation';
 
 /**
  * An Image Builder distribution configuration: where built images are copied and shared.
@@ -49,6 +49,22 @@ export interface IDistributionConfiguration extends IResource {
    * @attribute
    */
   readonly distributionConfigurationName: string;
+
+  /**
+   * Grants permission to read this distribution configuration
+   * (`imagebuilder:GetDistributionConfiguration`).
+   *
+   * @param grantee the principal to grant to
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants the given Image Builder actions on this distribution configuration.
+   *
+   * @param grantee the principal to grant to
+   * @param actions the actions, such as `imagebuilder:DeleteDistributionConfiguration`
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 }
 
 /**
@@ -441,9 +457,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     distributionConfigurationName: string,
   ): IDistributionConfiguration {
     const v = new Validator(scope);
-    if (v.length('distributionConfigurationName', distributionConfigurationName, LIMITS.resourceName)) {
-      v.pattern('distributionConfigurationName', distributionConfigurationName, PATTERNS.arnResourceName);
-    }
+    v.arnResourceName('distributionConfigurationName', distributionConfigurationName);
     v.throwIfInvalid();
     const arn = imageBuilderArn(scope, 'distribution-configuration', distributionConfigurationName);
     return new ImportedDistributionConfiguration(scope, id, arn, distributionConfigurationName, false);
@@ -481,7 +495,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
       name: this.physicalName,
       description: props.description,
       distributions: Lazy.any({ produce: () => this.renderDistributions() }),
-      tags: props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined,
+      tags: renderTagMap(props.tags),
     });
 
     this.node.addValidation({
@@ -506,7 +520,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
    *
    * Throws when the options break the API's rules.
    */
-  public addAmiDistribution(options: AmiDistributionOptions = {}): void {
+  public addAmiDistribution(options: AmiDistributionOptions): void {
     const v = new Validator(this);
     this.registerAmi(v, '', options);
     v.throwIfInvalid();

@@ -91,12 +91,8 @@ export class DockerfileTemplate {
         return {};
       }
       const template = fs.readFileSync(path, 'utf-8');
-      if (template.length === 0) {
-        v.fail(PROPERTY, path, 'must be a file that is not empty');
-        return {};
-      }
-      if (!PATTERNS.noNul.test(template)) {
-        v.fail(PROPERTY, path, 'must be a text file without NUL characters');
+      // The file's text must be non-empty and without NUL characters, as inline templates.
+      if (!v.pattern(`${PROPERTY} (contents of ${path})`, template, PATTERNS.noNul)) {
         return {};
       }
       warnOnMissingPlaceholders(scope, template);

@@ -36,7 +36,7 @@ import {
   logGroupNameUnderPrefix,
   logsServicePrincipal,
 } from './private/pipeline-logging';
-import { isToken, Validator } from './private/validation';
+import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 import { WorkflowConfiguration, WorkflowType } from './workflow';
 
@@ -400,8 +400,9 @@ export interface ImagePipelineProps {
   readonly imageTestsEnabled?: boolean;
 
   /**
-   * How long the tests may run: a whole number of minutes, between 60 and 1440. Image Builder
-   * documents that it does not enforce this value yet.
+   * How long the tests may run: a whole number of minutes, between 60 and 1440. A token must be
+   * given in minutes (`Duration.minutes(parameter)`). Image Builder documents that it does not
+   * enforce this value yet.
    *
    * @default - not sent: Image Builder stores 720 minutes
    */
@@ -457,8 +458,8 @@ export interface ImagePipelineProps {
 
   /**
    * The build, test and distribution workflows the pipeline runs, instead of the AWS-managed
-   * ones: at most 10, of which at most one build and one distribution workflow. Workflows run
-   * with an execution role (see `executionRole`).
+   * ones: at most one build workflow, up to ten test workflows and at most one distribution
+   * workflow. Workflows run with an execution role (see `executionRole`).
    *
    * @default - Image Builder runs its managed workflows for the recipe's type
    */
@@ -557,7 +558,7 @@ export class ImagePipeline extends ImagePipelineBase {
       v.fail('imagePipelineArn', undefined, 'must be given, or imagePipelineName');
     }
     v.arn('imagePipelineArn', attrs.imagePipelineArn, 'imagePipeline');
-    v.pattern('imagePipelineName', attrs.imagePipelineName, PATTERNS.arnResourceName);
+    v.arnResourceName('imagePipelineName', attrs.imagePipelineName);
     v.throwIfInvalid();
 
     const arn = attrs.imagePipelineArn ?? imageBuilderArn(scope, 'image-pipeline', attrs.imagePipelineName!);
@@ -671,13 +672,15 @@ export class ImagePipeline extends ImagePipelineBase {
         assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com'),
         description: 'Role EC2 Image Builder assumes to build, test and distribute the images of this pipeline',
       });
+      const logBucket = s3LogBucket(this.infrastructureConfiguration);
       const statements = executionRoleStatements(this, {
         containerBuild: containerRecipe !== undefined,
         amiDistribution: containerRecipe === undefined && props.distributionConfiguration !== undefined,
         scanning: scanning.enabled,
         enhancedImageMetadata: props.enhancedImageMetadataEnabled ?? true,
         instanceRoleArn: infra?.role?.roleArn,
-        logBucketName: infra ? s3LogBucketName(infra) : undefined,
+        logBucketName: logBucket.bucketName,
+        logBucketUnknown: !logBucket.known,
         scanningRepository: scanningRepository ? {
           arn: scanningRepository.repositoryArn,
           createdByImageBuilder: scanning.repository === undefined,
@@ -717,8 +720,8 @@ export class ImagePipeline extends ImagePipelineBase {
       enhancedImageMetadataEnabled: props.enhancedImageMetadataEnabled ?? true,
       schedule: renderSchedule(props.schedule),
       status: (props.enabled ?? true) ? 'ENABLED' : 'DISABLED',
-      tags: nonEmpty(props.tags),
-      imageTags: nonEmpty(props.imageTags),
+      tags: renderTagMap(props.tags),
+      imageTags: renderTagMap(props.imageTags),
       imageScanningConfiguration: {
         imageScanningEnabled: scanning.enabled,
         ecrConfiguration: containerRecipe && scanning.enabled && (scanning.repository || scanning.containerTags) ? {
@@ -832,6 +835,11 @@ function validateTestsTimeout(v: Validator, timeout: Duration | undefined): numb
     return undefined;
   }
   if (timeout.isUnresolved()) {
+    // A token converts only to its own unit (aws-cdk-lib's Duration): minutes pass through.
+    if (timeout.unitLabel() !== 'minutes') {
+      v.fail('imageTestsTimeout', timeout.toHumanString(), 'must be given in minutes when it is a token');
+      return undefined;
+    }
     return timeout.toMinutes();
   }
   const minutes = timeout.toMinutes({ integral: false });
@@ -848,6 +856,10 @@ function validateSchedule(v: Validator, schedule: PipelineSchedule | undefined):
     return;
   }
   v.scheduleExpression('schedule.expression', schedule.expressionString);
+  if (schedule._tokenRateInUnsupportedUnit !== undefined) {
+    v.fail('schedule.expression', schedule._tokenRateInUnsupportedUnit,
+      'must be given in minutes, hours or days when the rate is a token (Image Builder takes no seconds)');
+  }
   v.timeZone('schedule.timeZone', schedule.timeZone?.timezoneName);
   v.integer('schedule.autoDisableAfterFailures', schedule.autoDisableAfterFailures, LIMITS.autoDisableFailureCount);
 }
@@ -905,11 +917,14 @@ function resolveScanning(
 }
 
 function renderWorkflows(v: Validator, workflows: WorkflowConfiguration[]): imagebuilder.CfnImagePipeline.WorkflowConfigurationProperty[] {
-  v.count('workflows', workflows.map(w => w.workflow.workflowArn), LIMITS.pipelineWorkflows);
   const ofType = (type: WorkflowType) => workflows.filter(w => w.workflow.workflowType === type).map(w => w.workflow.workflowArn);
   const builds = ofType(WorkflowType.BUILD);
   if (builds.length > LIMITS.pipelineBuildWorkflows.max) {
     v.fail('workflows', builds, `must have at most ${LIMITS.pipelineBuildWorkflows.max} build workflow (got ${builds.length})`);
+  }
+  const tests = ofType(WorkflowType.TEST);
+  if (tests.length > LIMITS.pipelineTestWorkflows.max) {
+    v.fail('workflows', tests, `must have at most ${LIMITS.pipelineTestWorkflows.max} test workflows (got ${tests.length})`);
   }
   const distributions = ofType(WorkflowType.DISTRIBUTION);
   if (distributions.length > LIMITS.pipelineDistributionWorkflows.max) {
@@ -971,24 +986,32 @@ function validateLogging(v: Validator, props: ImagePipelineProps): void {
   }
 }
 
-/** The bucket an infrastructure configuration of this library writes its logs to, if any. */
-function s3LogBucketName(infra: InfrastructureConfiguration): string | undefined {
-  const resource = infra.node.defaultChild;
+/**
+ * The bucket an infrastructure configuration writes its logs to: known (a bucket, or none) for an
+ * `InfrastructureConfiguration` of this library whose logging settings are readable; unknown for
+ * an imported one, which may log to any bucket.
+ */
+function s3LogBucket(infrastructure: IInfrastructureConfiguration): { known: boolean; bucketName?: string } {
+  const unknown = { known: false };
+  // `InfrastructureConfiguration` does not expose its log bucket: read it from its L1.
+  const resource = infrastructure instanceof InfrastructureConfiguration ? infrastructure.node.defaultChild : undefined;
   if (!(resource instanceof imagebuilder.CfnInfrastructureConfiguration)) {
-    return undefined;
+    return unknown;
   }
   const logging = resource.logging;
-  if (logging === undefined || Token.isUnresolved(logging)) {
-    return undefined;
+  if (logging === undefined) {
+    return { known: true };
+  }
+  if (Token.isUnresolved(logging)) {
+    return unknown;
   }
   const s3Logs = (logging as imagebuilder.CfnInfrastructureConfiguration.LoggingProperty).s3Logs;
-  if (s3Logs === undefined || Token.isUnresolved(s3Logs)) {
-    return undefined;
+  if (s3Logs === undefined) {
+    return { known: true };
   }
-  return (s3Logs as imagebuilder.CfnInfrastructureConfiguration.S3LogsProperty).s3BucketName;
+  if (Token.isUnresolved(s3Logs)) {
+    return unknown;
+  }
+  return { known: true, bucketName: (s3Logs as imagebuilder.CfnInfrastructureConfiguration.S3LogsProperty).s3BucketName };
 }
 
-/** The map, or undefined when it is empty (the API takes 1 to 50 entries). */
-function nonEmpty(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
-  return map && (Token.isUnresolved(map) || Object.keys(map).length > 0) ? map : undefined;
-}

@@ -14,11 +14,11 @@ import { Construct } from 'constructs';
 import { BlockDeviceMapping } from './block-device';
 import { ComponentConfiguration } from './component';
 import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, imageBuilderArn } from './private/arns';
+import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
-import { isToken, Validator } from './private/validation';
+import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
 /**
@@ -45,6 +45,21 @@ export interface IImageRecipe extends IRecipe {
    * @attribute
    */
   readonly imageRecipeVersion: string;
+
+  /**
+   * Grants permission to read this recipe (`imagebuilder:GetImageRecipe`).
+   *
+   * @param grantee the principal to grant to
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants the given Image Builder actions on this recipe.
+   *
+   * @param grantee the principal to grant to
+   * @param actions the actions, such as `imagebuilder:DeleteImageRecipe`
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 }
 
 /** The version an image recipe gets when none is given: see `ImageRecipeProps.imageRecipeVersion`. */
@@ -218,7 +233,8 @@ export interface ImageRecipeProps {
   /**
    * User data that replaces Image Builder's own user data of the build instance. It must leave
    * the Systems Manager agent installed and running: Image Builder drives the build through it.
-   * Rendered and base64-encoded for the API (at most 21847 characters encoded).
+   * Rendered at synthesis, so commands added to it later are included, and base64-encoded for
+   * the API (at most 21847 characters encoded).
    *
    * @default - Image Builder's user data, which installs the Systems Manager agent when needed
    */
@@ -263,9 +279,13 @@ export class ImageRecipeGrants {
 
   private constructor(private readonly recipe: IImageRecipe) {}
 
-  /** Grants the given Image Builder actions (for example `imagebuilder:DeleteImageRecipe`) on this recipe. */
+  /**
+   * Grants the given Image Builder actions (for example `imagebuilder:DeleteImageRecipe`) on this recipe.
+   * A version with `x` nodes (`1.0.x`) is granted with `*` in their place (`1.0.*`), IAM's
+   * wildcard, so the grant covers every version it selects.
+   */
   public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
-    return grantOnResource(grantee, this.recipe.imageRecipeArn, actions);
+    return grantOnResource(grantee, iamResourceForVersionedArn(this.recipe.imageRecipeArn), actions);
   }
 
   /** Grants permission to read this recipe (`imagebuilder:GetImageRecipe`). */
@@ -328,9 +348,7 @@ export class ImageRecipe extends ImageRecipeBase {
   /** Imports an image recipe of the stack's account and region by name and version. */
   public static fromImageRecipeAttributes(scope: Construct, id: string, attrs: ImageRecipeAttributes): IImageRecipe {
     const v = new Validator(scope);
-    if (v.length('imageRecipeName', attrs.imageRecipeName, LIMITS.resourceName)) {
-      v.pattern('imageRecipeName', attrs.imageRecipeName, PATTERNS.arnResourceName);
-    }
+    v.arnResourceName('imageRecipeName', attrs.imageRecipeName);
     v.semanticVersion('imageRecipeVersion', attrs.imageRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
     const version = attrs.imageRecipeVersion ?? LATEST_VERSION;
@@ -367,8 +385,8 @@ export class ImageRecipe extends ImageRecipeBase {
     const blockDeviceMappings = props.blockDevices !== undefined && props.blockDevices.length > 0
       ? renderBlockDevices(v, 'blockDevices', props.blockDevices)
       : undefined;
-    const userDataOverride = this.renderUserData(v, props.userDataOverride);
     v.throwIfInvalid();
+    const userDataOverride = this.renderUserData(props.userDataOverride);
 
     const additionalInstanceConfiguration = props.uninstallSsmAgentAfterBuild !== undefined || userDataOverride !== undefined
       ? {
@@ -388,8 +406,8 @@ export class ImageRecipe extends ImageRecipeBase {
       blockDeviceMappings,
       workingDirectory: props.workingDirectory,
       additionalInstanceConfiguration,
-      amiTags: nonEmpty(props.amiTags),
-      tags: nonEmpty(props.tags),
+      amiTags: renderTagMap(props.amiTags),
+      tags: renderTagMap(props.tags),
     });
 
     this.imageRecipeArn = this.getResourceArnAttribute(resource.attrArn, {
@@ -403,17 +421,26 @@ export class ImageRecipe extends ImageRecipeBase {
       : version;
   }
 
-  private renderUserData(v: Validator, userData: ec2.UserData | undefined): string | undefined {
+  /**
+   * The user data, rendered and base64-encoded at synthesis, so that commands added after the
+   * recipe was created are included. Its encoded length is checked at synthesis too.
+   */
+  private renderUserData(userData: ec2.UserData | undefined): string | undefined {
     if (userData === undefined) {
       return undefined;
     }
-    const script = userData.render();
-    if (Token.isUnresolved(script)) {
-      return Fn.base64(script);
-    }
-    const encoded = Buffer.from(script, 'utf-8').toString('base64');
-    v.length('userDataOverride (base64)', encoded, LIMITS.userData);
-    return encoded;
+    const encode = (): string => {
+      const script = userData.render();
+      return Token.isUnresolved(script) ? Fn.base64(script) : Buffer.from(script, 'utf-8').toString('base64');
+    };
+    this.node.addValidation({
+      validate: () => {
+        const v = new Validator(this);
+        v.length('userDataOverride (base64)', encode(), LIMITS.userData);
+        return v.messages;
+      },
+    });
+    return Lazy.string({ produce: encode });
   }
 }
 
@@ -429,9 +456,4 @@ class ImportedImageRecipe extends ImageRecipeBase {
     this.imageRecipeName = name;
     this.imageRecipeVersion = version;
   }
-}
-
-/** The map, or undefined when it is empty (the API takes 1 to 50 entries). */
-function nonEmpty(map: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
-  return map !== undefined && Object.keys(map).length > 0 ? map : undefined;
 }

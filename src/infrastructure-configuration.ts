@@ -19,7 +19,7 @@ import { LIMITS, PATTERNS, RESERVED_RESOURCE_TAG_KEYS } from './private/api-cons
 import { imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
 import { nagReference, OwnedPolicyGrantee } from './private/owned-policy';
-import { isToken, Validator } from './private/validation';
+import { isToken, renderTagMap, Validator } from './private/validation';
 
 /**
  * An Image Builder infrastructure configuration: the instances that build and test images.
@@ -274,9 +274,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     infrastructureConfigurationName: string,
   ): IInfrastructureConfiguration {
     const v = new Validator(scope);
-    if (v.length('infrastructureConfigurationName', infrastructureConfigurationName, LIMITS.resourceName)) {
-      v.pattern('infrastructureConfigurationName', infrastructureConfigurationName, PATTERNS.arnResourceName);
-    }
+    v.arnResourceName('infrastructureConfigurationName', infrastructureConfigurationName);
     v.throwIfInvalid();
     const arn = imageBuilderArn(scope, 'infrastructure-configuration', infrastructureConfigurationName);
     return new ImportedInfrastructureConfiguration(scope, id, arn, infrastructureConfigurationName, false);
@@ -369,9 +367,9 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
           s3KeyPrefix: props.s3Logs.keyPrefix,
         },
       } : undefined,
-      resourceTags: props.resourceTags && Object.keys(props.resourceTags).length > 0 ? props.resourceTags : undefined,
+      resourceTags: renderTagMap(props.resourceTags),
       placement,
-      tags: props.tags && Object.keys(props.tags).length > 0 ? props.tags : undefined,
+      tags: renderTagMap(props.tags),
     });
 
     this.infrastructureConfigurationArn = this.getResourceArnAttribute(resource.attrArn, {

@@ -1,4 +1,4 @@
-import { Duration, TimeZone, Tokenization } from 'aws-cdk-lib';
+import { Duration, TimeZone } from 'aws-cdk-lib';
 
 /**
  * When a scheduled pipeline run starts a build.
@@ -151,12 +151,16 @@ export class PipelineSchedule {
    *
    * For example `PipelineSchedule.rate(Duration.days(7))` renders `rate(7 days)`.
    *
-   * An interval that is a token (`Duration.minutes(parameter)`) renders `rate(<n> minutes)`,
-   * which is checked only at deployment: Image Builder wants a singular unit for 1, so it should
-   * then be at least 2 minutes.
+   * An interval that is a token (`Duration.hours(parameter)`) renders in its own unit,
+   * `rate(<n> hours)`, which must be minutes, hours or days. The value is checked only at
+   * deployment: Image Builder wants a singular unit for 1, so it should then be at least 2.
    */
   public static rate(interval: Duration, scheduleOptions: PipelineScheduleOptions = {}): PipelineSchedule {
-    return new PipelineSchedule(renderRate(interval), scheduleOptions);
+    const schedule = new PipelineSchedule(renderRate(interval), scheduleOptions);
+    if (interval.isUnresolved() && !TOKEN_RATE_UNITS.includes(interval.unitLabel())) {
+      schedule._tokenRateInUnsupportedUnit = interval.toHumanString();
+    }
+    return schedule;
   }
 
   /** The schedule expression, as sent to Image Builder. */
@@ -183,6 +187,14 @@ export class PipelineSchedule {
    */
   public readonly autoDisableAfterFailures?: number;
 
+  /**
+   * A rate interval that is a token in seconds or milliseconds (`<token> seconds`), which
+   * Image Builder cannot take: the pipeline rejects it.
+   *
+   * @internal
+   */
+  public _tokenRateInUnsupportedUnit?: string;
+
   protected constructor(expression: string, options: PipelineScheduleOptions) {
     this.expressionString = expression;
     this.timeZone = options.timeZone;
@@ -191,6 +203,9 @@ export class PipelineSchedule {
   }
 }
 
+/** The units of a token rate interval Image Builder takes (`Duration.unitLabel()`). */
+const TOKEN_RATE_UNITS = ['minutes', 'hours', 'days'];
+
 /**
  * `rate(<n> <unit>)` in the largest of days, hours and minutes that divides the interval. An
  * interval that is not a whole number of minutes renders in seconds, which Image Builder does not
@@ -198,8 +213,11 @@ export class PipelineSchedule {
  */
 function renderRate(interval: Duration): string {
   if (interval.isUnresolved()) {
-    // A number token must be stringified to render as a reference, not as its encoded number.
-    return `rate(${Tokenization.stringifyNumber(interval.toMinutes())} minutes)`;
+    // A token converts only to its own unit (aws-cdk-lib's Duration): render it in that unit,
+    // as Image Builder's plural unit. `formatTokenToNumber` stringifies the number token, so it
+    // renders as a reference rather than as its encoded number. Seconds and milliseconds, which
+    // Image Builder does not take, are rejected by the pipeline.
+    return `rate(${interval.formatTokenToNumber()})`;
   }
   const seconds = interval.toSeconds({ integral: false });
   const units: Array<[number, string]> = [[86400, 'day'], [3600, 'hour'], [60, 'minute']];

@@ -59,8 +59,8 @@ export interface WorkflowAttributes {
   readonly workflowArn: string;
 
   /**
-   * The kind of the workflow. When the ARN is not a token, it must agree with the ARN's
-   * `workflow/<build|test|distribution>/` segment.
+   * The kind of the workflow. When the ARN's `workflow/<build|test|distribution>/` segment is
+   * known at synth (even if other parts of the ARN are tokens), it must agree with it.
    */
   readonly workflowType: WorkflowType;
 }
@@ -82,20 +82,22 @@ export class Workflow extends WorkflowBase {
    * (`arn:aws:imagebuilder:us-east-1:123456789012:workflow/build/my-build/1.0.0`, a wildcard
    * version such as `1.x.x`, or a build such as `1.0.0/1`).
    *
-   * The workflow's kind is read from the ARN, so the ARN must be known at synth. For an ARN that
-   * is a token (a parameter, or an attribute of a resource of this app), use
+   * The workflow's kind is read from the ARN's `workflow/<build|test|distribution>/` segment,
+   * which must be known at synth. An ARN with tokens elsewhere (for example the account and
+   * Region of `Stack.formatArn` in an environment-agnostic stack) is fine. For an ARN whose
+   * segment is a token (a parameter, or an attribute of a resource of this app), use
    * `fromWorkflowAttributes` and give the kind.
    */
   public static fromWorkflowArn(scope: Construct, id: string, workflowArn: string): IWorkflow {
     const v = new Validator(scope);
-    if (Token.isUnresolved(workflowArn)) {
+    const workflowType = workflowTypeOfArn(workflowArn);
+    if (v.arn('workflowArn', workflowArn, 'workflow') && workflowType === undefined) {
       v.fail('workflowArn', workflowArn,
-        'must be known at synth to read the workflow type from it (use Workflow.fromWorkflowAttributes to give the type of a token ARN)');
-    } else {
-      v.arn('workflowArn', workflowArn, 'workflow');
+        'must show its workflow/<build|test|distribution>/ segment at synth to read the workflow type from it ' +
+        '(use Workflow.fromWorkflowAttributes to give the type of a token ARN)');
     }
     v.throwIfInvalid();
-    return new ImportedWorkflow(scope, id, workflowArn, workflowTypeOfArn(workflowArn)!, true);
+    return new ImportedWorkflow(scope, id, workflowArn, workflowType!, !Token.isUnresolved(workflowArn));
   }
 
   /**
@@ -103,9 +105,10 @@ export class Workflow extends WorkflowBase {
    */
   public static fromWorkflowAttributes(scope: Construct, id: string, attrs: WorkflowAttributes): IWorkflow {
     const v = new Validator(scope);
-    if (v.arn('workflowArn', attrs.workflowArn, 'workflow') && !Token.isUnresolved(attrs.workflowArn)) {
+    if (v.arn('workflowArn', attrs.workflowArn, 'workflow')) {
+      // Read from the literal part of the ARN, tokens or not; unknown when the segment is a token.
       const typeInArn = workflowTypeOfArn(attrs.workflowArn);
-      if (typeInArn !== attrs.workflowType) {
+      if (typeInArn !== undefined && typeInArn !== attrs.workflowType) {
         v.fail('workflowType', attrs.workflowType, `must match the workflow ARN, which names a ${typeInArn} workflow`);
       }
     }
@@ -163,9 +166,17 @@ class ImportedWorkflow extends WorkflowBase {
   }
 }
 
-/** The kind named by a workflow ARN's `workflow/<kind>/` segment, if the ARN has one. */
+/**
+ * The kind named by a workflow ARN's `workflow/<kind>/` segment, if its literal part shows one
+ * (tokens are left out, so a token never reads as a segment).
+ */
 function workflowTypeOfArn(workflowArn: string): WorkflowType | undefined {
-  const kind = /:workflow\/(build|test|distribution)\//.exec(workflowArn)?.[1];
+  const literal = Token.isUnresolved(workflowArn)
+    ? String(Tokenization.reverseString(workflowArn)
+      .mapTokens({ mapToken: () => '\0' })
+      .join({ join: (left: unknown, right: unknown) => `${left}${right}` }))
+    : workflowArn;
+  const kind = PATTERNS.workflowTypeSegment.exec(literal)?.[1];
   return kind === undefined ? undefined : kind.toUpperCase() as WorkflowType;
 }
 

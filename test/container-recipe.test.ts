@@ -24,10 +24,12 @@ import {
   DockerfileTemplate,
   EbsVolumeType,
   IComponent,
+  IContainerRecipe,
   ImagePipeline,
   InfrastructureConfiguration,
   RecipeType,
 } from '../src';
+import { PATTERNS } from '../src/private/api-constraints';
 
 const TYPE = 'AWS::ImageBuilder::ContainerRecipe';
 const RECIPE_ARN = 'arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/my-recipe/1.2.3';
@@ -366,13 +368,13 @@ describe('ContainerRecipe', () => {
       test('throws when the file is empty', () => {
         const file = tempFile('Dockerfile', '');
         expect(() => recipe({ dockerfileTemplate: DockerfileTemplate.fromFile(file) }))
-          .toThrow(`Stack/Recipe: dockerfileTemplate '${file}' must be a file that is not empty`);
+          .toThrow(`Stack/Recipe: dockerfileTemplate (contents of ${file}) '' must match ^[^\\x00]+$`);
       });
 
       test('throws when the file has a NUL character', () => {
         const file = tempFile('Dockerfile', Buffer.from([0x46, 0x00, 0x4d]));
         expect(() => recipe({ dockerfileTemplate: DockerfileTemplate.fromFile(file) }))
-          .toThrow(`Stack/Recipe: dockerfileTemplate '${file}' must be a text file without NUL characters`);
+          .toThrow(`Stack/Recipe: dockerfileTemplate (contents of ${file}) 'F\u0000M' must match ^[^\\x00]+$`);
       });
 
       test('throws when the S3 key is empty', () => {
@@ -487,7 +489,7 @@ describe('ContainerRecipe', () => {
 
       test('throws when an ECR Public repository has no registry alias', () => {
         expect(make(ContainerParentImage.fromEcrPublic('amazonlinux', '2023')))
-          .toThrow("Stack/Recipe: parentImage repository 'amazonlinux' must be '<registry alias>/<repository>', e.g. 'amazonlinux/amazonlinux'");
+          .toThrow(`Stack/Recipe: parentImage repository 'amazonlinux' must match ${PATTERNS.ecrPublicRepositoryPath.source}`);
       });
 
       test('throws when the image ARN is not an image ARN', () => {
@@ -700,6 +702,50 @@ describe('ContainerRecipe', () => {
           Version: '2012-10-17',
           Statement: [{ Effect: 'Allow', Action: 'imagebuilder:GetContainerRecipe', Resource: RECIPE_ARN }],
         }),
+      });
+    });
+
+    test('grantRead on a recipe imported by ARN with x version nodes grants every matching version', () => {
+      const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      const imported: IContainerRecipe = ContainerRecipe.fromContainerRecipeArn(stack, 'Imported',
+        'arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/my-recipe/1.0.x');
+      imported.grantRead(role);
+      imported.grant(role, 'imagebuilder:DeleteContainerRecipe');
+      const resource = 'arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/my-recipe/1.0.*';
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: Match.objectEquals({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: 'imagebuilder:GetContainerRecipe', Resource: resource },
+            { Effect: 'Allow', Action: 'imagebuilder:DeleteContainerRecipe', Resource: resource },
+          ],
+        }),
+      });
+    });
+
+    test('grantRead on a recipe imported by attributes (latest version) grants every version', () => {
+      const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      const imported: IContainerRecipe = ContainerRecipe.fromContainerRecipeAttributes(stack, 'Imported', { containerRecipeName: 'my-recipe' });
+      imported.grantRead(role);
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: Match.objectEquals({
+          Version: '2012-10-17',
+          Statement: [{
+            Effect: 'Allow',
+            Action: 'imagebuilder:GetContainerRecipe',
+            Resource: {
+              'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':imagebuilder:us-east-1:123456789012:container-recipe/my-recipe/*.*.*']],
+            },
+          }],
+        }),
+      });
+    });
+
+    test('an owned recipe with an x version is granted on its ARN as CloudFormation returns it', () => {
+      const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      recipe({ containerRecipeVersion: '1.x.x' }).grantRead(role);
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'imagebuilder:GetContainerRecipe', Resource: RECIPE_ATTR_ARN }] },
       });
     });
 

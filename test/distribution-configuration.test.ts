@@ -13,6 +13,7 @@ import {
   DistributionConfigurationGrants,
   DistributionConfigurationProps,
   DistributionRepository,
+  IDistributionConfiguration,
 } from '../src';
 
 const TYPE = 'AWS::ImageBuilder::DistributionConfiguration';
@@ -61,6 +62,14 @@ describe('DistributionConfiguration', () => {
       }));
       expect(stack.resolve(dist.distributionConfigurationArn)).toEqual({ 'Fn::GetAtt': ['DistB3B78991', 'Arn'] });
       expect(stack.resolve(dist.distributionConfigurationName)).toEqual({ 'Fn::GetAtt': ['DistB3B78991', 'Name'] });
+    });
+
+    test('empty tag maps are not rendered', () => {
+      withAmi(stack, { amiName: AMI_NAME, amiTags: {} }, { tags: {} });
+      Template.fromStack(stack).hasResourceProperties(TYPE, Match.objectEquals({
+        Name: 'stack-dist-094ec9ba',
+        Distributions: [{ Region: 'us-east-1', AmiDistributionConfiguration: { Name: AMI_NAME } }],
+      }));
     });
 
     test('the generated name is lowercase, valid and at most 128 characters', () => {
@@ -437,6 +446,24 @@ describe('DistributionConfiguration', () => {
       });
     });
 
+    test('grantRead and grant on a configuration imported as the interface', () => {
+      const dist: IDistributionConfiguration = DistributionConfiguration.fromDistributionConfigurationArn(stack, 'Imported',
+        'arn:aws:imagebuilder:us-west-2:111122223333:distribution-configuration/golden');
+      const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+      dist.grantRead(role);
+      dist.grant(role, 'imagebuilder:DeleteDistributionConfiguration');
+      const resource = 'arn:aws:imagebuilder:us-west-2:111122223333:distribution-configuration/golden';
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: Match.objectEquals({
+          Version: '2012-10-17',
+          Statement: [
+            { Action: 'imagebuilder:GetDistributionConfiguration', Effect: 'Allow', Resource: resource },
+            { Action: 'imagebuilder:DeleteDistributionConfiguration', Effect: 'Allow', Resource: resource },
+          ],
+        }),
+      });
+    });
+
     test('by name: a name that is not the ARN\'s lowercase form is rejected', () => {
       expect(() => DistributionConfiguration.fromDistributionConfigurationName(stack, 'Imported', 'Golden Images'))
         .toThrow(/^Stack: distributionConfigurationName 'Golden Images' must match \^\[a-z0-9-_\]\+\$$/);
@@ -704,6 +731,14 @@ describe('DistributionConfiguration', () => {
     test('throws when an AMI distribution has no settings', () => {
       expect(() => withAmi(stack, { region: 'us-west-2' }))
         .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.region 'us-west-2' must come with at least one AMI setting/);
+    });
+
+    test('addAmiDistribution takes its options: without settings it throws', () => {
+      const dist = new DistributionConfiguration(stack, 'Dist');
+      // @ts-expect-error - the options are required: a call without them could never succeed
+      expect(() => dist.addAmiDistribution()).toThrow();
+      expect(() => dist.addAmiDistribution({}))
+        .toThrow(/^Stack\/Dist: region 'us-east-1' must come with at least one AMI setting/);
     });
 
     test('throws when the target repository name is not an ECR repository name', () => {

@@ -500,6 +500,62 @@ describe('execution role', () => {
     }
   });
 
+  test('may send command output to any bucket when the infrastructure configuration is imported', () => {
+    const stack = strictStack();
+    const infrastructureConfiguration = InfrastructureConfiguration.fromInfrastructureConfigurationArn(stack, 'Infra',
+      `arn:aws:imagebuilder:us-east-1:${ACCOUNT}:infrastructure-configuration/my-infra`);
+    const { pipeline: p } = pipeline({
+      infrastructureConfiguration,
+      workflows: [{ workflow: Workflow.fromWorkflowArn(stack, 'T', TEST_WORKFLOW_ARN) }],
+    }, stack);
+    const statements = statementsOfRole(stack, p.executionRole!);
+    expect(statements.find(s => s.Sid === 'SendCommandOutputToLogBucket')).toEqual({
+      Sid: 'SendCommandOutputToLogBucket',
+      Action: 'ssm:SendCommand',
+      Effect: 'Allow',
+      Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::*']] },
+    });
+    const documents = statements.find(s => s.Sid === 'RunComponentsThroughSsm');
+    expect(JSON.stringify(documents.Resource)).not.toContain(':s3:::');
+    // The bucket wildcard is acknowledged for cdk-nag, with its reason.
+    expect(new AwsSolutionsChecks().validateScope(stack).violations.map(violation => violation.ruleName)).toEqual([]);
+    const acknowledged = Object.assign({}, ...p.executionRole!.node.metadata
+      .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .map(entry => entry.data)) as { [id: string]: string };
+    const bucketReason = Object.entries(acknowledged).find(([id]) => id.includes('AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::*]'));
+    expect(bucketReason?.[1]).toMatch(/SendCommandOutputToLogBucket: the S3 bucket the imported infrastructure configuration may send the component logs to/);
+  });
+
+  test('may send command output to no bucket when the infrastructure configuration of this library has no S3 logs', () => {
+    const { stack, pipeline: p } = pipeline({ workflows: [{ workflow: Workflow.fromWorkflowArn(strictStack(), 'T', TEST_WORKFLOW_ARN) }] });
+    const statements = statementsOfRole(stack, p.executionRole!);
+    expect(statements.map(s => s.Sid)).not.toContain('SendCommandOutputToLogBucket');
+    expect(JSON.stringify(statements)).not.toContain(':s3:::');
+  });
+
+  test('may use the EBS keys of any account (a shared parent AMI), only through EC2', () => {
+    const { stack, pipeline: p } = pipeline({ workflows: [{ workflow: Workflow.fromWorkflowArn(strictStack(), 'T', TEST_WORKFLOW_ARN) }] });
+    const kmsStatements = statementsOfRole(stack, p.executionRole!)
+      .filter(s => asList(s.Action).some((a: string) => a.startsWith('kms:')));
+    const anyAccountKeys = { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':kms:*:*:key/*']] };
+    expect(kmsStatements).toEqual([
+      {
+        Sid: 'UseEbsKeysThroughEc2',
+        Action: ['kms:Decrypt', 'kms:DescribeKey', 'kms:Encrypt', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:ReEncryptFrom', 'kms:ReEncryptTo'],
+        Effect: 'Allow',
+        Resource: anyAccountKeys,
+        Condition: { StringLike: { 'kms:ViaService': 'ec2.*.amazonaws.com' } },
+      },
+      {
+        Sid: 'GrantEbsKeysToEc2',
+        Action: 'kms:CreateGrant',
+        Effect: 'Allow',
+        Resource: anyAccountKeys,
+        Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' }, StringLike: { 'kms:ViaService': 'ec2.*.amazonaws.com' } },
+      },
+    ]);
+  });
+
   test('has only the permissions of the features the pipeline uses', () => {
     const sidsOf = (props: Partial<ImagePipelineProps>, setup?: (s: Stack) => Partial<ImagePipelineProps>) => {
       const stack = strictStack();
@@ -880,6 +936,23 @@ describe('imports', () => {
       .toThrow("Stack: imagePipelineName 'My Pipeline' must match ^[a-z0-9-_]+$");
   });
 
+  test('fromImagePipelineName throws for a name longer than 128 characters', () => {
+    const stack = strictStack();
+    expect(() => ImagePipeline.fromImagePipelineName(stack, 'Imported', 'p'.repeat(129)))
+      .toThrow(/^Stack: imagePipelineName 'p+\.\.\. \(129 characters\) must be between 3 and 128 characters long \(got 129\)$/);
+  });
+
+  test('fromImagePipelineAttributes throws for a name shorter than 3 characters', () => {
+    const stack = strictStack();
+    expect(() => ImagePipeline.fromImagePipelineAttributes(stack, 'Imported', { imagePipelineName: 'pp' }))
+      .toThrow("Stack: imagePipelineName 'pp' must be between 3 and 128 characters long (got 2)");
+  });
+
+  test('fromImagePipelineName accepts a name of 128 characters', () => {
+    const stack = strictStack();
+    expect(ImagePipeline.fromImagePipelineName(stack, 'Imported', 'p'.repeat(128)).imagePipelineName).toBe('p'.repeat(128));
+  });
+
   test('fromImagePipelineName accepts a token', () => {
     const stack = strictStack();
     const imported = ImagePipeline.fromImagePipelineName(stack, 'Imported', Lazy.string({ produce: () => 'my-pipeline' }));
@@ -949,6 +1022,15 @@ describe('validation', () => {
     const stack = strictStack();
     pipeline({ imageTestsTimeout: Duration.minutes(new CfnParameter(stack, 'Timeout', { type: 'Number' }).valueAsNumber) }, stack);
     expect(pipelineProperties(stack).ImageTestsConfiguration).toEqual({ ImageTestsEnabled: true, TimeoutMinutes: { Ref: 'Timeout' } });
+  });
+
+  test.each([
+    ['hours', (n: number) => Duration.hours(n)],
+    ['seconds', (n: number) => Duration.seconds(n)],
+  ])('a token imageTestsTimeout in %s is rejected (a token converts only to its own unit)', (unit, make) => {
+    const stack = strictStack();
+    expect(() => pipeline({ imageTestsTimeout: make(new CfnParameter(stack, 'Timeout', { type: 'Number' }).valueAsNumber) }, stack))
+      .toThrow(`Stack/Pipeline: imageTestsTimeout '<token> ${unit}' must be given in minutes when it is a token`);
   });
 
   describe.each(['tags', 'imageTags'] as const)('%s', (property) => {
@@ -1133,9 +1215,29 @@ describe('validation', () => {
         .toThrow(/^Stack\/Pipeline: workflows\[0\]\.workflow 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/test\/My Tests\/1\.0\.0' must be a workflow ARN matching/);
     });
 
-    test('at most 10 workflows', () => {
+    test('at most 10 test workflows', () => {
       expect(() => withWorkflows(s => Array.from({ length: 11 }, (_, i) => ({ workflow: test1(s, `T${i}`) }))))
-        .toThrow(/^Stack\/Pipeline: workflows \["arn:aws:imagebuilder:us-east-1:123456789012:workflow\/test\/my-tests\/1\.0\.0",.*\.\.\. \(\d+ characters\) must have at most 10 items \(got 11\)$/);
+        .toThrow(/^Stack\/Pipeline: workflows \["arn:aws:imagebuilder:us-east-1:123456789012:workflow\/test\/my-tests\/1\.0\.0",.*\.\.\. \(\d+ characters\) must have at most 10 test workflows \(got 11\)$/);
+    });
+
+    test('one build, 10 test and one distribution workflow are accepted (12 in all)', () => {
+      const { stack } = withWorkflows(s => [
+        { workflow: build1(s) },
+        ...Array.from({ length: 10 }, (_, i) => ({ workflow: test1(s, `T${i}`) })),
+        { workflow: Workflow.fromWorkflowArn(s, 'Dist', DISTRIBUTION_WORKFLOW_ARN) },
+      ]);
+      const arns = pipelineProperties(stack).Workflows.map((w: any) => w.WorkflowArn);
+      expect(arns).toEqual([BUILD_WORKFLOW_ARN, ...Array(10).fill(TEST_WORKFLOW_ARN), DISTRIBUTION_WORKFLOW_ARN]);
+    });
+
+    test('token workflow ARNs count by their given type', () => {
+      const { stack } = withWorkflows(s => Array.from({ length: 10 }, (_, i) => ({
+        workflow: Workflow.fromWorkflowAttributes(s, `T${i}`, {
+          workflowArn: new CfnParameter(s, `TestArn${i}`).valueAsString,
+          workflowType: WorkflowType.TEST,
+        }),
+      })));
+      expect(pipelineProperties(stack).Workflows).toHaveLength(10);
     });
 
     test('at most one build workflow', () => {

@@ -13,6 +13,7 @@ import {
   ImageRecipe,
   ImageRecipeGrants,
   IComponent,
+  IImageRecipe,
   ParentImage,
   RecipeType,
 } from '../src';
@@ -146,6 +147,18 @@ describe('ImageRecipe', () => {
     Template.fromStack(stack).hasResourceProperties(TYPE, {
       AdditionalInstanceConfiguration: Match.objectEquals({
         UserDataOverride: { 'Fn::Base64': { 'Fn::Join': ['', ['#!/bin/bash\necho us-east-1 ', { Ref: 'AWS::URLSuffix' }]] } },
+      }),
+    });
+  });
+
+  test('commands added to the user data after the recipe was created are rendered', () => {
+    const userData = ec2.UserData.forLinux();
+    userData.addCommands('echo first');
+    new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId(AMI), userDataOverride: userData });
+    userData.addCommands('echo added later');
+    Template.fromStack(stack).hasResourceProperties(TYPE, {
+      AdditionalInstanceConfiguration: Match.objectEquals({
+        UserDataOverride: Buffer.from('#!/bin/bash\necho first\necho added later', 'utf-8').toString('base64'),
       }),
     });
   });
@@ -349,15 +362,58 @@ describe('ImageRecipe', () => {
       });
     });
 
-    test('the grants of an imported recipe', () => {
+    test('the grants of an imported recipe: x version nodes become IAM wildcards', () => {
       const arn = 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden/1.x.x';
       const grantee = role();
       ImageRecipeGrants.fromImageRecipe(ImageRecipe.fromImageRecipeArn(stack, 'Imported', arn)).read(grantee);
       Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: Match.objectEquals({
           Version: '2012-10-17',
-          Statement: [{ Effect: 'Allow', Action: 'imagebuilder:GetImageRecipe', Resource: arn }],
+          Statement: [{
+            Effect: 'Allow',
+            Action: 'imagebuilder:GetImageRecipe',
+            Resource: 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden/1.*.*',
+          }],
         }),
+      });
+    });
+
+    test('grantRead on a recipe imported by ARN with an exact version keeps the version', () => {
+      const arn = 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/x/1.0.3';
+      const grantee = role();
+      const imported: IImageRecipe = ImageRecipe.fromImageRecipeArn(stack, 'Imported', arn);
+      imported.grantRead(grantee);
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'imagebuilder:GetImageRecipe', Resource: arn }] },
+      });
+    });
+
+    test('grantRead on a recipe imported by attributes (latest version) grants every version', () => {
+      const grantee = role();
+      const imported: IImageRecipe = ImageRecipe.fromImageRecipeAttributes(stack, 'Imported', { imageRecipeName: 'golden' });
+      imported.grantRead(grantee);
+      imported.grant(grantee, 'imagebuilder:DeleteImageRecipe');
+      const resource = {
+        'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':imagebuilder:us-east-1:123456789012:image-recipe/golden/*.*.*']],
+      };
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: Match.objectEquals({
+          Version: '2012-10-17',
+          Statement: [
+            { Effect: 'Allow', Action: 'imagebuilder:GetImageRecipe', Resource: resource },
+            { Effect: 'Allow', Action: 'imagebuilder:DeleteImageRecipe', Resource: resource },
+          ],
+        }),
+      });
+      // The recipe's own ARN still names the version as given.
+      expect(stack.resolve(imported.imageRecipeArn)['Fn::Join'][1][2]).toEqual(':imagebuilder:us-east-1:123456789012:image-recipe/golden/x.x.x');
+    });
+
+    test('an owned recipe with an x version is granted on its ARN as CloudFormation returns it', () => {
+      const grantee = role();
+      new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId(AMI), imageRecipeVersion: '1.x.x' }).grantRead(grantee);
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 'imagebuilder:GetImageRecipe', Resource: RECIPE_ATTR_ARN }] },
       });
     });
   });
@@ -415,11 +471,21 @@ describe('ImageRecipe', () => {
       expect(make({ tags })).toThrow(/Stack\/Recipe: tags .* must have at most 50 entries \(got 51\)/);
     });
 
-    test('throws when the encoded user data is too long', () => {
+    test('synthesis fails when the encoded user data is too long', () => {
       const userData = ec2.UserData.forLinux();
       userData.addCommands('x'.repeat(16400));
-      expect(make({ userDataOverride: userData }))
+      expect(make({ userDataOverride: userData })).not.toThrow();
+      expect(() => Template.fromStack(stack))
         .toThrow(/Stack\/Recipe: userDataOverride \(base64\) .* must be between 1 and 21847 characters long \(got 21884\)/);
+    });
+
+    test('synthesis fails when commands added after construction make the user data too long', () => {
+      const userData = ec2.UserData.forLinux();
+      userData.addCommands('echo short');
+      make({ userDataOverride: userData })();
+      userData.addCommands('x'.repeat(16400));
+      expect(() => Template.fromStack(stack))
+        .toThrow(/Stack\/Recipe: userDataOverride \(base64\) .* must be between 1 and 21847 characters long \(got 21900\)/);
     });
 
     describe('block devices', () => {

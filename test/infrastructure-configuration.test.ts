@@ -115,6 +115,15 @@ describe('InfrastructureConfiguration', () => {
     Template.fromStack(stack).hasResourceProperties(TYPE, { Placement: Match.absent() });
   });
 
+  test('empty tag maps are not rendered; a token map is passed as it is', () => {
+    new InfrastructureConfiguration(stack, 'Infra', { tags: {}, resourceTags: {} });
+    const tokenTags = Lazy.any({ produce: () => ({ team: 'images' }) }) as unknown as { [key: string]: string };
+    new InfrastructureConfiguration(stack, 'Other', { resourceTags: tokenTags });
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties(TYPE, { Name: 'stack-infra-3b171ccd', Tags: Match.absent(), ResourceTags: Match.absent() });
+    template.hasResourceProperties(TYPE, { ResourceTags: { team: 'images' } });
+  });
+
   test('with a role: an instance profile is created for it, no role is created', () => {
     const role = iam.Role.fromRoleName(stack, 'Role', 'my-builder-role');
     const infra = new InfrastructureConfiguration(stack, 'Infra', { role });

@@ -166,6 +166,25 @@ describe('validation through the pipeline', () => {
       });
   });
 
+  test.each([
+    ['hours', (n: number) => Duration.hours(n)],
+    ['days', (n: number) => Duration.days(n)],
+  ])('accepts a rate whose interval is a token, in %s, rendered in that unit', (unit, make) => {
+    const stack = strictStack();
+    const n = new CfnParameter(stack, 'Interval', { type: 'Number' }).valueAsNumber;
+    Template.fromStack(pipelineWith(PipelineSchedule.rate(make(n)), stack))
+      .hasResourceProperties('AWS::ImageBuilder::ImagePipeline', {
+        Schedule: { ScheduleExpression: { 'Fn::Join': ['', ['rate(', { Ref: 'Interval' }, ` ${unit})`]] } },
+      });
+  });
+
+  test('rejects a rate whose interval is a token in seconds', () => {
+    const stack = strictStack();
+    const n = new CfnParameter(stack, 'Interval', { type: 'Number' }).valueAsNumber;
+    expect(() => pipelineWith(PipelineSchedule.rate(Duration.seconds(n)), stack))
+      .toThrow("Stack/Pipeline: schedule.expression '<token> seconds' must be given in minutes, hours or days when the rate is a token (Image Builder takes no seconds)");
+  });
+
   test('accepts a token expression', () => {
     const stack = strictStack();
     const expression = new CfnParameter(stack, 'Schedule').valueAsString;

@@ -1,5 +1,5 @@
 import { CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
-import { strictStack } from './helpers';
+import { strictApp, strictStack } from './helpers';
 import { AwsManagedWorkflowName, Workflow, WorkflowParameterValue, WorkflowType } from '../src';
 
 const TEST_WORKFLOW_ARN = 'arn:aws:imagebuilder:us-east-1:123456789012:workflow/test/my-tests/1.0.0';
@@ -28,7 +28,32 @@ describe('Workflow.fromWorkflowArn', () => {
     const stack = strictStack();
     const arn = new CfnParameter(stack, 'WorkflowArn').valueAsString;
     expect(() => Workflow.fromWorkflowArn(stack, 'Token', arn))
-      .toThrow(/workflowArn '\$\{Token\[.*\]\}' must be known at synth to read the workflow type from it \(use Workflow.fromWorkflowAttributes/);
+      .toThrow(/^Stack: workflowArn '\$\{Token\[.*\]\}' must show its workflow\/<build\|test\|distribution>\/ segment at synth to read the workflow type from it \(use Workflow.fromWorkflowAttributes/);
+  });
+
+  test('throws for an ARN whose type segment is a token', () => {
+    const stack = strictStack();
+    const kind = new CfnParameter(stack, 'Kind').valueAsString;
+    expect(() => Workflow.fromWorkflowArn(stack, 'Token', `arn:aws:imagebuilder:us-east-1:123456789012:workflow/${kind}/my-tests/1.0.0`))
+      .toThrow(/^Stack: workflowArn 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/\$\{Token\[.*\]\}\/my-tests\/1\.0\.0' must show its workflow/);
+  });
+
+  test('reads the type of a token ARN whose type segment is literal (Stack.formatArn in an environment-agnostic stack)', () => {
+    const stack = new Stack(strictApp(), 'Stack'); // environment-agnostic
+    const arn = stack.formatArn({ service: 'imagebuilder', resource: 'workflow', resourceName: 'build/my-build/1.0.0' });
+    expect(Token.isUnresolved(arn)).toBe(true);
+    const workflow = Workflow.fromWorkflowArn(stack, 'Agnostic', arn);
+    expect(workflow.workflowType).toBe(WorkflowType.BUILD);
+    expect(stack.resolve(workflow.workflowArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':imagebuilder:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' },
+        ':workflow/build/my-build/1.0.0']],
+    });
+  });
+
+  test('a token whose display name looks like a type segment is not read as one', () => {
+    const stack = strictStack();
+    const arn = Lazy.string({ produce: () => TEST_WORKFLOW_ARN }, { displayHint: ':workflow/test/' });
+    expect(() => Workflow.fromWorkflowArn(stack, 'Token', arn)).toThrow(/must show its workflow/);
   });
 });
 
@@ -45,6 +70,20 @@ describe('Workflow.fromWorkflowAttributes', () => {
     const stack = strictStack();
     expect(() => Workflow.fromWorkflowAttributes(stack, 'W', { workflowArn: TEST_WORKFLOW_ARN, workflowType: WorkflowType.BUILD }))
       .toThrow("Stack: workflowType 'BUILD' must match the workflow ARN, which names a TEST workflow");
+  });
+
+  test('throws when the type does not match the literal type segment of a token ARN', () => {
+    const stack = new Stack(strictApp(), 'Stack'); // environment-agnostic
+    const arn = stack.formatArn({ service: 'imagebuilder', resource: 'workflow', resourceName: 'test/my-tests/1.0.0' });
+    expect(() => Workflow.fromWorkflowAttributes(stack, 'W', { workflowArn: arn, workflowType: WorkflowType.DISTRIBUTION }))
+      .toThrow("Stack: workflowType 'DISTRIBUTION' must match the workflow ARN, which names a TEST workflow");
+  });
+
+  test('accepts a token ARN whose literal type segment matches the type', () => {
+    const stack = new Stack(strictApp(), 'Stack'); // environment-agnostic
+    const arn = stack.formatArn({ service: 'imagebuilder', resource: 'workflow', resourceName: 'test/my-tests/1.0.0' });
+    expect(Workflow.fromWorkflowAttributes(stack, 'W', { workflowArn: arn, workflowType: WorkflowType.TEST }).workflowType)
+      .toBe(WorkflowType.TEST);
   });
 
   test('throws when the ARN is not a workflow ARN', () => {

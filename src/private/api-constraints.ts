@@ -49,6 +49,8 @@ export const PATTERNS = {
   licenseConfigurationArn: /^arn:aws[^:]*:license-manager:[^:]+:[0-9]{12}:license-configuration:lic-[a-z0-9-_]{32}$/,
   /** An SNS topic ARN. */
   snsTopicArn: /^arn:aws[^:]*:sns:[^:]+:[0-9]{12}:[a-zA-Z0-9-_]{1,256}$/,
+  /** The version written at the end of a versioned ARN (`.../<name>/1.0.x`); not anchored at the start. */
+  trailingArnVersion: /\/((?:\d+|x)\.(?:\d+|x)\.(?:\d+|x))$/,
   /** `s3://bucket/key`, as the API takes template and document URIs. */
   s3Uri: /^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/.+$/,
   /** The name segment of an Image Builder ARN (`.../component/<name>/1.0.0`): lowercase. */
@@ -82,6 +84,11 @@ export const PATTERNS = {
   containerImageTag: /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/,
   /** A container image digest, as ECR gives it. */
   containerImageDigest: /^sha256:[a-f0-9]{64}$/,
+  /**
+   * The `:workflow/<build|test|distribution>/` segment of a workflow ARN (unanchored: it is read
+   * from the literal part of an ARN that may hold tokens elsewhere); group 1 is the type.
+   */
+  workflowTypeSegment: /:workflow\/(build|test|distribution)\//,
 } as const;
 
 /** The ARN patterns of Image Builder resources, as the API checks them in requests. */
@@ -168,11 +175,12 @@ export const LIMITS = {
   ebsThroughput: { min: 125, max: 1000 },
   supportedOsVersions: { min: 1, max: 25 },
   /**
-   * Workflows of one pipeline or image: at most 10 in all, of which at most one build and one
-   * distribution workflow (user guide "Configure image pipeline workflows"; the model has no limit).
+   * Workflows of one pipeline or image: at most one build workflow, up to ten test workflows and
+   * at most one distribution workflow (user guide "Configure image pipeline workflows"; the model
+   * has no limit).
    */
-  pipelineWorkflows: { min: 0, max: 10 },
   pipelineBuildWorkflows: { min: 0, max: 1 },
+  pipelineTestWorkflows: { min: 0, max: 10 },
   pipelineDistributionWorkflows: { min: 0, max: 1 },
   /** An image scanning container tag (EcrConfiguration.containerTags items). */
   scanningContainerTag: { min: 1, max: 1024 },

@@ -1,5 +1,6 @@
 import { Fn, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { PATTERNS } from './api-constraints';
 
 /**
  * Part `index` of an ARN split at `/`: for `arn:...:container-recipe/<name>/<version>`, 1 is the
@@ -15,4 +16,17 @@ export function arnPathPart(arn: string, index: number): string {
  */
 export function imageBuilderArn(scope: IConstruct, resource: string, resourceName: string): string {
   return Stack.of(scope).formatArn({ service: 'imagebuilder', resource, resourceName });
+}
+
+/**
+ * The IAM resource that matches a versioned ARN: its `x` version nodes replaced by `*`
+ * (`.../image-recipe/foo/1.0.x` becomes `.../image-recipe/foo/1.0.*`), since IAM wildcards are
+ * only `*` and `?` and an `x` would match no real version. ARNs whose version is a token (such
+ * as an owned recipe's `attrArn`, which holds the concrete version) are returned as they are.
+ */
+export function iamResourceForVersionedArn(arn: string): string {
+  // Tokens (a whole ARN, or its partition, Region and account) are encoded as `${Token[...]}`:
+  // they never end with a version, so only a written-out version is rewritten.
+  return arn.replace(PATTERNS.trailingArnVersion, (_match, version: string) =>
+    `/${version.split('.').map(node => node === 'x' ? '*' : node).join('.')}`);
 }

@@ -1,6 +1,6 @@
 import { aws_ec2 as ec2, aws_ssm as ssm, IResource, Stack, Token } from 'aws-cdk-lib';
 import { LIMITS, PATTERNS } from './api-constraints';
-import { isToken, Validator } from './validation';
+import { isToken, renderTagMap, Validator } from './validation';
 import type {
   AmiDistributionOptions,
   AmiLaunchPermission,
@@ -93,7 +93,7 @@ export function renderAmiDistribution(ctx: SettingsContext, options: AmiDistribu
   const amiDistributionConfiguration = compact({
     Name: options.amiName,
     Description: options.amiDescription,
-    AmiTags: options.amiTags && Object.keys(options.amiTags).length > 0 ? options.amiTags : undefined,
+    AmiTags: renderTagMap(options.amiTags),
     KmsKeyId: options.kmsKey?.keyArn,
     TargetAccountIds: options.targetAccountIds,
     LaunchPermissionConfiguration: launchPermission,

@@ -26,6 +26,12 @@ export interface ExecutionRoleNeeds {
    */
   readonly logBucketName?: string;
   /**
+   * Whether the bucket the infrastructure configuration writes logs to cannot be known (an
+   * infrastructure configuration imported or defined outside this library): the Systems Manager
+   * commands may then send their output to any bucket, as the service-linked role allows.
+   */
+  readonly logBucketUnknown?: boolean;
+  /**
    * For container scans, the repository Inspector scans: the given one, or Image Builder's
    * default repository (which Image Builder creates itself).
    */
@@ -131,6 +137,11 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
         ...(needs.logBucketName === undefined ? [] : [`arn:${p}:s3:::${needs.logBucketName}`]),
       ],
     }),
+    ...(needs.logBucketUnknown ? [new iam.PolicyStatement({
+      sid: 'SendCommandOutputToLogBucket',
+      actions: ['ssm:SendCommand'],
+      resources: [`arn:${p}:s3:::*`],
+    })] : []),
     new iam.PolicyStatement({
       sid: 'RunCommandsOnBuildInstances',
       actions: ['ssm:SendCommand'],
@@ -182,13 +193,14 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
         'kms:ReEncryptFrom',
         'kms:ReEncryptTo',
       ],
-      resources: [`arn:${p}:kms:*:${account}:key/*`],
+      // Any account: a shared parent AMI may be encrypted with a key of its owner's account.
+      resources: [`arn:${p}:kms:*:*:key/*`],
       conditions: { StringLike: { 'kms:ViaService': 'ec2.*.amazonaws.com' } },
     }),
     new iam.PolicyStatement({
       sid: 'GrantEbsKeysToEc2',
       actions: ['kms:CreateGrant'],
-      resources: [`arn:${p}:kms:*:${account}:key/*`],
+      resources: [`arn:${p}:kms:*:*:key/*`],
       conditions: {
         Bool: { 'kms:GrantIsForAWSResource': 'true' },
         StringLike: { 'kms:ViaService': 'ec2.*.amazonaws.com' },
@@ -366,13 +378,14 @@ const WILDCARD_REASONS: { [sid: string]: string } = {
   PassInstanceRole: 'the instance role of the infrastructure configuration is not known to the pipeline; only roles of the account, passed to EC2',
   DescribeEc2: 'IAM grants these EC2 describe actions only on *',
   RunComponentsThroughSsm: 'AWS-owned Systems Manager documents, in the pipeline\'s Region',
+  SendCommandOutputToLogBucket: 'the S3 bucket the imported infrastructure configuration may send the component logs to is not known to the pipeline (as in Image Builder\'s service-linked role); only for ssm:SendCommand output',
   RunCommandsOnBuildInstances: 'only instances tagged CreatedBy: EC2 Image Builder, created at build time',
   FollowSsmCommands: 'IAM grants these Systems Manager list and describe actions only on *',
   ReadParentImageParameters: 'the public AWS parameters and Image Builder\'s /imagebuilder/ parameters a parent image may name',
   PublishBuildNotifications: 'the notification topic of the infrastructure configuration is not known to the pipeline; limited to the account and Region',
   ManageImageBuilderRules: 'only the EventBridge rules Image Builder names ImageBuilder-*',
-  UseEbsKeysThroughEc2: 'the EBS keys the recipe and distribution use, only through EC2 (kms:ViaService)',
-  GrantEbsKeysToEc2: 'grants for AWS resources on the EBS keys the recipe and distribution use, only through EC2',
+  UseEbsKeysThroughEc2: 'the EBS keys the parent AMI, recipe and distribution use, in any account (a shared parent AMI may be encrypted with its owner\'s key), only through EC2 (kms:ViaService)',
+  GrantEbsKeysToEc2: 'grants for AWS resources on the EBS keys the parent AMI, recipe and distribution use, in any account, only through EC2',
   CollectSoftwareInventory: 'the AWS-owned inventory document, and the association and instance created at build time',
   ReadSoftwareInventory: 'IAM grants these Systems Manager list and describe actions only on *',
   CreateOutputAmi: 'the output AMI and its snapshots are created at build time',

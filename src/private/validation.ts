@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ARN_KIND_NAMES, ARN_PATTERNS, ArnKind, LIMITS, PATTERNS } from './api-constraints';
-import { ImageBuilderValidationError, Problem } from './errors';
+import { formatProblem, ImageBuilderValidationError, Problem } from './errors';
 import { scheduleExpressionRule, timeZoneRule } from './schedule-expression';
 
 /** A length or numeric range, inclusive. */
@@ -45,6 +45,14 @@ export class Validator {
   /** The problems found so far. */
   public get hasProblems(): boolean {
     return this.problems.length > 0;
+  }
+
+  /**
+   * The problems found so far as error lines, for checks that run at synthesis
+   * (`node.addValidation({ validate: () => v.messages })`).
+   */
+  public get messages(): string[] {
+    return this.problems.map(p => formatProblem(this.scope, p));
   }
 
   /** Throws one error naming every problem found, if any. */
@@ -214,6 +222,17 @@ export class Validator {
     }
     return this.problems.length === before;
   }
+}
+
+/**
+ * A tag map as the API takes it: undefined when it is not given or empty (the API takes at least
+ * one entry; `Validator.tags` treats an empty map as not given). A token is passed as it is.
+ */
+export function renderTagMap(tags: { [key: string]: string } | undefined): { [key: string]: string } | undefined {
+  if (tags === undefined || Token.isUnresolved(tags)) {
+    return tags;
+  }
+  return Object.keys(tags).length > 0 ? tags : undefined;
 }
 
 /** `between 1 and 1024` or `at most 256`. */
