@@ -182,6 +182,12 @@ export const LIMITS = {
   pipelineBuildWorkflows: { min: 0, max: 1 },
   pipelineTestWorkflows: { min: 0, max: 10 },
   pipelineDistributionWorkflows: { min: 0, max: 1 },
+  /**
+   * `ParentInstance.AutoScalingGroup.CapacityWaitTimeoutSeconds`: 0 or more seconds (aws-cdk-lib
+   * 2.276's L1 documents 0 as "no wait"; the field is newer than our copy of the service model),
+   * up to the API's Integer.
+   */
+  capacityWaitTimeoutSeconds: { min: 0, max: 2147483647 },
   /** An image scanning container tag (EcrConfiguration.containerTags items). */
   scanningContainerTag: { min: 1, max: 1024 },
 } as const;
