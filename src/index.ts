@@ -12,3 +12,4 @@ export * from './dockerfile-template';
 export * from './container-parent-image';
 export * from './container-instance-image';
 export * from './sharing';
+export * from './distribution-cross-account-role';
