@@ -71,8 +71,15 @@ export class DistributionCrossAccountRole extends Resource {
     const role = new iam.Role(this, 'Resource', {
       roleName: this.physicalName,
       description: 'Assumed by EC2 Image Builder in the source accounts to distribute AMIs to this account',
-      assumedBy: this.assumingPrincipal(props),
+      assumedBy: this.sourcePrincipal(props.sourceAccountIds[0], props),
     });
+    // One trust statement per source account.
+    for (const account of props.sourceAccountIds.slice(1)) {
+      role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
+        actions: ['sts:AssumeRole'],
+        principals: [this.sourcePrincipal(account, props)],
+      }));
+    }
     const policy = new iam.Policy(this, 'Policy', { roles: [role], statements: this.statements(props.encryptionKeys ?? []) });
     this.acknowledge(policy);
 
@@ -100,19 +107,19 @@ export class DistributionCrossAccountRole extends Resource {
     });
   }
 
-  /** The source accounts, restricted to their Image Builder service-linked role and the given roles. */
-  private assumingPrincipal(props: DistributionCrossAccountRoleProps): iam.IPrincipal {
+  /**
+   * A source account, restricted to its Image Builder service-linked role and the given roles of
+   * that account (all given roles, when the account of a role is not known at synthesis).
+   */
+  private sourcePrincipal(account: string, props: DistributionCrossAccountRoleProps): iam.IPrincipal {
     const partition = Stack.of(this).partition;
     const principalArns = [
-      ...props.sourceAccountIds.map(account =>
-        `arn:${partition}:iam::${account}:role/aws-service-role/imagebuilder.amazonaws.com/AWSServiceRoleForImageBuilder`),
-      ...(props.sourceRoles ?? []).map(role => role.roleArn),
+      `arn:${partition}:iam::${account}:role/aws-service-role/imagebuilder.amazonaws.com/AWSServiceRoleForImageBuilder`,
+      ...(props.sourceRoles ?? []).filter(r => isToken(r.env.account) || r.env.account === account).map(r => r.roleArn),
     ];
-    const accounts = props.sourceAccountIds.map(account => new iam.AccountPrincipal(account));
-    return new iam.PrincipalWithConditions(
-      accounts.length === 1 ? accounts[0] : new iam.CompositePrincipal(...accounts),
-      { ArnEquals: { 'aws:PrincipalArn': principalArns } },
-    );
+    return new iam.PrincipalWithConditions(new iam.AccountPrincipal(account), {
+      ArnEquals: { 'aws:PrincipalArn': principalArns },
+    });
   }
 
   private statements(keys: kms.IKey[]): iam.PolicyStatement[] {
