@@ -175,8 +175,9 @@ export class DistributionCrossAccountRole extends Resource {
         'scope Describe actions to resources (IAM requires \'*\').',
       [`AwsSolutions-IAM5[Resource::arn:${partition}:ec2:*::image/*]`]: 'Image Builder copies each build\'s AMI ' +
         'into this account, in every Region of the distribution, then tags it and sets its launch permissions: the ' +
-        'AMI IDs are made by the copy, so the statements cover the AMIs of this account (the policy only holds ' +
-        'ec2:CopyImage, ec2:CreateTags and ec2:ModifyImageAttribute on them).',
+        'AMI IDs are made by the copy, and AMI ARNs hold no account, so the statements name every AMI; EC2 still ' +
+        'limits the role to the AMIs this account owns or may use. The actions are only ec2:CopyImage, ' +
+        'ec2:CreateTags and ec2:ModifyImageAttribute.',
       [`AwsSolutions-IAM5[Resource::arn:${partition}:ec2:*::snapshot/*]`]: 'ec2:CopyImage creates the snapshots of ' +
         'the copied AMI, whose IDs are made by the copy; the statement holds only ec2:CopyImage.',
     };
