@@ -704,14 +704,15 @@ function renderExclusions(
   }
   v.tags(`${property}.tags`, exclusions.tags);
   v.tags(`${property}.amiTags`, exclusions.amiTags);
-  exclusions.amiRegions?.forEach((region, i) => {
+  const listed = (list: string[] | undefined) => (list === undefined || isToken(list) ? [] : list);
+  listed(exclusions.amiRegions).forEach((region, i) => {
     // The API takes any non-empty string; a misspelt Region would silently protect nothing.
     if (v.nonEmptyString(`${property}.amiRegions[${i}]`, region)) {
       v.pattern(`${property}.amiRegions[${i}]`, region, PATTERNS.regionName);
     }
   });
   v.count(`${property}.amiSharedAccounts`, exclusions.amiSharedAccounts, LIMITS.lifecycleSharedAccounts);
-  exclusions.amiSharedAccounts?.forEach((account, i) => v.accountId(`${property}.amiSharedAccounts[${i}]`, account));
+  listed(exclusions.amiSharedAccounts).forEach((account, i) => v.accountId(`${property}.amiSharedAccounts[${i}]`, account));
   const lastLaunched = exclusions.amisLaunchedWithin === undefined
     ? undefined
     : renderTimeSpan(v, `${property}.amisLaunchedWithin`, exclusions.amisLaunchedWithin, LIMITS.lifecycleLastLaunchedValue);
