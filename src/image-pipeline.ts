@@ -28,8 +28,8 @@ import { PipelineSchedule } from './pipeline-schedule';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
-import { createImageRetention } from './private/image-retention';
 import { grantOnResource } from './private/grants';
+import { createImageRetention } from './private/image-retention';
 import { OwnedPolicyGrantee } from './private/owned-policy';
 import { acknowledgeWildcardResources, DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from './private/pipeline-execution-role';
 import {

@@ -178,7 +178,7 @@ export class LifecycleRule {
    * Deletes the images created more than `age` ago (whole days up to 1000 days, or whole weeks up
    * to 1000 weeks), with their AMIs and snapshots or container images.
    *
-   * @example LifecycleRule.deleteAfter(Duration.days(90), { retainAtLeast: 3 })
+   * @example imagebuilder.LifecycleRule.deleteAfter(Duration.days(90), { retainAtLeast: 3 });
    */
   public static deleteAfter(age: Duration, options: LifecycleDeleteAfterOptions = {}): LifecycleRule {
     return new LifecycleRule(LifecycleActionType.DELETE, { type: 'AGE', age, retainAtLeast: options.retainAtLeast }, options);
