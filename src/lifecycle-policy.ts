@@ -724,28 +724,19 @@ function renderExclusions(
     lastLaunched,
     tagMap: renderTagMap(exclusions.amiTags),
   };
-  const amiGiven = Object.entries(amis).filter(([, value]) => value !== undefined);
+  const amiGiven = Object.values(amis).some(value => value !== undefined);
   if (containers) {
-    for (const [key] of amiGiven) {
-      v.fail(`${property}.${AMI_EXCLUSION_PROPS[key]}`, (exclusions as any)[AMI_EXCLUSION_PROPS[key]],
-        'must only be given for AMI images (the exclusion applies to AMIs)');
+    const amiProps: Array<keyof LifecycleExclusions> = ['publicAmis', 'amiRegions', 'amiSharedAccounts', 'amisLaunchedWithin', 'amiTags'];
+    for (const prop of amiProps.filter(name => exclusions[name] !== undefined)) {
+      v.fail(`${property}.${prop}`, exclusions[prop], 'must only be given for AMI images (the exclusion applies to AMIs)');
     }
   }
   const tagMap = renderTagMap(exclusions.tags);
-  if (tagMap === undefined && amiGiven.length === 0) {
+  if (tagMap === undefined && !amiGiven) {
     return undefined;
   }
-  return { tagMap, amis: amiGiven.length > 0 && !containers ? amis : undefined };
+  return { tagMap, amis: amiGiven && !containers ? amis : undefined };
 }
-
-/** The prop of each AMI exclusion field, for error messages. */
-const AMI_EXCLUSION_PROPS: { [field: string]: keyof LifecycleExclusions } = {
-  isPublic: 'publicAmis',
-  regions: 'amiRegions',
-  sharedAccounts: 'amiSharedAccounts',
-  lastLaunched: 'amisLaunchedWithin',
-  tagMap: 'amiTags',
-};
 
 /** Options of the retention of a pipeline's images. */
 export interface ImageRetentionOptions {
