@@ -11,5 +11,6 @@ export * from './image-pipeline';
 export * from './dockerfile-template';
 export * from './container-parent-image';
 export * from './container-instance-image';
+export * from './lifecycle-policy';
 export * from './sharing';
 export * from './distribution-cross-account-role';
