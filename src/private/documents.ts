@@ -164,7 +164,7 @@ function isMapping(value: unknown): value is Mapping {
  * undefined. Duplicate keys are errors, as in AWSTOE.
  */
 export function parseDocumentText(v: Validator, property: string, text: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {
       v.fail(property, `line ${error.linePos?.[0].line ?? '?'}`, `must be valid YAML or JSON: ${error.message.split('\n')[0]}`);
