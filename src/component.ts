@@ -643,7 +643,7 @@ export class Component extends ComponentBase {
     const v = new Validator(scope);
     v.arn('componentArn', componentArn, 'component');
     v.throwIfInvalid();
-    return new ImportedComponent(scope, id, componentArn, true);
+    return ImportedComponent.fromArn(scope, id, componentArn);
   }
 
   /** Imports a component of the stack's account and Region by name and version. */
@@ -652,8 +652,9 @@ export class Component extends ComponentBase {
     v.arnResourceName('componentName', attrs.componentName);
     v.semanticVersion('componentVersion', attrs.componentVersion, { wildcards: true });
     v.throwIfInvalid();
-    const componentArn = imageBuilderArn(scope, 'component', `${attrs.componentName}/${attrs.componentVersion ?? 'x.x.x'}`);
-    return new ImportedComponent(scope, id, componentArn, false);
+    const version = attrs.componentVersion ?? 'x.x.x';
+    const componentArn = imageBuilderArn(scope, 'component', `${attrs.componentName}/${version}`);
+    return new ImportedComponent(scope, id, componentArn, attrs.componentName, version, false);
   }
 
   /**
@@ -673,7 +674,7 @@ export class Component extends ComponentBase {
       resource: 'component',
       resourceName: `${name}/${version ?? 'x.x.x'}`,
     });
-    return new ImportedComponent(scope, id, componentArn, false);
+    return new ImportedComponent(scope, id, componentArn, name, version ?? 'x.x.x', false);
   }
 
   public readonly componentArn: string;
@@ -743,17 +744,22 @@ export class Component extends ComponentBase {
 
 /** A component defined outside this app. */
 class ImportedComponent extends ComponentBase {
-  public readonly componentArn: string;
-  public readonly componentName: string;
-  public readonly componentVersion: string;
-
-  constructor(scope: Construct, id: string, componentArn: string, environmentFromArn: boolean) {
-    super(scope, id, environmentFromArn ? { environmentFromArn: componentArn } : {});
-    this.componentArn = componentArn;
-    this.componentName = arnPathPart(componentArn, 1);
-    // `name/1.0.0` or, for a build, `name/1.0.0/3`: the version is everything after the name.
-    this.componentVersion = Token.isUnresolved(componentArn)
+  /** Imports by ARN: the name and version are read from it (`component/<name>/<version>[/<build>]`). */
+  public static fromArn(scope: Construct, id: string, componentArn: string): ImportedComponent {
+    const version = Token.isUnresolved(componentArn)
       ? arnPathPart(componentArn, 2)
       : componentArn.split('/').slice(2).join('/');
+    return new ImportedComponent(scope, id, componentArn, arnPathPart(componentArn, 1), version, true);
+  }
+
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly componentArn: string,
+    public readonly componentName: string,
+    public readonly componentVersion: string,
+    environmentFromArn: boolean,
+  ) {
+    super(scope, id, environmentFromArn ? { environmentFromArn: componentArn } : {});
   }
 }

@@ -236,7 +236,7 @@ export class Workflow extends WorkflowBase {
       resource: 'workflow',
       resourceName: `${workflowType.toLowerCase()}/${name}/${version ?? 'x.x.x'}`,
     });
-    return new ImportedWorkflow(scope, id, workflowArn, workflowType, false);
+    return new ImportedWorkflow(scope, id, workflowArn, workflowType, false, { name, version: version ?? 'x.x.x' });
   }
 
   public readonly workflowArn: string;
@@ -335,20 +335,23 @@ export class Workflow extends WorkflowBase {
 
 /** A workflow defined outside this app. */
 class ImportedWorkflow extends WorkflowBase {
-  public readonly workflowArn: string;
-  public readonly workflowType: WorkflowType;
   public readonly workflowName: string;
   public readonly workflowVersion: string;
 
-  constructor(scope: Construct, id: string, workflowArn: string, workflowType: WorkflowType, environmentFromArn: boolean) {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly workflowArn: string,
+    public readonly workflowType: WorkflowType,
+    environmentFromArn: boolean,
+    known?: { readonly name: string; readonly version: string },
+  ) {
     super(scope, id, environmentFromArn ? { environmentFromArn: workflowArn } : {});
-    this.workflowArn = workflowArn;
-    this.workflowType = workflowType;
     // `workflow/<type>/<name>/<version>[/<build>]`.
-    this.workflowName = arnPathPart(workflowArn, 2);
-    this.workflowVersion = Token.isUnresolved(workflowArn)
+    this.workflowName = known?.name ?? arnPathPart(workflowArn, 2);
+    this.workflowVersion = known?.version ?? (Token.isUnresolved(workflowArn)
       ? arnPathPart(workflowArn, 3)
-      : workflowArn.split('/').slice(3).join('/');
+      : workflowArn.split('/').slice(3).join('/'));
   }
 }
 
