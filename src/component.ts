@@ -258,7 +258,7 @@ export enum ComponentParameterType {
 /** A parameter of a typed component document. */
 export interface ComponentDocumentParameter {
   /** The parameter's type. */
-  readonly type: ComponentParameterType;
+  readonly parameterType: ComponentParameterType;
 
   /**
    * The value used when a recipe gives none.
@@ -456,9 +456,9 @@ function renderComponentDocument(document: ComponentDocument): unknown {
   const parameters = document.parameters && Object.keys(document.parameters).length > 0
     ? Object.entries(document.parameters).map(([name, p]) => ({
       [name]: {
-        type: p.type,
+        type: p.parameterType,
         default: p.defaultValue === undefined ? undefined
-          : p.type === ComponentParameterType.STRING_LIST ? p.defaultValue.values : p.defaultValue.values.join(','),
+          : p.parameterType === ComponentParameterType.STRING_LIST ? p.defaultValue.values : p.defaultValue.values.join(','),
         description: p.description,
       },
     }))

@@ -509,7 +509,7 @@ export interface WorkflowDocumentParameter {
   readonly name: string;
 
   /** The parameter's type. */
-  readonly type: WorkflowParameterType;
+  readonly parameterType: WorkflowParameterType;
 
   /**
    * The value used when a pipeline gives none.
@@ -683,8 +683,8 @@ function renderWorkflowDocument(document: WorkflowDocument): unknown {
     schemaVersion: '1.0',
     parameters: document.parameters?.map(p => ({
       name: p.name,
-      type: p.type,
-      default: p.defaultValue === undefined ? undefined : renderParameterDefault(p.type, p.defaultValue.values),
+      type: p.parameterType,
+      default: p.defaultValue === undefined ? undefined : renderParameterDefault(p.parameterType, p.defaultValue.values),
       description: p.description,
     })),
     steps: document.steps.map(step => ({

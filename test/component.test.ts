@@ -333,8 +333,8 @@ describe('Component (authored)', () => {
         data: ComponentData.fromDocument({
           name: 'Typed',
           parameters: {
-            Greeting: { type: ComponentParameterType.STRING, defaultValue: ComponentParameterValue.fromString('hi') },
-            Packages: { type: ComponentParameterType.STRING_LIST, defaultValue: ComponentParameterValue.fromStrings(['git', 'jq']) },
+            Greeting: { parameterType: ComponentParameterType.STRING, defaultValue: ComponentParameterValue.fromString('hi') },
+            Packages: { parameterType: ComponentParameterType.STRING_LIST, defaultValue: ComponentParameterValue.fromStrings(['git', 'jq']) },
           },
           phases: [{
             name: ComponentPhaseName.BUILD,

@@ -280,8 +280,8 @@ describe('Workflow (authored)', () => {
       workflowType: WorkflowType.TEST,
       data: WorkflowData.fromDocument({
         parameters: [
-          { name: 'waitForApproval', type: WorkflowParameterType.BOOLEAN, defaultValue: WorkflowParameterValue.fromBoolean(false) },
-          { name: 'retries', type: WorkflowParameterType.INTEGER, defaultValue: WorkflowParameterValue.fromNumber(2) },
+          { name: 'waitForApproval', parameterType: WorkflowParameterType.BOOLEAN, defaultValue: WorkflowParameterValue.fromBoolean(false) },
+          { name: 'retries', parameterType: WorkflowParameterType.INTEGER, defaultValue: WorkflowParameterValue.fromNumber(2) },
         ],
         steps: [
           { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, onFailure: WorkflowStepOnFailure.ABORT, inputs: { waitFor: 'ssmAgent' } },
