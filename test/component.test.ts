@@ -270,7 +270,7 @@ const HELLO = path.join(__dirname, 'fixtures', 'documents', 'hello-linux.yaml');
 const LARGE = path.join(__dirname, 'fixtures', 'documents', 'large-linux.yaml');
 const INLINE = fs.readFileSync(HELLO, 'utf-8');
 
-function component(stack: Stack, props: Partial<ComponentProps> = {}, id = 'Component'): Component {
+function authoredComponent(stack: Stack, props: Partial<ComponentProps> = {}, id = 'Component'): Component {
   return new Component(stack, id, { platform: ComponentPlatform.LINUX, data: ComponentData.fromInline(INLINE), ...props });
 }
 
@@ -287,49 +287,49 @@ describe('Component (authored)', () => {
 
   describe('document sources', () => {
     test('fromInline sends the text as Data', () => {
-      component(stack);
+      authoredComponent(stack);
       expect(componentProps(stack).Data).toEqual(INLINE);
     });
 
     test('fromFile inlines a file that fits the inline limit', () => {
-      component(stack, { data: ComponentData.fromFile(HELLO) });
+      authoredComponent(stack, { data: ComponentData.fromFile(HELLO) });
       expect(componentProps(stack).Data).toEqual(INLINE);
       expect(componentProps(stack).Uri).toBeUndefined();
     });
 
     test('fromFile uploads a file larger than 16,000 characters as an asset (Uri)', () => {
-      component(stack, { data: ComponentData.fromFile(LARGE) });
+      authoredComponent(stack, { data: ComponentData.fromFile(LARGE) });
       const props = componentProps(stack);
       expect(props.Data).toBeUndefined();
       expect(JSON.stringify(props.Uri)).toContain('s3://');
     });
 
     test('fromAsset always uploads, and checks the file', () => {
-      component(stack, { data: ComponentData.fromAsset(HELLO) });
+      authoredComponent(stack, { data: ComponentData.fromAsset(HELLO) });
       expect(JSON.stringify(componentProps(stack).Uri)).toContain('s3://');
       expect(stack.node.findChild('Component').node.tryFindChild('Document')).toBeDefined();
-      expect(() => component(strictStack(), { data: ComponentData.fromAsset(path.join(__dirname, 'fixtures', 'components', '08-windows-registry.yaml')) }))
+      expect(() => authoredComponent(strictStack(), { data: ComponentData.fromAsset(path.join(__dirname, 'fixtures', 'components', '08-windows-registry.yaml')) }))
         .toThrow(/steps\[CheckTls10\]\.action 'ExecutePowerShell' is not supported on Linux/);
     });
 
     test('fromS3 references the object and does not read it', () => {
       const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'my-documents');
-      component(stack, { data: ComponentData.fromS3(bucket, 'components/hello.yaml') });
+      authoredComponent(stack, { data: ComponentData.fromS3(bucket, 'components/hello.yaml') });
       expect(componentProps(stack).Uri).toEqual('s3://my-documents/components/hello.yaml');
     });
 
     test('fromS3 throws when the key is empty', () => {
       const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'my-documents');
-      expect(() => component(stack, { data: ComponentData.fromS3(bucket, '') })).toThrow(/data key '' must be between 1 and 1024/);
+      expect(() => authoredComponent(stack, { data: ComponentData.fromS3(bucket, '') })).toThrow(/data key '' must be between 1 and 1024/);
     });
 
     test('fromFile throws when the file does not exist', () => {
-      expect(() => component(stack, { data: ComponentData.fromFile('/nonexistent/doc.yaml') }))
+      expect(() => authoredComponent(stack, { data: ComponentData.fromFile('/nonexistent/doc.yaml') }))
         .toThrow(/Stack\/Component: data '\/nonexistent\/doc.yaml' must be the path of an existing file/);
     });
 
     test('fromDocument renders a typed document as JSON, tokens included', () => {
-      component(stack, {
+      authoredComponent(stack, {
         data: ComponentData.fromDocument({
           name: 'Typed',
           parameters: {
@@ -367,7 +367,7 @@ describe('Component (authored)', () => {
 
     test('fromDocument keeps a token as a reference', () => {
       const param = new CfnParameter(stack, 'Message');
-      component(stack, {
+      authoredComponent(stack, {
         data: ComponentData.fromDocument({
           phases: [{ name: ComponentPhaseName.BUILD, steps: [{ name: 'Say', action: ComponentAction.EXECUTE_BASH, inputs: { commands: [param.valueAsString] } }] }],
         }),
@@ -376,7 +376,7 @@ describe('Component (authored)', () => {
     });
 
     test('fromDocument checks the document', () => {
-      expect(() => component(stack, {
+      expect(() => authoredComponent(stack, {
         platform: ComponentPlatform.WINDOWS,
         data: ComponentData.fromDocument({
           phases: [{ name: ComponentPhaseName.BUILD, steps: [{ name: 'Bash', action: ComponentAction.EXECUTE_BASH, inputs: { commands: ['ls'] } }] }],
@@ -387,7 +387,7 @@ describe('Component (authored)', () => {
 
   test('with all parameters', () => {
     const key = new kms.Key(stack, 'Key');
-    const c = component(stack, {
+    const c = authoredComponent(stack, {
       componentName: 'My Component',
       componentVersion: '2.3.4',
       description: 'Says hello',
@@ -412,7 +412,7 @@ describe('Component (authored)', () => {
   });
 
   test('with required parameters: a generated lowercase name and a content-derived version', () => {
-    const c = component(stack);
+    const c = authoredComponent(stack);
     const props = componentProps(stack);
     expect(props.Name).toMatch(/^stack-component-[0-9a-f]{8}$/);
     expect(props.Version).toMatch(/^1\.0\.[0-9]+$/);
@@ -424,7 +424,7 @@ describe('Component (authored)', () => {
   describe('update safety', () => {
     function synthVersion(props: Partial<ComponentProps>): { name: string; version: string } {
       const s = strictStack();
-      component(s, props);
+      authoredComponent(s, props);
       const p = componentProps(s);
       return { name: p.Name, version: p.Version };
     }
@@ -460,62 +460,62 @@ describe('Component (authored)', () => {
     });
 
     test('a fixed version gets a warning that a change needs a new version', () => {
-      component(stack, { componentVersion: '1.2.3' });
+      authoredComponent(stack, { componentVersion: '1.2.3' });
       Annotations.fromStack(stack).hasWarning('/Stack/Component', Match.stringLikeRegexp('fixed version \\(1\\.2\\.3\\).*raise the version'));
     });
 
     test('a content-derived version gets no warning', () => {
-      component(stack);
+      authoredComponent(stack);
       Annotations.fromStack(stack).hasNoWarning('/Stack/Component', Match.anyValue());
     });
   });
 
   describe('validation', () => {
     test('throws when the name is not a resource name', () => {
-      expect(() => component(stack, { componentName: 'a' })).toThrow(/Stack\/Component: componentName 'a' must match/);
+      expect(() => authoredComponent(stack, { componentName: 'a' })).toThrow(/Stack\/Component: componentName 'a' must match/);
     });
 
     test('throws when the version has a wildcard', () => {
-      expect(() => component(stack, { componentVersion: '1.0.x' })).toThrow(/componentVersion '1.0.x' must match \^\[0-9\]\+/);
+      expect(() => authoredComponent(stack, { componentVersion: '1.0.x' })).toThrow(/componentVersion '1.0.x' must match \^\[0-9\]\+/);
     });
 
     test('throws when a description is too long', () => {
-      expect(() => component(stack, { description: 'x'.repeat(1025) })).toThrow(/description .* must be between 1 and 1024 characters long/);
-      expect(() => component(stack, { changeDescription: '' }, 'C2')).toThrow(/changeDescription '' must be between 1 and 1024/);
+      expect(() => authoredComponent(stack, { description: 'x'.repeat(1025) })).toThrow(/description .* must be between 1 and 1024 characters long/);
+      expect(() => authoredComponent(stack, { changeDescription: '' }, 'C2')).toThrow(/changeDescription '' must be between 1 and 1024/);
     });
 
     test('throws when the platform is unknown (plain strings from other languages)', () => {
-      expect(() => component(stack, { platform: 'Solaris' as ComponentPlatform })).toThrow(/platform 'Solaris' must be one of Linux, Windows, macOS/);
+      expect(() => authoredComponent(stack, { platform: 'Solaris' as ComponentPlatform })).toThrow(/platform 'Solaris' must be one of Linux, Windows, macOS/);
     });
 
     test('throws when supportedOsVersions is empty or has an empty item', () => {
-      expect(() => component(stack, { supportedOsVersions: [] })).toThrow(/supportedOsVersions \[\] must have between 1 and 25 items/);
-      expect(() => component(stack, { supportedOsVersions: [''] }, 'C2')).toThrow(/supportedOsVersions\[0\] '' must be between 1 and 1024/);
+      expect(() => authoredComponent(stack, { supportedOsVersions: [] })).toThrow(/supportedOsVersions \[\] must have between 1 and 25 items/);
+      expect(() => authoredComponent(stack, { supportedOsVersions: [''] }, 'C2')).toThrow(/supportedOsVersions\[0\] '' must be between 1 and 1024/);
     });
 
     test('throws when a tag key is reserved', () => {
-      expect(() => component(stack, { tags: { 'aws:x': 'y' } })).toThrow(/tags key 'aws:x' must match/);
+      expect(() => authoredComponent(stack, { tags: { 'aws:x': 'y' } })).toThrow(/tags key 'aws:x' must match/);
     });
 
     test('throws when inline text is empty, too long or holds NUL', () => {
-      expect(() => component(stack, { data: ComponentData.fromInline('') })).toThrow(/data '' must be between 1 and 16000/);
-      expect(() => component(stack, { data: ComponentData.fromInline(`${INLINE}#${'x'.repeat(16000)}`) }, 'C2')).toThrow(/must be between 1 and 16000 characters long/);
-      expect(() => component(stack, { data: ComponentData.fromInline(`${INLINE}\0`) }, 'C3')).toThrow(/must match \^\[\^\\x00\]\+\$/);
+      expect(() => authoredComponent(stack, { data: ComponentData.fromInline('') })).toThrow(/data '' must be between 1 and 16000/);
+      expect(() => authoredComponent(stack, { data: ComponentData.fromInline(`${INLINE}#${'x'.repeat(16000)}`) }, 'C2')).toThrow(/must be between 1 and 16000 characters long/);
+      expect(() => authoredComponent(stack, { data: ComponentData.fromInline(`${INLINE}\0`) }, 'C3')).toThrow(/must match \^\[\^\\x00\]\+\$/);
     });
 
     test('reports every problem at once, with the construct path', () => {
-      expect(() => component(stack, { componentName: 'a', description: '', data: ComponentData.fromInline('schemaVersion: 2.0\nphases: []\n') }))
+      expect(() => authoredComponent(stack, { componentName: 'a', description: '', data: ComponentData.fromInline('schemaVersion: 2.0\nphases: []\n') }))
         .toThrow(/componentName 'a'[\s\S]*description ''[\s\S]*data schemaVersion 2 must be 1.0[\s\S]*data phases \[\] must be a list of at least 1 phase/);
     });
 
     test('validateDocument: false skips the document checks, not the API limits', () => {
-      expect(() => component(stack, { validateDocument: false, data: ComponentData.fromInline('phases: {}') })).not.toThrow();
-      expect(() => component(stack, { validateDocument: false, data: ComponentData.fromInline('') }, 'C2')).toThrow(/must be between 1 and 16000/);
+      expect(() => authoredComponent(stack, { validateDocument: false, data: ComponentData.fromInline('phases: {}') })).not.toThrow();
+      expect(() => authoredComponent(stack, { validateDocument: false, data: ComponentData.fromInline('') }, 'C2')).toThrow(/must be between 1 and 16000/);
     });
 
     test('tokens are accepted: name, version, description, inline document, OS versions', () => {
       const t = (name: string) => new CfnParameter(stack, name).valueAsString;
-      expect(() => component(stack, {
+      expect(() => authoredComponent(stack, {
         componentName: t('Name'),
         componentVersion: t('Version'),
         description: t('Description'),
@@ -526,7 +526,7 @@ describe('Component (authored)', () => {
   });
 
   test('grants read and custom actions on its ARN', () => {
-    const c = component(stack);
+    const c = authoredComponent(stack);
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
     c.grantRead(role);
     c.grant(role, 'imagebuilder:DeleteComponent');
@@ -541,7 +541,7 @@ describe('Component (authored)', () => {
   });
 
   test('a recipe runs an authored component like an imported one', () => {
-    const c = component(stack);
+    const c = authoredComponent(stack);
     new ImageRecipe(stack, 'Recipe', {
       parentImage: ParentImage.fromAmiId('ami-0123456789abcdef0'),
       components: [{ component: c, parameters: { Greeting: ComponentParameterValue.fromString('hi') } }],
@@ -573,7 +573,7 @@ describe('Component (authored)', () => {
   });
 
   test('snapshot: an authored component from a file with a KMS key', () => {
-    component(stack, { data: ComponentData.fromFile(HELLO), kmsKey: new kms.Key(stack, 'Key'), description: 'hello' });
+    authoredComponent(stack, { data: ComponentData.fromFile(HELLO), kmsKey: new kms.Key(stack, 'Key'), description: 'hello' });
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
   });
 });

@@ -210,7 +210,7 @@ outputs:
     value: $.stepOutputs.Image.imageId
 `;
 
-function workflow(stack: Stack, props: Partial<WorkflowProps> = {}, id = 'Workflow'): Workflow {
+function authoredWorkflow(stack: Stack, props: Partial<WorkflowProps> = {}, id = 'Workflow'): Workflow {
   return new Workflow(stack, id, { workflowType: WorkflowType.BUILD, data: WorkflowData.fromInline(BUILD_DOC), ...props });
 }
 
@@ -234,7 +234,7 @@ describe('Workflow (authored)', () => {
   });
 
   test('with required parameters: a generated name, a content-derived version', () => {
-    const w = workflow(stack);
+    const w = authoredWorkflow(stack);
     const props = workflowProps(stack);
     expect(props).toEqual({ Name: expect.stringMatching(/^stack-workflow-[0-9a-f]{8}$/), Version: expect.stringMatching(/^1\.0\.\d+$/), Type: 'BUILD', Data: BUILD_DOC });
     expect(w.workflowType).toEqual(WorkflowType.BUILD);
@@ -245,7 +245,7 @@ describe('Workflow (authored)', () => {
 
   test('with all parameters', () => {
     const key = new kms.Key(stack, 'Key');
-    workflow(stack, {
+    authoredWorkflow(stack, {
       workflowName: 'my-build',
       workflowVersion: '1.2.3',
       description: 'Builds',
@@ -266,17 +266,17 @@ describe('Workflow (authored)', () => {
   });
 
   test('fromFile, fromAsset and fromS3', () => {
-    workflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) }, 'File');
-    workflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromAsset(APPROVAL) }, 'Asset');
+    authoredWorkflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) }, 'File');
+    authoredWorkflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromAsset(APPROVAL) }, 'Asset');
     const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'my-documents');
-    workflow(stack, { data: WorkflowData.fromS3(bucket, 'wf.yaml') }, 'S3');
+    authoredWorkflow(stack, { data: WorkflowData.fromS3(bucket, 'wf.yaml') }, 'S3');
     expect(workflowProps(stack, 'File').Data).toEqual(fs.readFileSync(APPROVAL, 'utf-8'));
     expect(JSON.stringify(workflowProps(stack, 'Asset').Uri)).toContain('s3://');
     expect(workflowProps(stack, 'S3').Uri).toEqual('s3://my-documents/wf.yaml');
   });
 
   test('fromDocument renders a typed document, with parameters, a condition and outputs', () => {
-    workflow(stack, {
+    authoredWorkflow(stack, {
       workflowType: WorkflowType.TEST,
       data: WorkflowData.fromDocument({
         parameters: [
@@ -322,40 +322,40 @@ describe('Workflow (authored)', () => {
       ['a zero timeout', '  - name: Wait\n    action: WaitForAction\n    timeoutSeconds: 0\n', /data steps\[Wait\]\.timeoutSeconds 0 must be a positive integer/],
       ['an unknown step key', '  - name: Wait\n    action: WaitForAction\n    retries: 3\n', /data steps\[Wait\] retries 'retries' is not a known key/],
     ])('throws for %s', (_what, steps, message) => {
-      expect(() => workflow(stack, withSteps(steps))).toThrow(message);
+      expect(() => authoredWorkflow(stack, withSteps(steps))).toThrow(message);
     });
 
     test('throws for an output that references an unknown step, and a bad parameter type', () => {
-      expect(() => workflow(stack, {
+      expect(() => authoredWorkflow(stack, {
         data: WorkflowData.fromInline('schemaVersion: 1.0\nparameters:\n  - name: x\n    type: number\nsteps:\n  - name: Wait\n    action: WaitForAction\noutputs:\n  - name: Out\n    value: $.stepOutputs.Nope.x\n'),
       })).toThrow(/data parameters\[0\]\.type 'number' must be one of string, integer, boolean, stringList[\s\S]*data outputs\[Out\] '\$\.stepOutputs\.Nope' must reference an earlier step/);
     });
 
     test('throws for invalid YAML, naming the line', () => {
-      expect(() => workflow(stack, { data: WorkflowData.fromInline('steps:\n  - name: [A\n') })).toThrow(/data 'line \d+' must be valid YAML or JSON/);
+      expect(() => authoredWorkflow(stack, { data: WorkflowData.fromInline('steps:\n  - name: [A\n') })).toThrow(/data 'line \d+' must be valid YAML or JSON/);
     });
 
     test('throws for a missing schemaVersion and no steps', () => {
-      expect(() => workflow(stack, { data: WorkflowData.fromInline('steps: []\n') })).toThrow(/data schemaVersion undefined must be given \(1\.0\)[\s\S]*data steps \[\] must be a list of at least 1 step/);
+      expect(() => authoredWorkflow(stack, { data: WorkflowData.fromInline('steps: []\n') })).toThrow(/data schemaVersion undefined must be given \(1\.0\)[\s\S]*data steps \[\] must be a list of at least 1 step/);
     });
 
     test('accepts the test workflow with an approval, and the build workflow', () => {
-      expect(() => workflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) })).not.toThrow();
-      expect(() => workflow(stack, {}, 'Build')).not.toThrow();
+      expect(() => authoredWorkflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) })).not.toThrow();
+      expect(() => authoredWorkflow(stack, {}, 'Build')).not.toThrow();
     });
 
     test('throws when the type is unknown, or the version has a wildcard', () => {
-      expect(() => workflow(stack, { workflowType: 'DEPLOY' as WorkflowType, validateDocument: false })).toThrow(/workflowType 'DEPLOY' must be one of BUILD, TEST, DISTRIBUTION/);
-      expect(() => workflow(stack, { workflowVersion: 'x.x.x' }, 'W2')).toThrow(/workflowVersion 'x.x.x' must match/);
+      expect(() => authoredWorkflow(stack, { workflowType: 'DEPLOY' as WorkflowType, validateDocument: false })).toThrow(/workflowType 'DEPLOY' must be one of BUILD, TEST, DISTRIBUTION/);
+      expect(() => authoredWorkflow(stack, { workflowVersion: 'x.x.x' }, 'W2')).toThrow(/workflowVersion 'x.x.x' must match/);
     });
 
     test('validateDocument: false skips the document checks', () => {
-      expect(() => workflow(stack, { validateDocument: false, data: WorkflowData.fromInline('steps: nope') })).not.toThrow();
+      expect(() => authoredWorkflow(stack, { validateDocument: false, data: WorkflowData.fromInline('steps: nope') })).not.toThrow();
     });
 
     test('tokens are accepted', () => {
       const t = (name: string) => new CfnParameter(stack, name).valueAsString;
-      expect(() => workflow(stack, {
+      expect(() => authoredWorkflow(stack, {
         workflowName: t('Name'), workflowVersion: t('Version'), description: t('Description'), data: WorkflowData.fromInline(t('Doc')),
       })).not.toThrow();
     });
@@ -364,7 +364,7 @@ describe('Workflow (authored)', () => {
   describe('update safety', () => {
     function synthVersion(props: Partial<WorkflowProps>): string {
       const s = strictStack();
-      workflow(s, props);
+      authoredWorkflow(s, props);
       return workflowProps(s).Version;
     }
 
@@ -377,13 +377,13 @@ describe('Workflow (authored)', () => {
     });
 
     test('a fixed version gets a warning', () => {
-      workflow(stack, { workflowVersion: '1.0.0' });
+      authoredWorkflow(stack, { workflowVersion: '1.0.0' });
       Annotations.fromStack(stack).hasWarning('/Stack/Workflow', Match.stringLikeRegexp('workflow has a fixed version'));
     });
   });
 
   test('grants read on its ARN', () => {
-    const w = workflow(stack);
+    const w = authoredWorkflow(stack);
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
     w.grantRead(role);
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
@@ -411,7 +411,7 @@ describe('Workflow (authored)', () => {
 
     test('WaitForAction with a topic: sns:Publish to exactly that topic', () => {
       const topic = new sns.Topic(stack, 'Topic');
-      const w = workflow(stack, {
+      const w = authoredWorkflow(stack, {
         workflowType: WorkflowType.TEST,
         data: WorkflowData.fromDocument({ steps: [{ name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: topic.topicArn } }] }),
       });
@@ -423,7 +423,7 @@ describe('Workflow (authored)', () => {
 
     test('ExecuteStateMachine: start that state machine and describe its executions', () => {
       const arn = 'arn:aws:states:us-east-1:123456789012:stateMachine:approve-image';
-      const w = workflow(stack, withSteps(`  - name: Approve\n    action: ExecuteStateMachine\n    inputs:\n      stateMachineArn: ${arn}\n`, WorkflowType.TEST));
+      const w = authoredWorkflow(stack, withSteps(`  - name: Approve\n    action: ExecuteStateMachine\n    inputs:\n      stateMachineArn: ${arn}\n`, WorkflowType.TEST));
       pipelineWith([w]);
       Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: {
@@ -438,7 +438,7 @@ describe('Workflow (authored)', () => {
     test('a given execution role gets them in the pipeline\'s own policy', () => {
       const topic = new sns.Topic(stack, 'Topic');
       const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com') });
-      const w = workflow(stack, {
+      const w = authoredWorkflow(stack, {
         workflowType: WorkflowType.TEST,
         data: WorkflowData.fromDocument({ steps: [{ name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: topic.topicArn } }] }),
       });
@@ -449,14 +449,14 @@ describe('Workflow (authored)', () => {
     });
 
     test('references known only at build time grant nothing (addToExecutionRolePolicy does)', () => {
-      const w = workflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
+      const w = authoredWorkflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
       expect(w._executionRoleStatements()).toEqual([]);
     });
   });
 
   test('snapshot: a test workflow with WaitForAction in a pipeline', () => {
     const topic = new sns.Topic(stack, 'Topic');
-    const w = workflow(stack, {
+    const w = authoredWorkflow(stack, {
       workflowType: WorkflowType.TEST,
       data: WorkflowData.fromDocument({
         steps: [
