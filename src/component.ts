@@ -15,7 +15,7 @@ import {
 import { Construct } from 'constructs';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './private/arns';
-import { validateComponentDocument } from './private/documents';
+import { ComponentDocumentFacts, validateComponentDocument } from './private/documents';
 import { grantOnResource } from './private/grants';
 import { renderTagMap, Validator } from './private/validation';
 import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/versioned-document';
@@ -686,6 +686,9 @@ export class Component extends ComponentBase {
   /** The component's platform. */
   public readonly platform: ComponentPlatform;
 
+  /** What the document declares, when it was read at synth. */
+  private readonly documentFacts?: ComponentDocumentFacts;
+
   constructor(scope: Construct, id: string, props: ComponentProps) {
     super(scope, id, {
       physicalName: props.componentName ?? Lazy.string({
@@ -707,12 +710,16 @@ export class Component extends ComponentBase {
     if (v.count('supportedOsVersions', props.supportedOsVersions, LIMITS.supportedOsVersions)) {
       props.supportedOsVersions?.forEach((os, i) => v.length(`supportedOsVersions[${i}]`, os, LIMITS.nonEmptyString));
     }
+    let facts: ComponentDocumentFacts | undefined;
     const document = props.data._source.bind(this, v, {
       property: 'data',
       enabled: props.validateDocument ?? true,
-      check: (dv, property, parsed) => validateComponentDocument(dv, property, parsed, props.platform),
+      check: (dv, property, parsed) => {
+        facts = validateComponentDocument(dv, property, parsed, props.platform);
+      },
     });
     v.throwIfInvalid();
+    this.documentFacts = facts;
 
     const createOnly = {
       platform: props.platform,
@@ -739,6 +746,15 @@ export class Component extends ComponentBase {
       resourceName: `${this.physicalName}/${version}`,
     });
     this.componentName = this.getResourceNameAttribute(resource.attrName);
+  }
+
+  /**
+   * The parameters the document declares, when it was read at synth.
+   *
+   * @internal
+   */
+  public get _declaredParameters(): ComponentDocumentFacts['parameters'] | undefined {
+    return this.documentFacts?.parameters;
   }
 }
 

@@ -541,7 +541,7 @@ describe('Component (authored)', () => {
   });
 
   test('a recipe runs an authored component like an imported one', () => {
-    const c = authoredComponent(stack);
+    const c = authoredComponent(stack, { data: ComponentData.fromInline(`${INLINE}parameters:\n  - Greeting:\n      type: string\n`) });
     new ImageRecipe(stack, 'Recipe', {
       parentImage: ParentImage.fromAmiId('ami-0123456789abcdef0'),
       components: [{ component: c, parameters: { Greeting: ComponentParameterValue.fromString('hi') } }],
@@ -551,6 +551,38 @@ describe('Component (authored)', () => {
         ComponentArn: { 'Fn::GetAtt': [stack.getLogicalId(c.node.defaultChild as CfnElement), 'Arn'] },
         Parameters: [{ Name: 'Greeting', Value: ['hi'] }],
       }],
+    });
+  });
+
+  describe('a recipe checks the parameters it gives against the document', () => {
+    const DOC = `${INLINE}parameters:\n  - Level:\n      type: string\n  - Retries:\n      type: string\n      default: '3'\nconstants:\n  - Fixed:\n      type: string\n      value: x\n`;
+    function recipeWith(parameters: { [name: string]: ComponentParameterValue } | undefined, props: Partial<ComponentProps> = {}) {
+      const c = authoredComponent(stack, { data: ComponentData.fromInline(DOC), ...props });
+      return () => new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId('ami-0123456789abcdef0'), components: [{ component: c, parameters }] });
+    }
+
+    test('accepts every parameter without a default, with or without the others', () => {
+      expect(recipeWith({ Level: ComponentParameterValue.fromString('high'), Retries: ComponentParameterValue.fromNumber(5) })).not.toThrow();
+    });
+
+    test('throws when a parameter without a default is missing', () => {
+      expect(recipeWith({ Retries: ComponentParameterValue.fromNumber(5) }))
+        .toThrow(/Stack\/Recipe: components\[0\]\.parameters \["Retries"\] must give Level: the component's document declares them without a default/);
+      stack = strictStack();
+      expect(recipeWith(undefined)).toThrow(/components\[0\]\.parameters \[\] must give Level/);
+    });
+
+    test('throws when a parameter is not declared (a constant is not a parameter)', () => {
+      expect(recipeWith({ Level: ComponentParameterValue.fromString('x'), Levle: ComponentParameterValue.fromString('y'), Fixed: ComponentParameterValue.fromString('z') }))
+        .toThrow(/components\[0\]\.parameters key 'Levle' must be a parameter of the component's document \(declared: Level, Retries\)[\s\S]*key 'Fixed' must be a parameter/);
+    });
+
+    test('a token parameter name is accepted; nothing is checked when the document was not read', () => {
+      const name = new CfnParameter(stack, 'Name').valueAsString;
+      expect(recipeWith({ Level: ComponentParameterValue.fromString('x'), [name]: ComponentParameterValue.fromString('y') })).not.toThrow();
+      const s2 = strictStack();
+      const c = authoredComponent(s2, { data: ComponentData.fromInline(DOC), validateDocument: false });
+      expect(() => new ImageRecipe(s2, 'Recipe', { parentImage: ParentImage.fromAmiId('ami-0123456789abcdef0'), components: [{ component: c }] })).not.toThrow();
     });
   });
 

@@ -205,7 +205,7 @@ function isPositiveInteger(value: unknown): boolean {
 
 /** What a component document declares, for the checks of a recipe or a pipeline. */
 export interface ComponentDocumentFacts {
-  /** The parameters, by name, and whether each has a default. */
+  /** The parameters (not the constants), by name, and whether each has a default. */
   readonly parameters: { [name: string]: { readonly hasDefault: boolean } };
 }
 
@@ -280,7 +280,11 @@ export function validateComponentDocument(
       }
     }
   }
-  return { parameters: Object.fromEntries([...declared].map(([k, hasDefault]) => [k, { hasDefault }])) };
+  const constants = new Set(Array.isArray(document.constants)
+    ? document.constants.filter(isMapping).flatMap(entry => Object.keys(entry)) : []);
+  return {
+    parameters: Object.fromEntries([...declared].filter(([k]) => !constants.has(k)).map(([k, hasDefault]) => [k, { hasDefault }])),
+  };
 }
 
 /**

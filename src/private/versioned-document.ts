@@ -54,6 +54,9 @@ export class DocumentSource {
 
   /**
    * A document in a local file: inlined when it fits the inline limit, else uploaded as an asset.
+   * An asset is read by Image Builder when the resource is created, with the caller's credentials
+   * (service model, CreateComponent / CreateWorkflow `uri`: "the requester must have permission to
+   * access the S3 bucket"): the CloudFormation role, which can read the CDK assets bucket.
    */
   public static file(path: string): DocumentSource {
     return new DocumentSource((scope, v, check) => {
