@@ -1,7 +1,8 @@
 /**
  * Sharing across accounts, in two stacks: in the source account, an image recipe shared with the
  * target account through AWS RAM, and a container recipe encrypted with a key of the app, shared
- * with the target account, which may decrypt with the key; in the target account, the role Image
+ * with the target account, which may decrypt with the key, and a component shared with it; in the
+ * target account, the role Image
  * Builder assumes to distribute AMIs there (`EC2ImageBuilderDistributionCrossAccountRole`).
  *
  * The accounts come from `CDK_INTEG_ACCOUNT` (source) and `CDK_INTEG_TARGET_ACCOUNT` (target),
@@ -14,6 +15,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import {
   AwsManagedComponentName,
   Component,
+  ComponentData,
+  ComponentPlatform,
   ContainerParentImage,
   ContainerRecipe,
   DistributionCrossAccountRole,
@@ -47,6 +50,21 @@ const containerRecipe = new ContainerRecipe(source, 'ContainerRecipe', {
 });
 containerRecipe.shareWith([SharePrincipal.account(TARGET_ACCOUNT)], { grantKeyDecrypt: true });
 
+const component = new Component(source, 'Component', {
+  platform: ComponentPlatform.LINUX,
+  data: ComponentData.fromInline([
+    'schemaVersion: 1.0',
+    'phases:',
+    '  - name: build',
+    '    steps:',
+    '      - name: Hello',
+    '        action: ExecuteBash',
+    '        inputs:',
+    '          commands: [echo shared]',
+  ].join('\n')),
+});
+component.shareWith([SharePrincipal.account(TARGET_ACCOUNT)]);
+
 new DistributionCrossAccountRole(target, 'DistributionRole', { sourceAccountIds: [SOURCE_ACCOUNT] });
 
 // The assertions run in the account of the resources they read: RAM in the source account, IAM
@@ -59,6 +77,7 @@ const targetTest = new IntegTest(app, 'SharingTargetTest', { testCases: [target]
 for (const [arn, type] of [
   [imageRecipe.imageRecipeArn, 'imagebuilder:ImageRecipe'],
   [containerRecipe.containerRecipeArn, 'imagebuilder:ContainerRecipe'],
+  [component.componentArn, 'imagebuilder:Component'],
 ]) {
   sourceTest.assertions
     .awsApiCall('RAM', 'listResources', { resourceOwner: 'SELF', resourceArns: [arn] })

@@ -1,8 +1,8 @@
-import { CfnParameter, Stack } from 'aws-cdk-lib';
+import { CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { strictStack } from './helpers';
-import { Component, ContainerParentImage, ContainerRecipe, ImageRecipe, ParentImage, SharePrincipal } from '../src';
+import { Component, ComponentData, ComponentPlatform, ContainerParentImage, ContainerRecipe, ImageRecipe, ParentImage, SharePrincipal } from '../src';
 
 const SHARE = 'AWS::RAM::ResourceShare';
 const ORG = 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5';
@@ -52,6 +52,30 @@ describe('sharing through AWS RAM', () => {
       Principals: ['210987654321'],
       AllowExternalPrincipals: true,
     });
+  });
+
+  test('an authored component: the share holds its build ARN; grantKeyDecrypt on its key', () => {
+    const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+    const component = new Component(stack, 'Hardening', {
+      platform: ComponentPlatform.LINUX,
+      data: ComponentData.fromInline('schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands: [echo hello]\n'),
+      kmsKey: key,
+    });
+    component.shareWith([SharePrincipal.organization(ORG)], { grantKeyDecrypt: true });
+
+    Template.fromStack(stack).hasResourceProperties(SHARE, Match.objectEquals({
+      Name: Match.stringLikeRegexp('^Stack-Hardening-Share-'),
+      ResourceArns: [{ 'Fn::GetAtt': [stack.getLogicalId(component.node.defaultChild as CfnResource), 'Arn'] }],
+      Principals: [ORG],
+      AllowExternalPrincipals: false,
+    }));
+    expect(decryptStatements()).toEqual([{
+      Action: ['kms:Decrypt', 'kms:DescribeKey'],
+      Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Resource: '*',
+    }]);
   });
 
   test('later calls add principals to the same share; repeated principals are listed once', () => {
