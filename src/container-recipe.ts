@@ -347,7 +347,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * may have `x` wildcards). Its target repository is unknown.
    */
   public static fromContainerRecipeArn(scope: Construct, id: string, containerRecipeArn: string): IContainerRecipe {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('containerRecipeArn', containerRecipeArn, 'containerRecipe');
     v.throwIfInvalid();
     return new ImportedContainerRecipe(scope, id, {
@@ -363,7 +363,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * optionally the repository it pushes to.
    */
   public static fromContainerRecipeAttributes(scope: Construct, id: string, attrs: ContainerRecipeAttributes): IContainerRecipe {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('containerRecipeName', attrs.containerRecipeName);
     v.semanticVersion('containerRecipeVersion', attrs.containerRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
@@ -416,12 +416,14 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.description('description', props.description);
     v.nonEmptyString('workingDirectory', props.workingDirectory);
     v.nonEmptyString('imageOsVersionOverride', props.imageOsVersionOverride);
-    v.oneOf('platformOverride', props.platformOverride, Object.values(ContainerPlatform));
+    v.enumValue('platformOverride', props.platformOverride, ContainerPlatform);
+    v.enumValue('repositoryRemovalPolicy', props.repositoryRemovalPolicy, RemovalPolicy);
     v.tags('tags', props.tags);
 
     const parentImage = props.parentImage._render(this, v);
     this.validatePlatform(v, props);
     this.validateRepositoryOptions(v, props);
+    v.ecrRepositoryName('targetRepository', props.targetRepository?.repositoryName);
     this.componentConfigurations = [...props.components];
     this.renderedComponents = renderComponents(v, 'components', this.componentConfigurations);
     const dockerfile = (props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate())._bind(this, v);

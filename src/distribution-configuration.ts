@@ -440,7 +440,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     id: string,
     distributionConfigurationArn: string,
   ): IDistributionConfiguration {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('distributionConfigurationArn', distributionConfigurationArn, 'distributionConfiguration');
     v.throwIfInvalid();
     const name = Arn.split(distributionConfigurationArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
@@ -456,7 +456,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     id: string,
     distributionConfigurationName: string,
   ): IDistributionConfiguration {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('distributionConfigurationName', distributionConfigurationName);
     v.throwIfInvalid();
     const arn = imageBuilderArn(scope, 'distribution-configuration', distributionConfigurationName);

@@ -339,7 +339,7 @@ export class ImageRecipe extends ImageRecipeBase {
    * have `x` wildcards).
    */
   public static fromImageRecipeArn(scope: Construct, id: string, imageRecipeArn: string): IImageRecipe {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('imageRecipeArn', imageRecipeArn, 'imageRecipe');
     v.throwIfInvalid();
     return new ImportedImageRecipe(scope, id, imageRecipeArn, arnPathPart(imageRecipeArn, 1), arnPathPart(imageRecipeArn, 2), true);
@@ -347,7 +347,7 @@ export class ImageRecipe extends ImageRecipeBase {
 
   /** Imports an image recipe of the stack's account and region by name and version. */
   public static fromImageRecipeAttributes(scope: Construct, id: string, attrs: ImageRecipeAttributes): IImageRecipe {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('imageRecipeName', attrs.imageRecipeName);
     v.semanticVersion('imageRecipeVersion', attrs.imageRecipeVersion, { wildcards: true });
     v.throwIfInvalid();

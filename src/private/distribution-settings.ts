@@ -119,9 +119,7 @@ export function renderContainerDistribution(ctx: SettingsContext, options: Conta
   const { v, prefix: p } = ctx;
   const target = options.targetRepository;
   const name = target.repositoryName;
-  if (v.length(`${p}targetRepository`, name, LIMITS.ecrRepositoryName)) {
-    v.pattern(`${p}targetRepository`, name, PATTERNS.ecrRepositoryName);
-  }
+  v.ecrRepositoryName(`${p}targetRepository`, name);
   if (target.repository) {
     checkSameRegion(ctx, `${p}targetRepository`, target.repository, 'an ECR repository',
       'Image Builder pushes to the repository of that name in the distribution\'s Region');
