@@ -378,7 +378,35 @@ describe('DistributionConfiguration', () => {
       });
       expect(dist.grantKeyUsage()).toEqual([]);
       Annotations.fromStack(stack).hasWarning('/Stack/Dist',
-        Match.stringLikeRegexp('us-west-2 \\(Stack/WestKey\\) is not defined in this app.*target accounts \\[111111111111\\]'));
+        Match.stringLikeRegexp('us-west-2 \\(Stack/WestKey\\) is not defined in this app.*allow target accounts 111111111111: kms:'));
+    });
+
+    test('the warning about a key it can\'t change names only the lists that apply (no empty lists)', () => {
+      const dist = withAmi(stack, {
+        region: 'us-west-2',
+        amiName: AMI_NAME,
+        kmsKey: kms.Key.fromKeyArn(stack, 'WestKey', WEST_KEY_ARN),
+        launchPermission: { userIds: ['222222222222'] },
+      });
+      dist.grantKeyUsage();
+      const [warning] = Annotations.fromStack(stack).findWarning('/Stack/Dist', Match.anyValue());
+      const text = JSON.stringify(warning.entry.data);
+      expect(text).toMatch(/In its key policy, allow launch permission accounts 222222222222: kms:[^;]*\.( \[ack: [^\]]*\])?"$/);
+      expect(text).not.toMatch(/\[\]|target accounts|organizations|organizational units/);
+    });
+
+    test('warns when a key of an environment-agnostic stack is used for a distribution to a named Region', () => {
+      const agnostic = new Stack(strictApp(), 'Agnostic');
+      new DistributionConfiguration(agnostic, 'Dist', {
+        amiDistributions: [
+          { amiName: AMI_NAME, kmsKey: new kms.Key(agnostic, 'HomeKey') },
+          { region: 'eu-west-1', amiName: AMI_NAME, kmsKey: new kms.Key(agnostic, 'Key') },
+        ],
+      });
+      const warnings = Annotations.fromStack(agnostic).findWarning('/Agnostic/Dist', Match.stringLikeRegexp('Region is not known at synth'));
+      expect(warnings).toHaveLength(1);
+      expect(JSON.stringify(warnings[0].entry.data)).toMatch(
+        /amiDistributions\[1\]\.kmsKey \(Agnostic\/Key\) is a KMS key of this stack, whose Region is not known at synth \(no env\), but the distribution is to 'eu-west-1'/);
     });
 
     test('grantKeyUsage warns when the accounts are a token list, and grants nothing', () => {
@@ -386,7 +414,7 @@ describe('DistributionConfiguration', () => {
       const accounts = new CfnParameter(stack, 'Accounts', { type: 'List<String>' }).valueAsList;
       const dist = withAmi(stack, { amiName: AMI_NAME, kmsKey: key, targetAccountIds: accounts });
       expect(dist.grantKeyUsage()).toEqual([]);
-      Annotations.fromStack(stack).hasWarning('/Stack/Dist', Match.stringLikeRegexp('target accounts \\[\\(known at deployment\\)\\]'));
+      Annotations.fromStack(stack).hasWarning('/Stack/Dist', Match.stringLikeRegexp('target accounts \\(known at deployment\\): kms:'));
       const policy = Template.fromStack(stack).findResources('AWS::KMS::Key').Key961B73FD.Properties.KeyPolicy;
       expect(policy.Statement).toHaveLength(1);
     });
