@@ -20,6 +20,7 @@ import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './priv
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, resolvedAtDeployment } from './private/recipe-content';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
@@ -426,8 +427,19 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.ecrRepositoryName('targetRepository', props.targetRepository?.repositoryName);
     this.componentConfigurations = [...props.components];
     this.renderedComponents = renderComponents(v, 'components', this.componentConfigurations);
-    const dockerfile = (props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate())._bind(this, v);
+    const template = props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate();
+    const dockerfile = template._bind(this, v);
+    const objectVersion = template._objectVersion;
+    if (objectVersion !== undefined) {
+      // Room for the content fingerprint of the template's object version.
+      v.length('description', props.description, { min: 1, max: MAX_FINGERPRINTED_DESCRIPTION });
+    }
     const instanceConfiguration = this.renderInstanceConfiguration(v, props.instanceConfiguration);
+    const deployResolved = [
+      resolvedAtDeployment(this, parentImage) ? 'parentImage' : undefined,
+      resolvedAtDeployment(this, instanceConfiguration?.image) ? 'instanceConfiguration.image' : undefined,
+    ].filter((p): p is string => p !== undefined);
+    checkRecipeVersion(this, v, 'containerRecipeVersion', version, deployResolved);
     v.throwIfInvalid();
 
     const targetRepository = props.targetRepository ?? this.createRepository(props);
@@ -437,7 +449,11 @@ export class ContainerRecipe extends ContainerRecipeBase {
     const resource = new imagebuilder.CfnContainerRecipe(this, 'Resource', {
       name: this.physicalName,
       version,
-      description: props.description,
+      // Image Builder reads a template in S3 only when the recipe is created: a new object
+      // version, in the (create-only) description's fingerprint, replaces the recipe.
+      description: objectVersion !== undefined
+        ? descriptionWithContentFingerprint(this, props.description, () => ({ dockerfileTemplateObjectVersion: objectVersion }))
+        : props.description,
       containerType: CONTAINER_TYPE_DOCKER,
       parentImage,
       targetRepository: {
