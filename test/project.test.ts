@@ -62,3 +62,35 @@ describe('npm ci on the supported Node.js version', () => {
     expect(excluding).toEqual([]);
   });
 });
+
+describe('the README for a user', () => {
+  test('has an Install section before the contributors\' quick start, with every package name and the peer dependencies', () => {
+    const install = readme.indexOf('## Install');
+    expect(install).toBeGreaterThan(0);
+    expect(install).toBeLessThan(readme.indexOf('## Quick start'));
+    for (const name of [
+      'npm install cdk-imagebuilder',
+      'pip install cdk-imagebuilder',
+      'io.github.cdk-imagebuilder:cdk-imagebuilder',
+      'dotnet add package CdkImageBuilder',
+      'github.com/cdk-imagebuilder/cdk-imagebuilder-go/cdkimagebuilder',
+      "import * as imagebuilder from 'cdk-imagebuilder';",
+      'import cdk_imagebuilder',
+    ]) {
+      expect(readme).toContain(name);
+    }
+    const minimum = semver.minVersion(packageJson.peerDependencies['aws-cdk-lib'])!.version;
+    expect(readme).toContain(`peer dependencies \`aws-cdk-lib\` ${minimum} or later and \`constructs\``);
+  });
+
+  test('says how to use it from a local checkout (npm pack, then install the tarball)', () => {
+    expect(readme).toContain('### Use it from a local checkout');
+    expect(readme).toMatch(/npm pack/);
+    expect(readme).toMatch(/npm install \/path\/to\/checkout\/cdk-imagebuilder-0\.0\.0\.tgz/);
+  });
+
+  test('documents the cfn-lint E3002 findings on ImageTags and Schedule.Timezone, and how to suppress exactly those', () => {
+    expect(readme).toMatch(/`ImageTags` and `Schedule\.Timezone` as\s+unknown properties \(E3002\)/);
+    expect(readme).toContain("addMetadata('cfn-lint', { config: { ignore_checks: ['E3002'] } })");
+  });
+});
