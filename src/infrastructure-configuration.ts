@@ -333,6 +333,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     }
 
     v.nonEmptyString('s3Logs.keyPrefix', props.s3Logs?.keyPrefix);
+    v.s3BucketName('s3Logs.bucket', props.s3Logs?.bucket.bucketName);
     const placement = this.renderPlacement(v, props.placement);
     v.throwIfInvalid();
 
@@ -500,7 +501,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       return undefined;
     }
     v.nonEmptyString('placement.availabilityZone', placement.availabilityZone);
-    v.nonEmptyString('placement.hostId', placement.hostId);
+    v.hostId('placement.hostId', placement.hostId);
     v.nonEmptyString('placement.hostResourceGroupArn', placement.hostResourceGroupArn);
     v.enumValue('placement.tenancy', placement.tenancy, Tenancy);
     if (placement.hostId !== undefined && placement.hostResourceGroupArn !== undefined) {

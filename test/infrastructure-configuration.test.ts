@@ -290,13 +290,13 @@ describe('InfrastructureConfiguration', () => {
       httpPutResponseHopLimit: hopLimit.valueAsNumber,
       notificationTopic: sns.Topic.fromTopicArn(stack, 'Topic', new CfnParameter(stack, 'TopicArn').valueAsString),
       resourceTags: { team: Lazy.string({ produce: () => 'images' }) },
-      placement: { tenancy: new CfnParameter(stack, 'Tenancy').valueAsString as Tenancy, hostId: 'h-1' },
+      placement: { tenancy: new CfnParameter(stack, 'Tenancy').valueAsString as Tenancy, hostId: 'h-0123456789abcdef0' },
     });
     Template.fromStack(stack).hasResourceProperties(TYPE, {
       Name: { Ref: 'Name' },
       InstanceMetadataOptions: { HttpTokens: { Ref: 'HttpTokens' }, HttpPutResponseHopLimit: { Ref: 'HopLimit' } },
       SnsTopicArn: { Ref: 'TopicArn' },
-      Placement: { Tenancy: { Ref: 'Tenancy' }, HostId: 'h-1' },
+      Placement: { Tenancy: { Ref: 'Tenancy' }, HostId: 'h-0123456789abcdef0' },
     });
   });
 
@@ -451,12 +451,12 @@ describe('InfrastructureConfiguration', () => {
 
     test('throws when both hostId and hostResourceGroupArn are given', () => {
       expect(() => new InfrastructureConfiguration(stack, 'Infra', {
-        placement: { tenancy: Tenancy.HOST, hostId: 'h-1', hostResourceGroupArn: 'arn:aws:resource-groups:us-east-1:123456789012:group/hosts' },
-      })).toThrow(/Stack\/Infra: placement.hostId 'h-1' must not be given together with placement.hostResourceGroupArn/);
+        placement: { tenancy: Tenancy.HOST, hostId: 'h-0123456789abcdef0', hostResourceGroupArn: 'arn:aws:resource-groups:us-east-1:123456789012:group/hosts' },
+      })).toThrow(/Stack\/Infra: placement.hostId 'h-0123456789abcdef0' must not be given together with placement.hostResourceGroupArn/);
     });
 
     test('throws when a host is given without host tenancy', () => {
-      expect(() => new InfrastructureConfiguration(stack, 'Infra', { placement: { hostId: 'h-1' } }))
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { placement: { hostId: 'h-0123456789abcdef0' } }))
         .toThrow(/Stack\/Infra: placement.tenancy undefined must be host when placement.hostId or placement.hostResourceGroupArn is given/);
       expect(() => new InfrastructureConfiguration(stack, 'Infra2', { placement: { tenancy: Tenancy.DEDICATED, hostResourceGroupArn: 'arn:x' } }))
         .toThrow(/Stack\/Infra2: placement.tenancy 'dedicated' must be host/);

@@ -9,6 +9,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { strictStack } from './helpers';
 import {
   AwsManagedComponentName,
@@ -211,5 +212,27 @@ describe('static importers name the construct they import', () => {
     const stack = strictStack();
     expect(() => make(stack)).toThrow(start);
     expect(() => make(stack)).not.toThrow(/^Stack: /);
+  });
+});
+
+describe('more identifiers of other services', () => {
+  test('a Dedicated Host ID has EC2\'s format', () => {
+    const stack = strictStack();
+    expect(() => new InfrastructureConfiguration(stack, 'Infra', { placement: { tenancy: Tenancy.HOST, hostId: 'host-1' } }))
+      .toThrow("Stack/Infra: placement.hostId 'host-1' must be a Dedicated Host ID: h- and 8 or 17 hexadecimal digits");
+  });
+
+  test('the S3 log bucket name follows S3\'s naming rule', () => {
+    const stack = strictStack();
+    expect(() => new InfrastructureConfiguration(stack, 'Infra', { s3Logs: { bucket: s3.Bucket.fromBucketName(stack, 'Logs', 'Build_Logs') } }))
+      .toThrow("Stack/Infra: s3Logs.bucket 'Build_Logs' must be an S3 bucket name of 3 to 63 lowercase letters");
+  });
+
+  test('the ECR repository of a container parent image follows ECR\'s rule (the same validator)', () => {
+    const stack = strictStack();
+    expect(() => new ContainerRecipe(stack, 'Recipe', {
+      ...containerBasics(stack),
+      parentImage: ContainerParentImage.fromEcrRepository(ecr.Repository.fromRepositoryName(stack, 'Base', 'Base_Images')),
+    })).toThrow("Stack/Recipe: parentImage repository 'Base_Images' must be an ECR repository name");
   });
 });

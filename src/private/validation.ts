@@ -169,6 +169,16 @@ export class Validator {
     return this.nonEmptyString(property, value) && this.pattern(property, value, OTHER_SERVICE_IDS.subnetId.pattern);
   }
 
+  /** The ID of an EC2 Dedicated Host (`h-` and 8 or 17 hexadecimal digits), within the API's 1 to 1024. */
+  public hostId(property: string, value: string | undefined): boolean {
+    return this.nonEmptyString(property, value) && this.pattern(property, value, OTHER_SERVICE_IDS.hostId.pattern);
+  }
+
+  /** The name of an S3 general purpose bucket (S3's naming rule), within the API's 1 to 1024. */
+  public s3BucketName(property: string, value: string | undefined): boolean {
+    return this.pattern(property, value, OTHER_SERVICE_IDS.s3BucketName.pattern);
+  }
+
   /** The ID of a VPC security group (`sg-` and 8 or 17 hexadecimal digits), within the API's 1 to 1024. */
   public securityGroupId(property: string, value: string | undefined): boolean {
     return this.nonEmptyString(property, value) && this.pattern(property, value, OTHER_SERVICE_IDS.securityGroupId.pattern);
