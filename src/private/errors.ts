@@ -84,7 +84,7 @@ function describeValue(value: unknown, depth: number): string {
       return className ?? '{...}';
     }
     const body = entries.map(([k, v]) => `${k}: ${describeValue(v, depth + 1)}`).join(', ');
-    return `${className ? `${className} ` : ''}{ ${body} }`;
+    return `${className ? `${className} ` : ''}${body ? `{ ${body} }` : '{}'}`;
   }
   return String(value);
 }
