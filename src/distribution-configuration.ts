@@ -440,7 +440,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     id: string,
     distributionConfigurationArn: string,
   ): IDistributionConfiguration {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('distributionConfigurationArn', distributionConfigurationArn, 'distributionConfiguration');
     v.throwIfInvalid();
     const name = Arn.split(distributionConfigurationArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
@@ -456,7 +456,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     id: string,
     distributionConfigurationName: string,
   ): IDistributionConfiguration {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('distributionConfigurationName', distributionConfigurationName);
     v.throwIfInvalid();
     const arn = imageBuilderArn(scope, 'distribution-configuration', distributionConfigurationName);
@@ -565,7 +565,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 
   private registerAmi(v: Validator, prefix: string, options: AmiDistributionOptions): void {
     const region = this.resolveRegion(v, prefix, options.region);
-    const ctx: SettingsContext = { v, prefix, region, stack: Stack.of(this) };
+    const ctx: SettingsContext = { v, prefix, region, stack: Stack.of(this), scope: this };
     const rendered = renderAmiDistribution(ctx, options);
     const existing = this.distributions.get(region);
     if (existing?.ami) {
@@ -590,7 +590,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 
   private registerContainer(v: Validator, prefix: string, options: ContainerDistributionOptions): void {
     const region = this.resolveRegion(v, prefix, options.region);
-    const ctx: SettingsContext = { v, prefix, region, stack: Stack.of(this) };
+    const ctx: SettingsContext = { v, prefix, region, stack: Stack.of(this), scope: this };
     const rendered = renderContainerDistribution(ctx, options);
     const existing = this.distributions.get(region);
     if (existing?.container) {
@@ -641,12 +641,17 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     }
 
     if (!Resource.isOwnedResource(key) || [targets, launchers, organizations, units].some(list => Token.isUnresolved(list))) {
+      // Only the lists that apply: an empty list is left out of the sentence.
+      const allowances = [
+        listForMessage('target accounts', targets, KMS_DISTRIBUTION_ACTIONS),
+        listForMessage('launch permission accounts', launchers, KMS_LAUNCH_ACTIONS),
+        listForMessage('organizations', organizations, KMS_LAUNCH_ACTIONS),
+        listForMessage('organizational units', units, KMS_LAUNCH_ACTIONS),
+      ].filter((a): a is string => a !== undefined);
       Annotations.of(this).addWarningV2('cdk-imagebuilder:distributionKeyNotGranted',
         `The KMS key of the AMI distribution to ${regionLabel(distribution.region)} (${key.node.path}) is not defined in this app, ` +
         'or its accounts are not known before deployment, so grantKeyUsage() can\'t change its key policy. ' +
-        `Allow target accounts [${listForMessage(targets)}] ${KMS_DISTRIBUTION_ACTIONS.join(', ')}, and launch permission ` +
-        `accounts [${listForMessage(launchers)}], organizations [${listForMessage(organizations)}] and organizational units ` +
-        `[${listForMessage(units)}] ${KMS_LAUNCH_ACTIONS.join(', ')}, in its key policy yourself.`);
+        `In its key policy, allow ${allowances.join('; ')}.`);
       return [];
     }
 
@@ -684,9 +689,16 @@ function regionLabel(region: string): string {
   return isToken(region) ? "the stack's Region" : region;
 }
 
-/** A list for a warning: its items, or a note that it is a token. */
-function listForMessage(list: string[]): string {
-  return Token.isUnresolved(list) ? '(known at deployment)' : list.join(', ');
+/**
+ * One allowance for a warning: `<what> <items>: <actions>`, with a note when the list is a token;
+ * undefined when the list is empty.
+ */
+function listForMessage(what: string, list: string[], actions: readonly string[]): string | undefined {
+  if (!Token.isUnresolved(list) && list.length === 0) {
+    return undefined;
+  }
+  const items = Token.isUnresolved(list) ? '(known at deployment)' : list.join(', ');
+  return `${what} ${items}: ${actions.join(', ')}`;
 }
 
 /** A distribution configuration defined outside this app. */

@@ -24,7 +24,7 @@ import { IContainerRecipe } from './container-recipe';
 import { IDistributionConfiguration } from './distribution-configuration';
 import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
 import { ImageRetentionOptions, LifecyclePolicy } from './lifecycle-policy';
-import { PipelineSchedule } from './pipeline-schedule';
+import { PipelineExecutionStartCondition, PipelineSchedule } from './pipeline-schedule';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
@@ -40,7 +40,7 @@ import {
 } from './private/pipeline-logging';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
-import { Workflow, WorkflowConfiguration, WorkflowType } from './workflow';
+import { Workflow, WorkflowConfiguration, WorkflowOnFailure, WorkflowType } from './workflow';
 
 /** The `detail-type` of the events Image Builder sends to EventBridge. */
 const EVENT_DETAIL_TYPES = {
@@ -563,7 +563,7 @@ export class ImagePipeline extends ImagePipelineBase {
    * build event methods need).
    */
   public static fromImagePipelineAttributes(scope: Construct, id: string, attrs: ImagePipelineAttributes): IImagePipeline {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     if (attrs.imagePipelineArn === undefined && attrs.imagePipelineName === undefined) {
       v.fail('imagePipelineArn', undefined, 'must be given, or imagePipelineName');
     }
@@ -611,7 +611,10 @@ export class ImagePipeline extends ImagePipelineBase {
     const v = new Validator(this);
     const containerRecipe = props.recipe.recipeType === RecipeType.CONTAINER ? props.recipe as IContainerRecipe : undefined;
     v.resourceName('imagePipelineName', props.imagePipelineName);
+    v.enumValue('recipe.recipeType', props.recipe.recipeType, RecipeType);
     v.description('description', props.description);
+    v.enumValue('logRetention', props.logRetention, logs.RetentionDays);
+    v.enumValue('logRemovalPolicy', props.logRemovalPolicy, RemovalPolicy);
     v.arn('recipe', props.recipe.recipeArn, containerRecipe ? 'containerRecipe' : 'imageRecipe');
     v.tags('tags', props.tags);
     v.tags('imageTags', props.imageTags);
@@ -862,17 +865,22 @@ function validateTestsTimeout(v: Validator, timeout: Duration | undefined): numb
   if (timeout.isUnresolved()) {
     // A token converts only to its own unit (aws-cdk-lib's Duration): minutes pass through.
     if (timeout.unitLabel() !== 'minutes') {
-      v.fail('imageTestsTimeout', timeout.toHumanString(), 'must be given in minutes when it is a token');
+      v.fail('imageTestsTimeout', timeout, 'must be given in minutes when it is a token');
       return undefined;
     }
     return timeout.toMinutes();
   }
   const minutes = timeout.toMinutes({ integral: false });
   if (!Number.isInteger(minutes)) {
-    v.fail('imageTestsTimeout', timeout.toHumanString(), 'must be a whole number of minutes');
+    v.fail('imageTestsTimeout', timeout, 'must be a whole number of minutes');
     return undefined;
   }
-  v.integer('imageTestsTimeout', minutes, LIMITS.imageTestsTimeoutMinutes, 'minutes');
+  const range = LIMITS.imageTestsTimeoutMinutes;
+  if (minutes < range.min || minutes > range.max) {
+    // The duration as the user gave it, and in the unit of the rule.
+    v.fail('imageTestsTimeout', timeout, `must be between ${range.min} and ${range.max} minutes (it is ${minutes} minutes)`);
+    return undefined;
+  }
   return minutes;
 }
 
@@ -886,6 +894,7 @@ function validateSchedule(v: Validator, schedule: PipelineSchedule | undefined):
       'must be given in minutes, hours or days when the rate is a token (Image Builder takes no seconds)');
   }
   v.timeZone('schedule.timeZone', schedule.timeZone?.timezoneName);
+  v.enumValue('schedule.startCondition', schedule.startCondition, PipelineExecutionStartCondition);
   v.integer('schedule.autoDisableAfterFailures', schedule.autoDisableAfterFailures, LIMITS.autoDisableFailureCount);
 }
 
@@ -932,7 +941,7 @@ function resolveScanning(
       v.fail(property, value, 'must only be given when image scanning is enabled');
     }
   }
-  v.nonEmptyString('imageScanning.repository', repository?.repositoryName);
+  v.ecrRepositoryName('imageScanning.repository', repository?.repositoryName);
   containerTags?.forEach((tag, i) => v.length(`imageScanning.containerTags[${i}]`, tag, LIMITS.scanningContainerTag));
   return {
     enabled,
@@ -961,6 +970,8 @@ function renderWorkflows(v: Validator, workflows: WorkflowConfiguration[]): imag
     const path = `workflows[${i}]`;
     const type = w.workflow.workflowType;
     v.arn(`${path}.workflow`, w.workflow.workflowArn, 'workflow');
+    v.enumValue(`${path}.workflow.workflowType`, type, WorkflowType);
+    v.enumValue(`${path}.onFailure`, w.onFailure, WorkflowOnFailure);
     const parameters = Object.entries(w.parameters ?? {}).map(([name, value]) => {
       if (!isToken(name) && v.length(`${path}.parameters name`, name, LIMITS.workflowParameterName)) {
         v.pattern(`${path}.parameters name`, name, PATTERNS.noNul);

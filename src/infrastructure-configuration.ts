@@ -15,7 +15,7 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LIMITS, PATTERNS, RESERVED_RESOURCE_TAG_KEYS } from './private/api-constraints';
+import { LIMITS, PATTERNS } from './private/api-constraints';
 import { imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
 import { nagReference, OwnedPolicyGrantee } from './private/owned-policy';
@@ -257,7 +257,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     id: string,
     infrastructureConfigurationArn: string,
   ): IInfrastructureConfiguration {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('infrastructureConfigurationArn', infrastructureConfigurationArn, 'infrastructureConfiguration');
     v.throwIfInvalid();
     const name = Arn.split(infrastructureConfigurationArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
@@ -273,7 +273,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     id: string,
     infrastructureConfigurationName: string,
   ): IInfrastructureConfiguration {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('infrastructureConfigurationName', infrastructureConfigurationName);
     v.throwIfInvalid();
     const arn = imageBuilderArn(scope, 'infrastructure-configuration', infrastructureConfigurationName);
@@ -308,13 +308,14 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     const v = new Validator(this);
     v.resourceName('infrastructureConfigurationName', props.infrastructureConfigurationName);
     v.description('description', props.description);
-    v.oneOf('httpTokens', props.httpTokens, Object.values(HttpTokens));
+    v.enumValue('httpTokens', props.httpTokens, HttpTokens);
     v.integer('httpPutResponseHopLimit', props.httpPutResponseHopLimit, LIMITS.httpPutResponseHopLimit);
-    v.tags('resourceTags', props.resourceTags, {
-      maxEntries: LIMITS.resourceTagCount.max,
-      reservedKeys: RESERVED_RESOURCE_TAG_KEYS,
-    });
+    v.tags('resourceTags', props.resourceTags, { maxEntries: LIMITS.resourceTagCount.max });
     v.tags('tags', props.tags);
+    v.instanceProfileName('instanceProfile', props.instanceProfile?.instanceProfileName);
+    v.keyPairName('keyPair', props.keyPair?.keyPairName);
+    v.subnetId('subnet', props.subnet?.subnetId);
+    props.securityGroups?.forEach((group, i) => v.securityGroupId(`securityGroups[${i}]`, group.securityGroupId));
 
     if (props.role && props.instanceProfile) {
       v.fail('role', props.role.node.path, 'must not be given together with instanceProfile (the instance profile has its own role)');
@@ -332,6 +333,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     }
 
     v.nonEmptyString('s3Logs.keyPrefix', props.s3Logs?.keyPrefix);
+    v.s3BucketName('s3Logs.bucket', props.s3Logs?.bucket.bucketName);
     const placement = this.renderPlacement(v, props.placement);
     v.throwIfInvalid();
 
@@ -499,9 +501,9 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       return undefined;
     }
     v.nonEmptyString('placement.availabilityZone', placement.availabilityZone);
-    v.nonEmptyString('placement.hostId', placement.hostId);
+    v.hostId('placement.hostId', placement.hostId);
     v.nonEmptyString('placement.hostResourceGroupArn', placement.hostResourceGroupArn);
-    v.oneOf('placement.tenancy', placement.tenancy, Object.values(Tenancy));
+    v.enumValue('placement.tenancy', placement.tenancy, Tenancy);
     if (placement.hostId !== undefined && placement.hostResourceGroupArn !== undefined) {
       v.fail('placement.hostId', placement.hostId, 'must not be given together with placement.hostResourceGroupArn');
     }

@@ -529,7 +529,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
    * (`arn:aws:imagebuilder:us-east-1:123456789012:lifecycle-policy/my-policy`).
    */
   public static fromLifecyclePolicyArn(scope: Construct, id: string, lifecyclePolicyArn: string): ILifecyclePolicy {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('lifecyclePolicyArn', lifecyclePolicyArn, 'lifecyclePolicy');
     v.throwIfInvalid();
     const name = Arn.split(lifecyclePolicyArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
@@ -541,7 +541,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
    * `[a-z0-9-_]+`).
    */
   public static fromLifecyclePolicyName(scope: Construct, id: string, lifecyclePolicyName: string): ILifecyclePolicy {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('lifecyclePolicyName', lifecyclePolicyName);
     v.throwIfInvalid();
     const arn = imageBuilderArn(scope, 'lifecycle-policy', lifecyclePolicyName);
@@ -567,7 +567,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
     // Validate.
     const v = new Validator(this);
     this.resourceType = props.resourceType ?? props.selection._recipeResourceType() ?? LifecyclePolicyResourceType.AMI_IMAGE;
-    v.oneOf('resourceType', this.resourceType, Object.values(LifecyclePolicyResourceType));
+    v.enumValue('resourceType', this.resourceType, LifecyclePolicyResourceType);
     v.resourceName('lifecyclePolicyName', props.lifecyclePolicyName);
     v.description('description', props.description);
     v.tags('tags', props.tags);
