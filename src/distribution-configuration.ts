@@ -488,7 +488,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
    * The kinds of image this configuration distributes, by the distributions added so far:
    * `RecipeType.IMAGE` for AMI distributions, `RecipeType.CONTAINER` for container distributions.
    */
-  public get distributedImageTypes(): RecipeType[] {
+  public get distributedImageTypes(): RecipeType[] | undefined {
     const all = [...this.distributions.values()];
     return [
       ...all.some(d => d.ami) ? [RecipeType.IMAGE] : [],

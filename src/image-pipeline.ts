@@ -481,11 +481,11 @@ export class ImagePipeline extends ImagePipelineBase {
 
   /**
    * The pipeline's deployment ID (`DeploymentId`), which changes whenever a deployment changes
-   * the pipeline.
+   * the pipeline (always defined for a pipeline of this app).
    *
    * @attribute
    */
-  public readonly deploymentId: string;
+  public readonly deploymentId?: string;
 
   /** The recipe the pipeline builds. */
   public readonly recipe: IRecipe;

@@ -30,20 +30,6 @@ export interface IImage extends IResource {
    */
   readonly imageArn: string;
 
-  /**
-   * The AMI ID of the image in its Region, when it builds an AMI.
-   *
-   * @attribute
-   */
-  readonly imageId?: string;
-
-  /**
-   * The URI of the container image, when it builds a container image.
-   *
-   * @attribute
-   */
-  readonly imageUri?: string;
-
   /** Grants permission to read this image (`imagebuilder:GetImage`). */
   grantRead(grantee: iam.IGrantable): iam.Grant;
 
@@ -101,31 +87,9 @@ export interface ImageMachineImageOptions {
   readonly userData?: ec2.UserData;
 }
 
-/** Attributes of an image built outside this app. */
-export interface ImageAttributes {
-  /** The image's ARN. */
-  readonly imageArn: string;
-
-  /**
-   * The image's AMI ID in its Region, for `toMachineImage()`.
-   *
-   * @default - unknown
-   */
-  readonly imageId?: string;
-
-  /**
-   * The image's container image URI.
-   *
-   * @default - unknown
-   */
-  readonly imageUri?: string;
-}
-
 /** Shared behaviour of built and imported images. */
 abstract class ImageBase extends Resource implements IImage {
   public abstract readonly imageArn: string;
-  public abstract readonly imageId?: string;
-  public abstract readonly imageUri?: string;
 
   /** Grants permission to read this image (`imagebuilder:GetImage`). */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
@@ -155,17 +119,15 @@ abstract class ImageBase extends Resource implements IImage {
  * @resource AWS::ImageBuilder::Image
  */
 export class Image extends ImageBase {
-  /** Imports an image by its ARN. */
+  /**
+   * Imports an image by its ARN
+   * (`arn:aws:imagebuilder:us-east-1:123456789012:image/my-recipe/1.0.0/1`).
+   */
   public static fromImageArn(scope: Construct, id: string, imageArn: string): IImage {
-    return Image.fromImageAttributes(scope, id, { imageArn });
-  }
-
-  /** Imports an image by its ARN, and its AMI ID or container image URI when known. */
-  public static fromImageAttributes(scope: Construct, id: string, attrs: ImageAttributes): IImage {
     const v = new Validator(scope);
-    v.arn('imageArn', attrs.imageArn, 'image');
+    v.arn('imageArn', imageArn, 'image');
     v.throwIfInvalid();
-    return new ImportedImage(scope, id, attrs);
+    return new ImportedImage(scope, id, imageArn);
   }
 
   /**
@@ -389,13 +351,9 @@ function pipelineDistribution(pipeline: IImagePipeline): IDistributionConfigurat
 /** An image built outside this app. */
 class ImportedImage extends ImageBase {
   public readonly imageArn: string;
-  public readonly imageId?: string;
-  public readonly imageUri?: string;
 
-  constructor(scope: Construct, id: string, attrs: ImageAttributes) {
-    super(scope, id, { environmentFromArn: attrs.imageArn });
-    this.imageArn = attrs.imageArn;
-    this.imageId = attrs.imageId;
-    this.imageUri = attrs.imageUri;
+  constructor(scope: Construct, id: string, imageArn: string) {
+    super(scope, id, { environmentFromArn: imageArn });
+    this.imageArn = imageArn;
   }
 }

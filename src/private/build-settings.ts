@@ -148,6 +148,7 @@ export class BuildSettings {
   public finish(resource: CfnResource): void {
     if (this.scanning.types) {
       resource.addPropertyOverride('ImageScanningConfiguration.ImageScanningTypes', this.scanning.types);
+      Validations.of(resource).acknowledge(ACKNOWLEDGED.scanFieldsUnknownToValidator);
     }
     if (this.scanning.condition) {
       resource.addPropertyOverride('ImageScanningConfiguration.ScanResultCondition', this.scanning.condition);
