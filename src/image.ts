@@ -201,6 +201,15 @@ export class Image extends ImageBase {
   }
 
   /**
+   * Adds a statement to the execution role (built from parts, with workflows), for what a custom
+   * workflow does. It goes to the role's own policy, not to the library's: cdk-nag judges it as
+   * yours. Has no effect without an execution role: `statementAdded` is false.
+   */
+  public addToExecutionRolePolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    return this.executionRole?.addToPrincipalPolicy(statement) ?? { statementAdded: false };
+  }
+
+  /**
    * The AMI ID of the image in the build's Region (`ImageId`). Throws for a container image.
    *
    * @attribute
