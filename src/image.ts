@@ -14,9 +14,9 @@ import { BuildOnDeployOptions, IImagePipeline, ImagePipeline } from './image-pip
 import { IInfrastructureConfiguration } from './infrastructure-configuration';
 import { arnPathPart } from './private/arns';
 import { BuildSettings } from './private/build-settings';
-import { deletionRoleStatements } from './private/image-deletion-role';
 import { throwValidationError } from './private/errors';
 import { grantOnResource } from './private/grants';
+import { deletionRoleStatements } from './private/image-deletion-role';
 import { LibraryPolicy } from './private/library-policy';
 import { renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
