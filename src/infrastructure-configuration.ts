@@ -417,7 +417,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     }
     return this.instancePolicyFor(this.role).grantee('ecr:GetAuthorizationToken, which ECR does not scope to resources ' +
       '(IAM requires \'*\'); the token only authenticates the instances to the registry, and every pull and push action ' +
-      'is granted on the ARN of the given repository');
+      'is granted on the ARN of the given repository', ['*']);
   }
 
   /**

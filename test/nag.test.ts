@@ -198,4 +198,15 @@ describe('cdk-nag judges the statements users add', () => {
     const inline = findings.filter(f => f.rule === 'NIST.800.53.R5-IAMNoInlinePolicy').map(f => f.constructPath.replace(/\/Resource$/, '')).sort();
     expect(inline).toEqual(wildcardFindings);
   });
+
+  test('a wildcard the user passes to a library grant is not covered by the library\'s reason', () => {
+    const stack = strictStack({}, 'UserWildcardGrant');
+    const infrastructure = new InfrastructureConfiguration(stack, 'Infrastructure');
+    // The library acknowledges the '*' of ecr:GetAuthorizationToken in its instance policy, and nothing else there.
+    infrastructure.grantContainerPush(ecr.Repository.fromRepositoryArn(stack, 'AnyRepository', 'arn:aws:ecr:us-east-1:123456789012:repository/*'));
+    const { findings } = runNag(stack);
+    expect(findings.filter(f => f.rule.startsWith('AwsSolutions-IAM5')).map(f => `${f.rule} at ${f.constructPath}`)).toEqual([
+      'AwsSolutions-IAM5[Resource::arn:aws:ecr:us-east-1:123456789012:repository/*] at UserWildcardGrant/Infrastructure/InstancePolicy/Resource',
+    ]);
+  });
 });

@@ -10,6 +10,13 @@ export interface ReasonedStatement {
   readonly statement: iam.PolicyStatement;
   /** Why the statement needs its wildcard resources (a phrase that completes "needed for ..."). */
   readonly reason: string;
+  /**
+   * The only wildcard resources the reason explains, as cdk-nag names them (`*`); any other
+   * wildcard of the statement (for example in an ARN the user gave) is left for cdk-nag to judge.
+   *
+   * @default - every wildcard resource of the statement
+   */
+  readonly onlyFor?: string[];
 }
 
 /** A statement with its reason: `reasoned('why', { sid, actions, resources })`. */
@@ -107,10 +114,11 @@ export class LibraryPolicy {
 
   /**
    * A grantee whose statements (from aws-cdk-lib grant methods) go to this policy, each recorded
-   * with the given reason.
+   * with the given reason, which explains only the wildcard resources `onlyFor` (as cdk-nag names
+   * them) when given.
    */
-  public grantee(reason: string): OwnedPolicyGrantee {
-    return new OwnedPolicyGrantee(this.props.role, this.policy, statement => this.statements.push({ statement, reason }));
+  public grantee(reason: string, onlyFor?: string[]): OwnedPolicyGrantee {
+    return new OwnedPolicyGrantee(this.props.role, this.policy, statement => this.statements.push({ statement, reason, onlyFor }));
   }
 }
 
@@ -122,10 +130,10 @@ export class LibraryPolicy {
 export function acknowledgeWildcards(holder: IConstruct, holderLabel: string, statements: ReasonedStatement[]): void {
   const stack = Stack.of(holder);
   const reasons = new Map<string, string[]>();
-  for (const { statement, reason } of statements) {
+  for (const { statement, reason, onlyFor } of statements) {
     for (const resource of statement.resources) {
       const flat = nagReference(stack.resolve(resource));
-      if (!flat.includes('*')) continue;
+      if (!flat.includes('*') || (onlyFor && !onlyFor.includes(flat))) continue;
       const why = statement.sid ? `${statement.sid}: ${reason}` : reason;
       const list = reasons.get(flat) ?? [];
       if (!list.includes(why)) list.push(why);
