@@ -1,4 +1,4 @@
-import { CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnElement, CfnParameter, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -384,5 +384,38 @@ describe('ImagePipeline scan gate and distribution kinds', () => {
     expect(imported.distributedImageTypes).toBeUndefined();
     new ImagePipeline(stack, 'Pipeline2', { recipe: imageRecipe(stack), distributionConfiguration: imported });
     expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+});
+
+describe('tokens are accepted', () => {
+  test('a token severity is looked up in a mapping; token scan types, deployment IDs and deletion roles pass', () => {
+    const stack = strictStack();
+    const severity = new CfnParameter(stack, 'FailOn', { allowedValues: ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] });
+    const type = new CfnParameter(stack, 'ScanType', { allowedValues: ['ON_DEMAND_AMI_CVE'] });
+    new Image(stack, 'Image', {
+      recipe: imageRecipe(stack),
+      imageScanning: { failOn: severity.valueAsString as Severity, scanningType: type.valueAsString as ImageScanningType },
+      deletionSettings: { executionRole: iam.Role.fromRoleArn(stack, 'Deleter', Lazy.string({ produce: () => `arn:aws:iam::${ACCOUNT}:role/deleter` })) },
+    });
+    const template = Template.fromStack(stack).toJSON();
+    const image = Object.values(template.Resources).find((r: any) => r.Type === 'AWS::ImageBuilder::Image') as any;
+    expect(image.Properties.ImageScanningConfiguration).toEqual({
+      ImageScanningEnabled: true,
+      ImageScanningTypes: [{ Ref: 'ScanType' }],
+      ScanResultCondition: { MaximumSeverityLabel: { 'Fn::FindInMap': ['ImageScanGateSeverities5767FB14', { Ref: 'FailOn' }, 'allowed'] } },
+    });
+    const mapping = Object.values(template.Mappings ?? {})[0];
+    expect(mapping).toEqual({
+      LOW: { allowed: 'INFORMATIONAL' }, MEDIUM: { allowed: 'LOW' }, HIGH: { allowed: 'MEDIUM' }, CRITICAL: { allowed: 'HIGH' },
+    });
+
+    const pipelineStack = strictStack();
+    const deploymentId = new CfnParameter(pipelineStack, 'DeploymentId');
+    const imported = ImagePipeline.fromImagePipelineAttributes(pipelineStack, 'Imported', {
+      imagePipelineArn: PIPELINE_ARN,
+      deploymentId: deploymentId.valueAsString,
+    });
+    new Image(pipelineStack, 'Image', { imagePipeline: imported });
+    expect(imageResource(pipelineStack).Properties.ImagePipelineExecutionSettings).toEqual({ DeploymentId: { Ref: 'DeploymentId' }, OnUpdate: true });
   });
 });

@@ -5,6 +5,7 @@ import {
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
   aws_logs as logs,
+  CfnMapping,
   CfnResource,
   Duration,
   Fn,
@@ -61,7 +62,8 @@ interface ResolvedScanning {
   readonly repository?: ecr.IRepository;
   readonly containerTags?: string[];
   readonly types?: string[];
-  readonly condition?: { MaximumSeverityLabel: string; FixAvailable?: boolean };
+  /** The scan gate: the lowest severity that fails the image, and whether only fixable findings count. */
+  readonly gate?: { readonly failOn: Severity; readonly onlyFixable?: boolean };
 }
 
 /** The highest severity a scan gate allows: the one just below `failOn`. */
@@ -71,6 +73,20 @@ const MAXIMUM_SEVERITY_ALLOWED: { [failOn in Severity]: string } = {
   [Severity.HIGH]: 'MEDIUM',
   [Severity.CRITICAL]: 'HIGH',
 };
+
+/**
+ * The API's `MaximumSeverityLabel` for a gate that fails on `failOn`: looked up in a mapping of the
+ * stack when `failOn` is a token (the mapping is rendered only then).
+ */
+function maximumSeverityAllowed(resource: CfnResource, failOn: Severity): string {
+  if (!isToken(failOn)) {
+    return MAXIMUM_SEVERITY_ALLOWED[failOn];
+  }
+  const mapping = new CfnMapping(resource, 'ScanGateSeverities', {
+    mapping: Object.fromEntries(Object.entries(MAXIMUM_SEVERITY_ALLOWED).map(([severity, allowed]) => [severity, { allowed }])),
+  });
+  return mapping.findInMap(failOn, 'allowed');
+}
 
 /**
  * The build settings an image pipeline and an image share: validated once (`validate`), then
@@ -150,8 +166,12 @@ export class BuildSettings {
       resource.addPropertyOverride('ImageScanningConfiguration.ImageScanningTypes', this.scanning.types);
       Validations.of(resource).acknowledge(ACKNOWLEDGED.scanFieldsUnknownToValidator);
     }
-    if (this.scanning.condition) {
-      resource.addPropertyOverride('ImageScanningConfiguration.ScanResultCondition', this.scanning.condition);
+    const gate = this.scanning.gate;
+    if (gate) {
+      resource.addPropertyOverride('ImageScanningConfiguration.ScanResultCondition', {
+        MaximumSeverityLabel: maximumSeverityAllowed(resource, gate.failOn),
+        FixAvailable: gate.onlyFixable,
+      });
     }
     if (this.libraryRolePolicy) {
       // The role's policy must exist before Image Builder checks the role.
@@ -399,10 +419,7 @@ function resolveScanning(v: Validator, options: ImageBuildOptions, noun: string,
     repository,
     containerTags: containerTags && containerTags.length > 0 ? containerTags : undefined,
     types: type !== undefined && enabled && !containerBuild ? [type] : undefined,
-    condition: failOn !== undefined && enabled && !containerBuild ? {
-      MaximumSeverityLabel: isToken(failOn) ? failOn : MAXIMUM_SEVERITY_ALLOWED[failOn],
-      FixAvailable: onlyFixable,
-    } : undefined,
+    gate: failOn !== undefined && enabled && !containerBuild ? { failOn, onlyFixable } : undefined,
   };
 }
 
