@@ -1,7 +1,8 @@
 /**
  * The example app: a hardened container image built weekly from a Dockerfile into ECR,
  * scanned, distributed to a second Region, with a CI role allowed to start extra builds,
- * and a golden AMI pipeline next to it, whose AMI is built on deploy and launches one instance.
+ * and a golden AMI pipeline next to it that keeps its last 5 builds, whose AMI is built on
+ * deploy and launches one instance.
  */
 import * as path from 'path';
 import { App, Duration, RemovalPolicy, Stack, TimeZone, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns, aws_events_targets as targets } from 'aws-cdk-lib';
@@ -92,10 +93,13 @@ function goldenAmiStack(app: App): Stack {
     recipe,
     distributionConfiguration: distribution,
     schedule: imagebuilder.PipelineSchedule.expression('rate(7 days)'),
+    // Keep the last 5 builds: older images are deleted with their AMIs and snapshots.
+    retention: { keepLast: 5 },
   });
 
   // The golden AMI is built during `cdk deploy` (again whenever the pipeline changes), and one
-  // instance runs it. Replaced images keep their AMIs (the default, RETAIN).
+  // instance runs it. CloudFormation retains replaced images (the default); the pipeline's
+  // retention deletes all but the last 5 builds.
   const golden = pipeline.buildOnDeploy('GoldenImage');
   const vpc = new ec2.Vpc(stack, 'Vpc', {
     maxAzs: 1,

@@ -17,12 +17,14 @@ import { IDistributionConfiguration } from './distribution-configuration';
 import { Image, ImageDeletionSettings } from './image';
 import { ImageBuildOptions } from './image-build';
 import { IInfrastructureConfiguration } from './infrastructure-configuration';
+import { ImageRetentionOptions, LifecyclePolicy } from './lifecycle-policy';
 import { PipelineSchedule } from './pipeline-schedule';
 import { LIMITS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { BuildSettings } from './private/build-settings';
 import { throwValidationError } from './private/errors';
 import { grantOnResource } from './private/grants';
+import { createImageRetention } from './private/image-retention';
 import { renderTagMap, Validator } from './private/validation';
 import { IRecipe } from './recipe';
 
@@ -428,6 +430,14 @@ export interface ImagePipelineProps extends ImageBuildOptions {
    * and from the groups of earlier stacks, so deploying never fails on an existing name
    */
   readonly pipelineLogGroup?: logs.ILogGroup;
+
+  /**
+   * Deletes the pipeline's old images with a lifecycle policy, for example `{ keepLast: 5 }`
+   * (see `addRetention`).
+   *
+   * @default - no lifecycle policy: every image, AMI and snapshot is kept
+   */
+  readonly retention?: ImageRetentionOptions;
 }
 
 /**
@@ -564,6 +574,20 @@ export class ImagePipeline extends ImagePipelineBase {
     });
     this.imagePipelineName = this.getResourceNameAttribute(resource.attrName);
     this.deploymentId = resource.attrDeploymentId;
+    if (props.retention) {
+      this.addRetention(props.retention);
+    }
+  }
+
+  /**
+   * Deletes the pipeline's old images, with their AMIs and snapshots or container images, with a
+   * lifecycle policy (`Retention`) that selects the pipeline's recipe at every version (`x.x.x`):
+   * the images of scheduled and manual runs, across recipe updates. Image Builder counts
+   * `keepLast` per recipe version. Synth fails when another pipeline of the app builds the same
+   * recipe, since its images would be selected too.
+   */
+  public addRetention(options: ImageRetentionOptions): LifecyclePolicy {
+    return createImageRetention(this, this.recipe, options, c => c instanceof ImagePipeline ? c.recipe : undefined);
   }
 
   /**

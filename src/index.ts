@@ -13,3 +13,4 @@ export * from './image';
 export * from './dockerfile-template';
 export * from './container-parent-image';
 export * from './container-instance-image';
+export * from './lifecycle-policy';

@@ -165,6 +165,8 @@ describe('cdk-nag judges the statements users add', () => {
     const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe, workflows });
     pipeline.addToExecutionRolePolicy(userStatement());
     (pipeline.infrastructureConfiguration as InfrastructureConfiguration).role!.addToPrincipalPolicy(userStatement());
+    // 7. The created execution role of a lifecycle policy (here the pipeline's retention).
+    pipeline.addRetention({ keepLast: 5 }).executionRole.addToPrincipalPolicy(userStatement());
     // 3. An image's created execution role and 4. its created deletion role.
     const image = new Image(stack, 'Image', { recipe, workflows, deletionSettings: {} });
     image.addToExecutionRolePolicy(userStatement());
@@ -193,6 +195,7 @@ describe('cdk-nag judges the statements users add', () => {
       'UserStatements/Image/ExecutionRole/DefaultPolicy',
       'UserStatements/Pipeline/ExecutionRole/DefaultPolicy',
       'UserStatements/Pipeline/InfrastructureConfiguration/InstanceRole/DefaultPolicy',
+      'UserStatements/Pipeline/Retention/ExecutionRole/DefaultPolicy',
     ]);
     // The user's inline policies are judged too; the library's own are acknowledged.
     const inline = findings.filter(f => f.rule === 'NIST.800.53.R5-IAMNoInlinePolicy').map(f => f.constructPath.replace(/\/Resource$/, '')).sort();
