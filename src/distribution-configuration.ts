@@ -496,6 +496,14 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     ];
   }
 
+  /**
+   * The Regions this configuration distributes to, by the distributions added so far, in the
+   * order they were first added (the stack's Region may be a token).
+   */
+  public get distributionRegions(): string[] {
+    return [...this.distributions.keys()];
+  }
+
   /** Whether `grantKeyUsage()` was called: AMI distributions added later are granted too. */
   private keyUsageGranted = false;
 

@@ -8,7 +8,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContainerRecipe } from './container-recipe';
-import { IDistributionConfiguration } from './distribution-configuration';
+import { DistributionConfiguration, IDistributionConfiguration } from './distribution-configuration';
 import { ImageBuildOptions } from './image-build';
 import { BuildOnDeployOptions, IImagePipeline, ImagePipeline } from './image-pipeline';
 import { IInfrastructureConfiguration } from './infrastructure-configuration';
@@ -287,6 +287,7 @@ export class Image extends ImageBase {
       amis: recipe === undefined || recipe.recipeType === RecipeType.IMAGE,
       containers: recipe === undefined || recipe.recipeType === RecipeType.CONTAINER,
       distributed: distribution !== undefined || (props.imagePipeline !== undefined && !(props.imagePipeline instanceof ImagePipeline)),
+      distributionRegions: distribution instanceof DistributionConfiguration ? () => distribution.distributionRegions : undefined,
       targetRepositoryArn: recipe?.recipeType === RecipeType.CONTAINER ? (recipe as IContainerRecipe).targetRepository?.repositoryArn : undefined,
     }));
     return { role, policy: policy.policy };

@@ -301,19 +301,40 @@ describe('deletion settings', () => {
     ]);
   });
 
-  test('a distributed AMI may be deleted in any Region, still only when Image Builder tagged it', () => {
+  test('a distributed AMI may be deleted in the distribution\'s Regions only, and only when Image Builder tagged it', () => {
     const stack = strictStack();
     const distributionConfiguration = new DistributionConfiguration(stack, 'Dist', {
       amiDistributions: [{ region: 'eu-west-1', amiName: 'golden-{{ imagebuilder:buildDate }}' }],
     });
     const image = new Image(stack, 'Image', { recipe: imageRecipe(stack), distributionConfiguration, deletionSettings: {} });
-    const statements = statementsOfPolicy(stack, image.node.findChild('DeletionRolePolicy') as Construct);
-    for (const statement of statements.filter(s => s.Resource !== '*')) {
+    // Regions added after the image are covered too: the Regions are read at synth.
+    distributionConfiguration.addAmiDistribution({ region: 'ap-southeast-2', amiName: 'golden-{{ imagebuilder:buildDate }}' });
+    const deletions = statementsOfPolicy(stack, image.node.findChild('DeletionRolePolicy') as Construct).filter(s => s.Resource !== '*');
+    expect(deletions.map(s => s.Sid)).toEqual(['DeregisterImageBuilderAmis', 'DeleteImageBuilderSnapshots']);
+    for (const statement of deletions) {
       expect(JSON.stringify(statement.Resource)).toMatch(/:ec2:\*::(image|snapshot)\/\*/);
-      expect(statement.Condition).toEqual({ StringEquals: { 'aws:ResourceTag/CreatedBy': 'EC2 Image Builder' } });
+      expect(statement.Condition).toEqual({
+        StringEquals: {
+          'aws:ResourceTag/CreatedBy': 'EC2 Image Builder',
+          'aws:RequestedRegion': ['us-east-1', 'eu-west-1', 'ap-southeast-2'],
+        },
+      });
     }
     // No ec2 deletion on '*' without a tag or Region condition.
+    const statements = statementsOfPolicy(stack, image.node.findChild('DeletionRolePolicy') as Construct);
     expect(statements.filter(s => s.Resource === '*').flatMap(s => [s.Action].flat())).toEqual(['ec2:DescribeImages', 'ec2:DescribeSnapshots']);
+  });
+
+  test('with an imported distribution configuration, AMIs may be deleted in any Region, only when Image Builder tagged them', () => {
+    const stack = strictStack();
+    const distributionConfiguration = DistributionConfiguration.fromDistributionConfigurationArn(stack, 'Dist',
+      `arn:aws:imagebuilder:us-east-1:${ACCOUNT}:distribution-configuration/golden`);
+    const image = new Image(stack, 'Image', { recipe: imageRecipe(stack), distributionConfiguration, deletionSettings: {} });
+    const deletions = statementsOfPolicy(stack, image.node.findChild('DeletionRolePolicy') as Construct).filter(s => s.Resource !== '*');
+    expect(deletions.map(s => [JSON.stringify(s.Resource).includes(':ec2:*::'), s.Condition])).toEqual([
+      [true, { StringEquals: { 'aws:ResourceTag/CreatedBy': 'EC2 Image Builder' } }],
+      [true, { StringEquals: { 'aws:ResourceTag/CreatedBy': 'EC2 Image Builder' } }],
+    ]);
   });
 
   test('a container image may be deleted from the recipe\'s target repository only', () => {

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Lazy, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { reasoned, ReasonedStatement } from './library-policy';
 import { CREATED_BY } from './pipeline-execution-role';
@@ -11,6 +11,12 @@ export interface DeletionNeeds {
   readonly containers: boolean;
   /** The image is distributed (copies in other Regions), or its distribution is not known. */
   readonly distributed: boolean;
+  /**
+   * The Regions the image is distributed to, when known (a distribution configuration of this
+   * app): deletions are limited to them (`aws:RequestedRegion`). Read at synth, so distributions
+   * added later count.
+   */
+  readonly distributionRegions?: () => string[];
   /** The container recipe's target repository, when known. */
   readonly targetRepositoryArn?: string;
 }
@@ -20,8 +26,9 @@ export interface DeletionNeeds {
  * replaced or deleted, and nothing else (narrowed from the AWS managed
  * EC2ImageBuilderLifecycleExecutionPolicy, which deletes images the same way):
  * - AMIs and snapshots only when tagged `CreatedBy: EC2 Image Builder` (Image Builder tags every
- *   AMI and snapshot it creates), in the stack's Region, or any Region when the image is
- *   distributed (the distribution's copies);
+ *   AMI and snapshot it creates), in the stack's Region; when the image is distributed, in the
+ *   stack's Region and the distribution's Regions (`aws:RequestedRegion`), or any Region when the
+ *   distribution is not known;
  * - container images only in the recipe's target repository when it is known, else in the
  *   account's repositories of the stack's Region (any Region when distributed);
  * - describe actions, which IAM grants only on `*`.
@@ -30,8 +37,18 @@ export function deletionRoleStatements(scope: IConstruct, needs: DeletionNeeds):
   const stack = Stack.of(scope);
   const p = stack.partition;
   const regions = needs.distributed ? '*' : stack.region;
-  const createdBy = { StringEquals: { [`aws:ResourceTag/${CREATED_BY.key}`]: CREATED_BY.value } };
-  const where = needs.distributed ? 'in every Region the image may be distributed to' : 'in the stack\'s Region';
+  const knownRegions = needs.distributed && needs.distributionRegions ? needs.distributionRegions : undefined;
+  const createdBy = {
+    StringEquals: {
+      [`aws:ResourceTag/${CREATED_BY.key}`]: CREATED_BY.value,
+      ...knownRegions ? {
+        'aws:RequestedRegion': Lazy.list({ produce: () => [...new Set([stack.region, ...knownRegions()])] }),
+      } : {},
+    },
+  };
+  const where = !needs.distributed ? 'in the stack\'s Region'
+    : knownRegions ? 'in the stack\'s Region and the distribution\'s Regions (aws:RequestedRegion)'
+      : 'in every Region the image may be distributed to (the distribution is not known)';
   const statements: ReasonedStatement[] = [];
   if (needs.amis) {
     statements.push(
