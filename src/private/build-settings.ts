@@ -17,7 +17,7 @@ import {
 import { Construct } from 'constructs';
 import { LIMITS, PATTERNS } from './api-constraints';
 import { formatProblem } from './errors';
-import { ACKNOWLEDGED, LibraryPolicy } from './library-policy';
+import { ACKNOWLEDGED, LibraryPolicy, ReasonedStatement } from './library-policy';
 import { DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from './pipeline-execution-role';
 import { IMAGE_BUILDER_LOG_GROUP_PREFIX, knownLogGroupName, logGroupNameUnderPrefix, logsServicePrincipal } from './pipeline-logging';
 import { isToken, Validator } from './validation';
@@ -25,7 +25,7 @@ import { IContainerRecipe } from '../container-recipe';
 import { ImageBuildOptions, ImageScanningType, Severity } from '../image-build';
 import { IInfrastructureConfiguration, InfrastructureConfiguration } from '../infrastructure-configuration';
 import { IRecipe, RecipeType } from '../recipe';
-import { WorkflowConfiguration, WorkflowType } from '../workflow';
+import { Workflow, WorkflowConfiguration, WorkflowType } from '../workflow';
 
 /** One log group of a build: the image builds' (every build), and a pipeline's own. */
 export interface LogGroupSlot {
@@ -284,6 +284,7 @@ export class BuildSettings {
         purpose: `the permission to write to this ${noun}'s log groups, for the execution role given to it`,
       });
       groups.forEach(group => group.grantWrite(policy.grantee(logReason)));
+      policy.add(...authoredWorkflowNeeds(options.workflows ?? []));
       return options.executionRole;
     }
 
@@ -317,6 +318,7 @@ export class BuildSettings {
       } : undefined,
     }));
     groups.forEach(group => group.grantWrite(policy.grantee(logReason)));
+    policy.add(...authoredWorkflowNeeds(options.workflows ?? []));
     this.libraryRolePolicy = policy.policy;
     return role;
   }
@@ -345,6 +347,21 @@ export class BuildSettings {
       },
     });
   }
+}
+
+/**
+ * What the steps of the authored workflows need, as each `Workflow` derives it from its document
+ * (for example `sns:Publish` for a `WaitForAction` topic). Imported workflows are unknown: their
+ * needs go through `addToExecutionRolePolicy`. Only the executions of a started state machine are
+ * acknowledged as the library's wildcard; any other wildcard comes from the user's document and is
+ * left for cdk-nag to judge.
+ */
+function authoredWorkflowNeeds(workflows: WorkflowConfiguration[]): ReasonedStatement[] {
+  return workflows
+    .flatMap(w => w.workflow instanceof Workflow ? w.workflow._executionRoleStatements() : [])
+    .map(statement => statement.actions.includes('states:DescribeExecution')
+      ? { statement, reason: 'the executions of the state machine an ExecuteStateMachine step starts, named at build time' }
+      : { statement, reason: '', onlyFor: [] });
 }
 
 /** The test timeout in whole minutes, within the API's range; undefined when not given. */
