@@ -706,7 +706,7 @@ export class Component extends ComponentBase {
       changeDescription: props.changeDescription,
       tags: props.tags,
     });
-    v.oneOf('platform', props.platform, Object.values(ComponentPlatform));
+    v.enumValue('platform', props.platform, ComponentPlatform);
     if (v.count('supportedOsVersions', props.supportedOsVersions, LIMITS.supportedOsVersions)) {
       props.supportedOsVersions?.forEach((os, i) => v.length(`supportedOsVersions[${i}]`, os, LIMITS.nonEmptyString));
     }

@@ -31,6 +31,7 @@ import {
 import { formatProblem } from './private/errors';
 import { grantOnResource } from './private/grants';
 import { isToken, renderTagMap, Validator } from './private/validation';
+import { RecipeType } from './recipe';
 
 /**
  * An Image Builder distribution configuration: where built images are copied and shared.
@@ -49,6 +50,16 @@ export interface IDistributionConfiguration extends IResource {
    * @attribute
    */
   readonly distributionConfigurationName: string;
+
+  /**
+   * The kinds of image this configuration distributes, when known at synth:
+   * `RecipeType.IMAGE` when it has an AMI distribution, `RecipeType.CONTAINER` when it has a
+   * container distribution. A pipeline or image checks that it distributes what its recipe
+   * builds.
+   *
+   * @default - undefined: not known (an imported configuration)
+   */
+  readonly distributedImageTypes?: RecipeType[];
 
   /**
    * Grants permission to read this distribution configuration
@@ -400,6 +411,7 @@ export class DistributionConfigurationGrants {
 abstract class DistributionConfigurationBase extends Resource implements IDistributionConfiguration {
   public abstract readonly distributionConfigurationArn: string;
   public abstract readonly distributionConfigurationName: string;
+  public abstract readonly distributedImageTypes?: RecipeType[];
 
   /** Grants on this distribution configuration. */
   public readonly grants: DistributionConfigurationGrants = DistributionConfigurationGrants.fromDistributionConfiguration(this);
@@ -471,6 +483,26 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 
   /** The distributions by Region, in the order their Regions were first added. */
   private readonly distributions = new Map<string, RegionDistribution>();
+
+  /**
+   * The kinds of image this configuration distributes, by the distributions added so far:
+   * `RecipeType.IMAGE` for AMI distributions, `RecipeType.CONTAINER` for container distributions.
+   */
+  public get distributedImageTypes(): RecipeType[] | undefined {
+    const all = [...this.distributions.values()];
+    return [
+      ...all.some(d => d.ami) ? [RecipeType.IMAGE] : [],
+      ...all.some(d => d.container) ? [RecipeType.CONTAINER] : [],
+    ];
+  }
+
+  /**
+   * The Regions this configuration distributes to, by the distributions added so far, in the
+   * order they were first added (the stack's Region may be a token).
+   */
+  public get distributionRegions(): string[] {
+    return [...this.distributions.keys()];
+  }
 
   /** Whether `grantKeyUsage()` was called: AMI distributions added later are granted too. */
   private keyUsageGranted = false;
@@ -705,6 +737,7 @@ function listForMessage(what: string, list: string[], actions: readonly string[]
 class ImportedDistributionConfiguration extends DistributionConfigurationBase {
   public readonly distributionConfigurationArn: string;
   public readonly distributionConfigurationName: string;
+  public readonly distributedImageTypes?: RecipeType[] = undefined;
 
   constructor(scope: Construct, id: string, arn: string, name: string, environmentFromArn: boolean) {
     super(scope, id, environmentFromArn ? { environmentFromArn: arn } : {});

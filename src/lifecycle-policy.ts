@@ -16,7 +16,8 @@ import { IImageRecipe } from './image-recipe';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { grantOnResource } from './private/grants';
-import { acknowledgeLifecycleRole, lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/lifecycle-role';
+import { LibraryPolicy } from './private/library-policy';
+import { lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/lifecycle-role';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
@@ -596,7 +597,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
     });
     if (!props.executionRole) {
       // Image Builder checks the role when the policy is created: its policy must exist by then.
-      resource.node.addDependency(this.executionRole);
+      resource.node.addDependency(this.executionRole, this.node.findChild('ExecutionRolePolicy'));
     }
 
     this.lifecyclePolicyArn = this.getResourceArnAttribute(resource.attrArn, {
@@ -637,11 +638,15 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
       assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com'),
       description: 'Role EC2 Image Builder assumes to run the rules of this lifecycle policy',
     });
-    const statements = lifecycleRoleStatements(this, needs);
-    for (const { statement } of statements) {
-      role.addToPrincipalPolicy(statement);
-    }
-    acknowledgeLifecycleRole(role, statements);
+    // The library's statements go to a policy of the library, which alone carries the acknowledgements:
+    // statements a user adds to the role go to its default policy, judged by cdk-nag.
+    const policy = new LibraryPolicy(this, 'ExecutionRolePolicy', {
+      role,
+      holder: 'Execution role of an Image Builder lifecycle policy',
+      purpose: 'the permissions this lifecycle policy\'s rules use, created for it alone',
+    });
+    policy.add(...lifecycleRoleStatements(this, needs).map(({ statement, wildcardReason }) =>
+      ({ statement, reason: wildcardReason ?? '', onlyFor: wildcardReason === undefined ? [] : undefined })));
     return role;
   }
 }

@@ -268,7 +268,7 @@ export class Workflow extends WorkflowBase {
       changeDescription: props.changeDescription,
       tags: props.tags,
     });
-    v.oneOf('workflowType', props.workflowType, Object.values(WorkflowType));
+    v.enumValue('workflowType', props.workflowType, WorkflowType);
     let facts: WorkflowDocumentFacts | undefined;
     const document = props.data._source.bind(this, v, {
       property: 'data',

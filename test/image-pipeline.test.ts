@@ -418,9 +418,10 @@ describe('execution role', () => {
     });
     const role = p.executionRole as iam.Role;
     expect(pipelineProperties(stack).ExecutionRole).toEqual(arnOf(role));
-    // The pipeline waits for the role's policy.
+    // The pipeline waits for the role's policy, a policy of the library (not the role's default policy).
+    expect(role.node.tryFindChild('DefaultPolicy')).toBeUndefined();
     template.hasResource('AWS::ImageBuilder::ImagePipeline', {
-      DependsOn: [logicalIdOf(role.node.findChild('DefaultPolicy')), logicalIdOf(role)],
+      DependsOn: [logicalIdOf(role), logicalIdOf(p.node.findChild('ExecutionRolePolicy'))],
     });
   });
 
@@ -519,7 +520,7 @@ describe('execution role', () => {
     expect(JSON.stringify(documents.Resource)).not.toContain(':s3:::');
     // The bucket wildcard is acknowledged for cdk-nag, with its reason.
     expect(new AwsSolutionsChecks().validateScope(stack).violations.map(violation => violation.ruleName)).toEqual([]);
-    const acknowledged = Object.assign({}, ...p.executionRole!.node.metadata
+    const acknowledged = Object.assign({}, ...p.node.findChild('ExecutionRolePolicy').node.metadata
       .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .map(entry => entry.data)) as { [id: string]: string };
     const bucketReason = Object.entries(acknowledged).find(([id]) => id.includes('AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::*]'));
@@ -618,7 +619,10 @@ describe('execution role', () => {
     Template.fromStack(stack);
     const report = new AwsSolutionsChecks().validateScope(stack);
     expect(report.violations.map(violation => violation.ruleName)).toEqual([]);
-    const acknowledged = stack.node.findChild('Pipeline').node.findChild('ExecutionRole').node.metadata
+    // On the library's policy, never on the role (whose default policy holds the user's statements).
+    expect(stack.node.findChild('Pipeline').node.findChild('ExecutionRole').node.metadata
+      .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)).toEqual([]);
+    const acknowledged = stack.node.findChild('Pipeline').node.findChild('ExecutionRolePolicy').node.metadata
       .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap(entry => Object.entries(entry.data as { [id: string]: string }));
     expect(acknowledged.map(([id]) => id.replace(/^annotation::/i, ''))).toEqual(expect.arrayContaining([
@@ -1330,10 +1334,10 @@ describe('validation', () => {
       'description',
       'tags',
       "imageTags['owner']",
-      'imageTestsTimeout',
       'schedule.expression',
       'schedule.timeZone',
       'schedule.autoDisableAfterFailures',
+      'imageTestsTimeout',
       'imageScanning.enabled',
       'workflows[0].parallelGroup',
       'pipelineLogGroup',

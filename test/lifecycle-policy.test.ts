@@ -367,11 +367,11 @@ describe('LifecyclePolicy', () => {
       });
     });
 
-    test('the policy depends on the role\'s policy', () => {
+    test('the policy depends on the role\'s policy, a policy of the library (not the role\'s default policy)', () => {
       const stack = strictStack();
       tagPolicy(stack);
       const policy = Object.values(Template.fromStack(stack).findResources('AWS::ImageBuilder::LifecyclePolicy'))[0] as any;
-      expect(policy.DependsOn).toEqual([expect.stringMatching(/^PolicyExecutionRoleDefaultPolicy/), expect.stringMatching(/^PolicyExecutionRole/)]);
+      expect(policy.DependsOn).toEqual([expect.stringMatching(/^PolicyExecutionRole[0-9A-F]{8}$/), expect.stringMatching(/^PolicyExecutionRolePolicy/)]);
     });
   });
 
