@@ -12,6 +12,8 @@ min=${1:-$(node -p "require('./package.json').peerDependencies['aws-cdk-lib'].re
 constructs=$(node -p "require('constructs/package.json').version")
 types_node=$(node -p "require('@types/node/package.json').version")
 integ_tests=$(node -p "require('@aws-cdk/integ-tests-alpha/package.json').version")
+# The library's own (bundled) dependencies, at the versions installed here.
+read -r -a bundled <<<"$(node -p "Object.keys(require('./package.json').dependencies || {}).map(d => d + '@' + require(d + '/package.json').version).join(' ')")"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 
@@ -20,7 +22,7 @@ mkdir -p "$dir/test" && cp test/helpers.ts "$dir/test/"
 echo '{ "name": "peer-minimum-check", "private": true }' > "$dir/package.json"
 (cd "$dir" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error \
   "aws-cdk-lib@$min" "constructs@$constructs" "@types/node@$types_node" \
-  "@aws-cdk/integ-tests-alpha@$integ_tests" >/dev/null)
+  "@aws-cdk/integ-tests-alpha@$integ_tests" "${bundled[@]}" >/dev/null)
 installed=$(node -p "require('$dir/node_modules/aws-cdk-lib/package.json').version")
 
 "$root/node_modules/.bin/tsc" --noEmit -p "$dir/tsconfig.json" --types node
