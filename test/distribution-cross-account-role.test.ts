@@ -117,7 +117,7 @@ describe('DistributionCrossAccountRole', () => {
 
     test('throws when an account ID is not 12 digits', () => {
       expect(() => new DistributionCrossAccountRole(stack, 'Distribution', { sourceAccountIds: ['1111-2222-3333'] }))
-        .toThrow(/Stack\/Distribution: sourceAccountIds\[0\] '1111-2222-3333' must match \^\[0-9\]\{12\}\$/);
+        .toThrow(/Stack\/Distribution: sourceAccountIds\[0\] '1111-2222-3333' must be an AWS account ID of 12 digits.*\(pattern \^\[0-9\]\{12\}\$\)/);
     });
 
     test('throws when a source account is the stack\'s own account', () => {

@@ -2,7 +2,7 @@ import { CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { strictStack } from './helpers';
-import { Component, ComponentData, ComponentPlatform, ContainerParentImage, ContainerRecipe, ImageRecipe, ParentImage, SharePrincipal } from '../src';
+import { Component, ComponentData, ComponentPlatform, ContainerParentImage, ContainerRecipe, Image, ImageRecipe, ParentImage, SharePrincipal } from '../src';
 
 const SHARE = 'AWS::RAM::ResourceShare';
 const ORG = 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5';
@@ -78,6 +78,18 @@ describe('sharing through AWS RAM', () => {
     }]);
   });
 
+  test('an image built on deploy: the share holds its build ARN; it has no key to grant', () => {
+    const image = new Image(stack, 'Golden', { recipe: imageRecipe() });
+    image.shareWith([SharePrincipal.organizationalUnit(OU)]);
+    Template.fromStack(stack).hasResourceProperties(SHARE, {
+      ResourceArns: [{ 'Fn::GetAtt': [stack.getLogicalId(image.node.defaultChild as CfnResource), 'Arn'] }],
+      Principals: [OU],
+      AllowExternalPrincipals: false,
+    });
+    expect(() => image.shareWith([SharePrincipal.account('210987654321')], { grantKeyDecrypt: true }))
+      .toThrow(/Stack\/Golden: shareWith grantKeyDecrypt true must not be true: the resource has no KMS key/);
+  });
+
   test('later calls add principals to the same share; repeated principals are listed once', () => {
     const recipe = imageRecipe();
     recipe.shareWith([SharePrincipal.account('210987654321')]);
@@ -149,17 +161,17 @@ describe('sharing through AWS RAM', () => {
   describe('validation', () => {
     test('throws when an account ID is not 12 digits', () => {
       expect(() => imageRecipe().shareWith([SharePrincipal.account('12345')]))
-        .toThrow(/Stack\/Recipe: shareWith principals\[0\] '12345' must match \^\[0-9\]\{12\}\$/);
+        .toThrow(/Stack\/Recipe: shareWith principals\[0\] '12345' must be an AWS account ID of 12 digits.*\(pattern \^\[0-9\]\{12\}\$\)/);
     });
 
     test('throws when an organization ARN is not one', () => {
       expect(() => imageRecipe().shareWith([SharePrincipal.organization('o-a1b2c3d4e5')]))
-        .toThrow(/Stack\/Recipe: shareWith principals\[0\] 'o-a1b2c3d4e5' must match \^arn:aws\[\^:\]\*:organizations::/);
+        .toThrow(/Stack\/Recipe: shareWith principals\[0\] 'o-a1b2c3d4e5' must be an AWS Organizations organization ARN/);
     });
 
     test('throws when an OU ARN is an organization ARN', () => {
       expect(() => imageRecipe().shareWith([SharePrincipal.organizationalUnit(ORG)]))
-        .toThrow(/Stack\/Recipe: shareWith principals\[0\] '.*organization\/o-a1b2c3d4e5' must match \^arn:aws\[\^:\]\*:organizations::\[0-9\]\{12\}:ou/);
+        .toThrow(/Stack\/Recipe: shareWith principals\[0\] '.*organization\/o-a1b2c3d4e5' must be an AWS Organizations organizational unit ARN/);
     });
 
     test('throws when sharing with the stack\'s own account', () => {
