@@ -24,6 +24,7 @@ import { IContainerRecipe } from './container-recipe';
 import { IDistributionConfiguration } from './distribution-configuration';
 import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
 import { PipelineSchedule } from './pipeline-schedule';
+import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
@@ -804,7 +805,7 @@ export class ImagePipeline extends ImagePipelineBase {
       encryptionKey: props.logEncryptionKey,
     });
     if (!props.logEncryptionKey) {
-      Validations.of(group).acknowledge({
+      acknowledgeLibraryFindings(group, {
         id: 'NIST.800.53.R5-CloudWatchLogGroupEncrypted',
         reason: 'CloudWatch Logs encrypts every log group at rest with keys it manages. A customer managed key means a ' +
           'key (and its cost and key policy) per pipeline, so it is opt-in: pass logEncryptionKey to encrypt these ' +

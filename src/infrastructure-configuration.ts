@@ -12,9 +12,9 @@ import {
   Names,
   Resource,
   Stack,
-  Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS, PATTERNS, RESERVED_RESOURCE_TAG_KEYS } from './private/api-constraints';
 import { imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
@@ -415,7 +415,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     const grantee = this.instancePolicyGrantee(this.role);
     if (!this.registryAccessAcknowledged) {
       this.registryAccessAcknowledged = true;
-      Validations.of(grantee.policy).acknowledge({
+      acknowledgeLibraryFindings(grantee.policy, {
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'The only statement of this policy on Resource \'*\' is ecr:GetAuthorizationToken, which ECR does not ' +
           'scope to resources (IAM requires \'*\'); the token only authenticates the instances to the registry, and every ' +
@@ -435,14 +435,12 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       description: 'Role of the EC2 Image Builder build and test instances',
       managedPolicies: Object.keys(INSTANCE_MANAGED_POLICIES).map(name => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
     });
-    for (const [name, purpose] of Object.entries(INSTANCE_MANAGED_POLICIES)) {
-      Validations.of(role).acknowledge({
-        id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${name}]`,
-        reason: `${name} is an AWS managed policy that Image Builder documents as required for its build and test ` +
-          `instances: it ${purpose}. AWS updates it as the service changes, which a copy in a customer managed policy ` +
-          'would not follow. Users who need their own policies give `role` or `instanceProfile` instead.',
-      });
-    }
+    acknowledgeLibraryFindings(role, ...Object.entries(INSTANCE_MANAGED_POLICIES).map(([name, purpose]) => ({
+      id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${name}]`,
+      reason: `${name} is an AWS managed policy that Image Builder documents as required for its build and test ` +
+        `instances: it ${purpose}. AWS updates it as the service changes, which a copy in a customer managed policy ` +
+        'would not follow. Users who need their own policies give `role` or `instanceProfile` instead.',
+    })));
     return role;
   }
 
@@ -459,7 +457,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     // The finding names the resource as it is rendered, known once references are resolved.
     this.node.addValidation({
       validate: () => {
-        Validations.of(grantee.policy).acknowledge({
+        acknowledgeLibraryFindings(grantee.policy, {
           id: `AwsSolutions-IAM5[Resource::${nagReference(Stack.of(this).resolve(objectsArn))}]`,
           reason: 'Image Builder writes the build logs as new objects whose keys it generates for each build under ' +
             'the configured key prefix, so the statement covers the objects under that prefix (the whole bucket only ' +
@@ -478,7 +476,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
   private instancePolicyGrantee(role: iam.IRole): OwnedPolicyGrantee {
     if (!this.instancePolicy) {
       const policy = new iam.Policy(this, 'InstancePolicy', { roles: [role] });
-      Validations.of(policy).acknowledge({
+      acknowledgeLibraryFindings(policy, {
         id: 'NIST.800.53.R5-IAMNoInlinePolicy',
         reason: 'The policy holds only the permissions this infrastructure configuration needs for its own build ' +
           'instances (writing under its S3 log prefix, pulling from and pushing to the given ECR repositories), each ' +
