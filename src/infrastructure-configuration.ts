@@ -18,6 +18,7 @@ import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS, PATTERNS, RESERVED_RESOURCE_TAG_KEYS } from './private/api-constraints';
 import { imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
+import { LibraryInlinePolicy } from './private/inline-policy';
 import { nagReference, OwnedPolicyGrantee } from './private/owned-policy';
 import { isToken, renderTagMap, Validator } from './private/validation';
 
@@ -298,6 +299,9 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
   /** The policy of this construct that holds the permissions it gives the instances' role. */
   private instancePolicy?: OwnedPolicyGrantee;
 
+  /** The instances' role, when this construct created it. */
+  private createdRole?: iam.Role;
+
   constructor(scope: Construct, id: string, props: InfrastructureConfigurationProps = {}) {
     super(scope, id, {
       physicalName: props.infrastructureConfigurationName ?? Lazy.string({
@@ -339,7 +343,8 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       this.instanceProfile = props.instanceProfile;
       this.role = props.instanceProfile.role;
     } else {
-      this.role = props.role ?? this.createInstanceRole();
+      this.createdRole = props.role ? undefined : this.createInstanceRole();
+      this.role = props.role ?? this.createdRole;
       this.instanceProfile = new iam.InstanceProfile(this, 'InstanceProfile', { role: this.role });
     }
 
@@ -475,7 +480,9 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
    */
   private instancePolicyGrantee(role: iam.IRole): OwnedPolicyGrantee {
     if (!this.instancePolicy) {
-      const policy = new iam.Policy(this, 'InstancePolicy', { roles: [role] });
+      const policy = role === this.createdRole
+        ? new LibraryInlinePolicy(this, 'InstancePolicy', role)
+        : new iam.Policy(this, 'InstancePolicy', { roles: [role] });
       acknowledgeLibraryFindings(policy, {
         id: 'NIST.800.53.R5-IAMNoInlinePolicy',
         reason: 'The policy holds only the permissions this infrastructure configuration needs for its own build ' +

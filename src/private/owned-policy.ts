@@ -1,4 +1,10 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** A policy of this library that takes statements: an `iam.Policy`, or a `LibraryInlinePolicy`. */
+export interface OwnedPolicy extends IConstruct {
+  addStatements(...statements: iam.PolicyStatement[]): void;
+}
 
 /**
  * A role as a grantee whose statements go to a policy that a construct of this library owns,
@@ -12,7 +18,7 @@ export class OwnedPolicyGrantee implements iam.IPrincipal {
   public readonly policyFragment: iam.PrincipalPolicyFragment;
   public readonly principalAccount?: string;
 
-  constructor(role: iam.IRole, public readonly policy: iam.Policy) {
+  constructor(role: iam.IRole, public readonly policy: OwnedPolicy) {
     this.assumeRoleAction = role.assumeRoleAction;
     this.policyFragment = role.policyFragment;
     this.principalAccount = role.principalAccount;
