@@ -1,7 +1,6 @@
 import {
   Arn,
   ArnFormat,
-  Aws,
   aws_ecr as ecr,
   aws_events as events,
   aws_iam as iam,
@@ -37,6 +36,7 @@ import {
   logGroupNameUnderPrefix,
   logsServicePrincipal,
 } from './private/pipeline-logging';
+import { stackRepositoryImport, stackUuidPart } from './private/stack-singletons';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 import { WorkflowConfiguration, WorkflowType } from './workflow';
@@ -623,7 +623,7 @@ export class ImagePipeline extends ImagePipelineBase {
     const infra = this.infrastructureConfiguration instanceof InfrastructureConfiguration
       ? this.infrastructureConfiguration : undefined;
     const scanningRepository = containerRecipe && scanning.enabled
-      ? (scanning.repository ?? ecr.Repository.fromRepositoryName(this, 'ScanningRepository', DEFAULT_SCANNING_REPOSITORY_NAME))
+      ? (scanning.repository ?? stackRepositoryImport(this, DEFAULT_SCANNING_REPOSITORY_NAME))
       : undefined;
     if (infra?.role && containerRecipe) {
       if (containerRecipe.targetRepository) {
@@ -781,7 +781,7 @@ export class ImagePipeline extends ImagePipelineBase {
    */
   private createdLogGroupNames() {
     const uniqueId = Names.uniqueResourceName(this, { maxLength: 100, separator: '-' });
-    const stackUuidPart = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', Aws.STACK_ID))));
+    const uuidPart = stackUuidPart(this);
     const stack = Stack.of(this);
     const arnPattern = (kind: string) => stack.formatArn({
       service: 'logs',
@@ -790,8 +790,8 @@ export class ImagePipeline extends ImagePipelineBase {
       arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     });
     return {
-      pipeline: Fn.join('', [`${IMAGE_BUILDER_LOG_GROUP_PREFIX}pipeline/${uniqueId}-`, stackUuidPart]),
-      image: Fn.join('', [`${IMAGE_BUILDER_LOG_GROUP_PREFIX}image/${uniqueId}-`, stackUuidPart]),
+      pipeline: Fn.join('', [`${IMAGE_BUILDER_LOG_GROUP_PREFIX}pipeline/${uniqueId}-`, uuidPart]),
+      image: Fn.join('', [`${IMAGE_BUILDER_LOG_GROUP_PREFIX}image/${uniqueId}-`, uuidPart]),
       /** ARN patterns of the two groups, built only when a key policy needs them. */
       arnPatterns: () => [arnPattern('pipeline'), arnPattern('image')],
     };
