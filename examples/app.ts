@@ -1,7 +1,7 @@
 /**
  * The example app: a hardened container image built weekly from a Dockerfile into ECR,
  * scanned, distributed to a second Region, with a CI role allowed to start extra builds,
- * and a golden AMI pipeline next to it.
+ * and a golden AMI pipeline next to it that keeps its last 5 builds.
  */
 import * as path from 'path';
 import { App, Duration, RemovalPolicy, Stack, TimeZone, aws_iam as iam, aws_sns as sns, aws_events_targets as targets } from 'aws-cdk-lib';
@@ -92,6 +92,8 @@ function goldenAmiStack(app: App): Stack {
     recipe,
     distributionConfiguration: distribution,
     schedule: imagebuilder.PipelineSchedule.expression('rate(7 days)'),
+    // Keep the last 5 builds: older images are deleted with their AMIs and snapshots.
+    retention: { keepLast: 5 },
   });
   return stack;
 }

@@ -22,12 +22,14 @@ import { Construct } from 'constructs';
 import { IContainerRecipe } from './container-recipe';
 import { IDistributionConfiguration } from './distribution-configuration';
 import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
+import { ImageRetentionOptions, LifecyclePolicy } from './lifecycle-policy';
 import { PipelineSchedule } from './pipeline-schedule';
 import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
 import { grantOnResource } from './private/grants';
+import { createImageRetention } from './private/image-retention';
 import { OwnedPolicyGrantee } from './private/owned-policy';
 import { acknowledgeWildcardResources, DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from './private/pipeline-execution-role';
 import {
@@ -520,6 +522,14 @@ export interface ImagePipelineProps {
    * @default - CloudWatch Logs' default encryption
    */
   readonly logEncryptionKey?: kms.IKey;
+
+  /**
+   * Deletes the pipeline's old images with a lifecycle policy, for example `{ keepLast: 5 }`
+   * (see `addRetention`).
+   *
+   * @default - no lifecycle policy: every image, AMI and snapshot is kept
+   */
+  readonly retention?: ImageRetentionOptions;
 }
 
 /**
@@ -748,6 +758,20 @@ export class ImagePipeline extends ImagePipelineBase {
       resourceName: this.physicalName,
     });
     this.imagePipelineName = this.getResourceNameAttribute(resource.attrName);
+    if (props.retention) {
+      this.addRetention(props.retention);
+    }
+  }
+
+  /**
+   * Deletes the pipeline's old images, with their AMIs and snapshots or container images, with a
+   * lifecycle policy (`Retention`) that selects the pipeline's recipe at every version (`x.x.x`):
+   * the images of scheduled and manual runs, across recipe updates. Image Builder counts
+   * `keepLast` per recipe version. Synth fails when another pipeline of the app builds the same
+   * recipe, since its images would be selected too.
+   */
+  public addRetention(options: ImageRetentionOptions): LifecyclePolicy {
+    return createImageRetention(this, this.recipe, options, c => c instanceof ImagePipeline ? c.recipe : undefined);
   }
 
   /** A policy of this pipeline attached to the given execution role, for the permissions the pipeline gives it. */

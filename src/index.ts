@@ -11,3 +11,4 @@ export * from './image-pipeline';
 export * from './dockerfile-template';
 export * from './container-parent-image';
 export * from './container-instance-image';
+export * from './lifecycle-policy';

@@ -36,6 +36,10 @@ import {
   ImagePipeline,
   ImageRecipe,
   InfrastructureConfiguration,
+  LifecyclePolicy,
+  LifecyclePolicyResourceType,
+  LifecycleRule,
+  LifecycleSelection,
   ParentImage,
   PipelineExecutionStartCondition,
   PipelineSchedule,
@@ -464,6 +468,63 @@ function imagePipelineGivenRoleAndLogGroups(): Stack {
   return stack;
 }
 
+// ---------------------------------------------------------------------------------------------
+// LifecyclePolicy and pipeline retention
+// ---------------------------------------------------------------------------------------------
+
+function lifecyclePolicyDefaults(): Stack {
+  const stack = scenarioStack('LifecyclePolicyDefaults');
+  const recipe = new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId(AMI) });
+  new LifecyclePolicy(stack, 'Policy', { selection: LifecycleSelection.recipes([recipe]), rules: [LifecycleRule.keepLast(5)] });
+  return stack;
+}
+
+/** Every option, with every AMI action (deprecate, disable, delete), on images selected by tags. */
+function lifecyclePolicyAllOptions(): Stack {
+  const stack = scenarioStack('LifecyclePolicyAllOptions');
+  new LifecyclePolicy(stack, 'Policy', {
+    lifecyclePolicyName: 'All Options Lifecycle Policy',
+    description: 'Every option of the lifecycle policy',
+    enabled: true,
+    resourceType: LifecyclePolicyResourceType.AMI_IMAGE,
+    selection: LifecycleSelection.tags({ pipeline: 'golden' }),
+    rules: [
+      LifecycleRule.deprecateAfter(Duration.days(30), { retainAtLeast: 2 }),
+      LifecycleRule.disableAllButLast(10),
+      LifecycleRule.deleteAfter(Duration.days(90), {
+        retainAtLeast: 3,
+        exclusions: {
+          tags: { pinned: 'true' },
+          amiTags: { keep: 'true' },
+          publicAmis: true,
+          amiRegions: [REGION],
+          amiSharedAccounts: ['111122223333'],
+          amisLaunchedWithin: Duration.days(30),
+        },
+      }),
+    ],
+    tags: { team: 'images' },
+  });
+  return stack;
+}
+
+function containerPipelineWithRetention(): Stack {
+  const stack = scenarioStack('ContainerPipelineWithRetention');
+  const recipe = new ContainerRecipe(stack, 'Recipe', {
+    parentImage: ContainerParentImage.fromEcrPublic('amazonlinux/amazonlinux', '2023'),
+    components: [{ component: updateLinux(stack) }],
+  });
+  new ImagePipeline(stack, 'Pipeline', { recipe, retention: { keepLast: 5 } });
+  return stack;
+}
+
+function imagePipelineWithRetention(): Stack {
+  const stack = scenarioStack('ImagePipelineWithRetention');
+  const recipe = new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId(AMI) });
+  new ImagePipeline(stack, 'Pipeline', { recipe, retention: { keepLast: 5 } });
+  return stack;
+}
+
 /** Every scenario, in a stable order. */
 export const SCENARIOS: Scenario[] = [
   { name: 'InfrastructureConfiguration with defaults', build: infrastructureConfigurationDefaults },
@@ -479,4 +540,8 @@ export const SCENARIOS: Scenario[] = [
   { name: 'ImagePipeline (image recipe) with defaults', build: imagePipelineDefaults },
   { name: 'ImagePipeline (image recipe) with all options', build: imagePipelineAllOptions },
   { name: 'ImagePipeline (image recipe) with a given execution role and log groups', build: imagePipelineGivenRoleAndLogGroups },
+  { name: 'LifecyclePolicy with defaults', build: lifecyclePolicyDefaults },
+  { name: 'LifecyclePolicy with all options', build: lifecyclePolicyAllOptions },
+  { name: 'ImagePipeline (container recipe) with retention', build: containerPipelineWithRetention },
+  { name: 'ImagePipeline (image recipe) with retention', build: imagePipelineWithRetention },
 ];

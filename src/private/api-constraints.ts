@@ -184,6 +184,18 @@ export const LIMITS = {
   pipelineDistributionWorkflows: { min: 0, max: 1 },
   /** An image scanning container tag (EcrConfiguration.containerTags items). */
   scanningContainerTag: { min: 1, max: 1024 },
+  /** Lifecycle policy rules (LifecyclePolicyDetails). */
+  lifecyclePolicyDetails: { min: 1, max: 3 },
+  /** Lifecycle filter value: an age in its unit, or a count of images to keep. */
+  lifecycleFilterValue: { min: 1, max: 1000 },
+  /** Lifecycle filter `retainAtLeast`. */
+  lifecycleRetainAtLeast: { min: 1, max: 10 },
+  /** Lifecycle AMI exclusion `lastLaunched.value`, in its unit. */
+  lifecycleLastLaunchedValue: { min: 1, max: 365 },
+  /** Recipes of a lifecycle policy's resource selection. */
+  lifecycleRecipes: { min: 1, max: 50 },
+  /** Accounts of a lifecycle AMI exclusion (AccountList). */
+  lifecycleSharedAccounts: { min: 1, max: 1536 },
 } as const;
 
 /** Tag keys that infrastructure `resourceTags` may not use. */
