@@ -2,7 +2,8 @@
 'use strict';
 /*
  * Paired A/B comparison of two versions of this library on the `ours` case: the gain of one
- * change. Each version is compiled from a git ref (or the working tree) into bench/.build/ab-*;
+ * change. Each version is compiled from a git ref (or the working tree) into
+ * bench/.build/ab-<ref>/node_modules/cdk-imagebuilder/lib (installed-package paths, as run.js);
  * runs alternate A, B, B, A, ... (each a separate child process, as in run.js); reported are the
  * medians over pairs of B/A for CPU time, wall time and peak RSS, and whether the templates are
  * identical.
@@ -32,10 +33,10 @@ if (!refA) {
   process.exit(2);
 }
 
-/** Compiles src/ of a git ref (or of the working tree) into bench/.build/ab-<name>/lib. */
+/** Compiles src/ of a git ref (or of the working tree) into bench/.build/ab-<name>/node_modules/cdk-imagebuilder/lib. */
 function build(ref) {
   const name = ref ? execFileSync('git', ['rev-parse', '--short', ref], { cwd: ROOT }).toString().trim() : 'worktree';
-  const dir = path.join(ROOT, 'bench', '.build', `ab-${name}`);
+  const dir = path.join(ROOT, 'bench', '.build', `ab-${name}`, 'node_modules', 'cdk-imagebuilder');
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   if (ref) {

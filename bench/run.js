@@ -4,7 +4,7 @@
  * Synth benchmark: N container pipelines (container recipe + infrastructure configuration +
  * distribution configuration + scheduled pipeline with image scanning), built these ways:
  *
- *   ours      this library (compiled from src/ into bench/.build/lib)
+ *   ours      this library (compiled from src/ into bench/.build/node_modules/cdk-imagebuilder/lib)
  *   alpha-eq  the official @aws-cdk/aws-imagebuilder-alpha plus the log groups and scoped
  *             instance policy ours creates (equal output: same resource types and counts)
  *   l1-exact  hand-written aws-cdk-lib L1s emitting ours' templates byte for byte (the floor)
@@ -25,7 +25,8 @@
  *   --reps      runs per case and N (default: 5 up to N = 50, 3 above)
  *   --cases     add l2 for the diagnostic baseline (same resources with aws-cdk-lib L2s)
  *   --lib       measure this compiled library (e.g. lib, after the jsii compile) instead of
- *               compiling src/ into bench/.build/lib with tsc; --no-build reuses bench/.build/lib
+ *               compiling src/ into bench/.build/node_modules/cdk-imagebuilder/lib with tsc;
+ *               --no-build reuses it
  *   --profile   one more run of each given case at the largest N with node --cpu-prof, written
  *               to <out>/profiles/ (summarize with node bench/profile-summary.js <file>)
  *
@@ -129,10 +130,17 @@ function fail(message) {
   process.exit(2);
 }
 
-/** Compiles src/ into bench/.build/lib (tsc, not jsii: no clash with the lead's lib/). */
+/**
+ * Where src/ is compiled to: under a node_modules folder, as users install the library, so that
+ * aws-cdk-lib renders the library's frames in creation stack traces as it does for an installed
+ * package (collapsed), not as the user's own code.
+ */
+const OURS_BUILD = path.join(ROOT, 'bench', '.build', 'node_modules', 'cdk-imagebuilder', 'lib');
+
+/** Compiles src/ into OURS_BUILD (tsc, not jsii: no clash with the lead's lib/). */
 function buildOurs() {
   const tsc = path.join(ROOT, 'node_modules', '.bin', 'tsc');
-  const outDir = path.join(ROOT, 'bench', '.build', 'lib');
+  const outDir = OURS_BUILD;
   log(`compiling src/ into ${path.relative(ROOT, outDir)} ...`);
   const r = spawnSync(tsc, ['-p', 'tsconfig.json', '--outDir', outDir, '--declaration', 'false'], { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) { fail('tsc failed: fix the compile errors above or pass --no-build'); }
@@ -164,9 +172,7 @@ function runOnce(caseName, n, perStack, validation, opts, { profileDir } = {}) {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${caseName}-`));
   const resultFile = path.join(outdir, '..', `${path.basename(outdir)}.result.json`);
   const env = { ...process.env };
-  if (opts.lib) {
-    env.BENCH_OURS_LIB = opts.lib;
-  }
+  env.BENCH_OURS_LIB = opts.lib ?? OURS_BUILD;
   delete env.CDK_OUTDIR;
   delete env.CDK_CONTEXT_JSON;
   if (validation === 'off') {
@@ -419,7 +425,7 @@ function main() {
   if (opts.build && (opts.cases.includes('ours') || opts.profile.includes('ours'))) {
     buildOurs();
   }
-  const ours = opts.lib ?? path.join(ROOT, 'bench', '.build', 'lib');
+  const ours = opts.lib ?? OURS_BUILD;
   if ((opts.cases.includes('ours') || opts.profile.includes('ours')) && !fs.existsSync(path.join(ours, 'index.js'))) {
     fail(`${path.relative(ROOT, ours)}/index.js does not exist: compile the library first (drop --no-build, or run the jsii compile for --lib lib)`);
   }

@@ -12,7 +12,8 @@
  * Each measurement is its own process; ours and alpha alternate, and the ratios are paired
  * (median over pairs of ours/alpha).
  *
- *   node bench/user-view.js [--pairs 7] [--lib <compiled library dir>]   (default bench/.build/lib)
+ *   node bench/user-view.js [--pairs 7] [--lib <compiled library dir>]
+ *   (default: bench/.build/node_modules/cdk-imagebuilder/lib, compiled by run.js)
  */
 const { spawnSync } = require('child_process');
 const fs = require('fs');
@@ -73,7 +74,7 @@ function main() {
   if (args[0] === '--child') { return child(args[1], args[2], args[3]); }
   const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
   const pairs = Number(opt('--pairs', '7'));
-  const lib = path.resolve(opt('--lib', path.join(ROOT, 'bench', '.build', 'lib')));
+  const lib = path.resolve(opt('--lib', path.join(ROOT, 'bench', '.build', 'node_modules', 'cdk-imagebuilder', 'lib')));
   const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = Math.floor(s.length / 2); return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
   const out = {};
   for (const mode of ['require', 'app']) {
