@@ -1,5 +1,6 @@
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { strictStack } from './helpers';
 import { acknowledgeLibraryFindings } from '../src/private/acknowledge';
 
 const RULES = [
@@ -15,7 +16,7 @@ function acknowledged(scope: Construct) {
 
 describe('acknowledgeLibraryFindings', () => {
   test('records the rule IDs and reasons Validations.acknowledge records, in one entry without a stack trace', () => {
-    const stack = new Stack(new App());
+    const stack = strictStack();
     const viaValidations = new Construct(stack, 'ViaValidations');
     Validations.of(viaValidations).acknowledge(...RULES);
     const viaLibrary = new Construct(stack, 'ViaLibrary');
@@ -33,7 +34,7 @@ describe('acknowledgeLibraryFindings', () => {
   });
 
   test('throws for a rule ID with a namespace', () => {
-    const scope = new Construct(new Stack(new App()), 'Scope');
+    const scope = new Construct(strictStack(), 'Scope');
     expect(() => acknowledgeLibraryFindings(scope, { id: 'cdk-nag::AwsSolutions-IAM5', reason: 'r' }))
       .toThrow(/must be a rule ID without a namespace/);
   });

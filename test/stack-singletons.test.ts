@@ -1,9 +1,10 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
+import { strictApp } from './helpers';
 import { stackRepositoryImport, stackUuidPart } from '../src/private/stack-singletons';
 
 describe('per-stack singletons', () => {
   test('one repository import per stack and name, in the stack\'s account and Region', () => {
-    const app = new App();
+    const app = strictApp();
     const a = new Stack(app, 'A', { env: { account: '111111111111', region: 'eu-west-1' } });
     const b = new Stack(app, 'B', { env: { account: '222222222222', region: 'us-east-1' } });
     const first = stackRepositoryImport(a, 'image-builder-image-scanning-repository');
@@ -16,7 +17,7 @@ describe('per-stack singletons', () => {
   });
 
   test('one stack UUID part per stack', () => {
-    const app = new App();
+    const app = strictApp();
     const a = new Stack(app, 'A');
     const b = new Stack(app, 'B');
     expect(stackUuidPart(a)).toBe(stackUuidPart(a));
