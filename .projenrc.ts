@@ -42,6 +42,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
 
   // Develop and test against CDK_DEV_VERSION while the peer range starts at CDK_MIN_VERSION.
   peerDependencyOptions: { pinnedDevDependency: false },
+  // Component and workflow documents are parsed at synth; jsii libraries must bundle their dependencies.
+  bundledDeps: ['yaml@^2.9.1'],
   devDeps: [
     `aws-cdk-lib@${CDK_DEV_VERSION}`,
     `constructs@${CONSTRUCTS_VERSION}`,

@@ -1,7 +1,8 @@
 /**
  * The example app: a hardened container image built weekly from a Dockerfile into ECR,
  * scanned, distributed to a second Region, with a CI role allowed to start extra builds,
- * and a golden AMI pipeline next to it that keeps its last 5 builds.
+ * and a golden AMI pipeline next to it, hardened by a component written in YAML
+ * (examples/golden-ami-hardening.yaml), that keeps its last 5 builds.
  */
 import * as path from 'path';
 import { App, Duration, RemovalPolicy, Stack, TimeZone, aws_iam as iam, aws_sns as sns, aws_events_targets as targets } from 'aws-cdk-lib';
@@ -73,11 +74,23 @@ function containerImageStack(app: App): Stack {
 function goldenAmiStack(app: App): Stack {
   const stack = new Stack(app, 'GoldenAmiPipeline', { env: ENV });
 
+  // The team's hardening, written in YAML next to the app and checked at synth.
+  const hardening = new imagebuilder.Component(stack, 'Hardening', {
+    description: 'CIS-style hardening of the golden AMI',
+    platform: imagebuilder.ComponentPlatform.LINUX,
+    supportedOsVersions: ['Amazon Linux 2023'],
+    data: imagebuilder.ComponentData.fromFile(path.join(__dirname, 'golden-ami-hardening.yaml')),
+  });
+
   const recipe = new imagebuilder.ImageRecipe(stack, 'Recipe', {
     imageRecipeName: 'golden-al2023',
     parentImage: imagebuilder.ParentImage.fromSsmParameterName('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64'),
     components: [
       { component: imagebuilder.Component.fromAwsManagedComponent(stack, 'UpdateLinux', imagebuilder.AwsManagedComponentName.UPDATE_LINUX) },
+      {
+        component: hardening,
+        parameters: { LoginBanner: imagebuilder.ComponentParameterValue.fromString('Golden AMI of the platform team: authorized use only.') },
+      },
     ],
   });
 

@@ -1,7 +1,24 @@
-import { IResource, Resource, Stack, Tokenization } from 'aws-cdk-lib';
+import {
+  aws_iam as iam,
+  aws_imagebuilder as imagebuilder,
+  aws_kms as kms,
+  aws_s3 as s3,
+  Duration,
+  IResource,
+  Lazy,
+  Names,
+  Resource,
+  Stack,
+  Token,
+  Tokenization,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { PATTERNS } from './private/api-constraints';
-import { Validator } from './private/validation';
+import { LIMITS, PATTERNS } from './private/api-constraints';
+import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './private/arns';
+import { ComponentDocumentFacts, validateComponentDocument } from './private/documents';
+import { grantOnResource } from './private/grants';
+import { renderTagMap, Validator } from './private/validation';
+import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/versioned-document';
 
 /**
  * An Image Builder component: a build or test document that recipes run.
@@ -13,6 +30,35 @@ export interface IComponent extends IResource {
    * @attribute
    */
   readonly componentArn: string;
+
+  /**
+   * The component's name, as its ARN holds it.
+   *
+   * @attribute
+   */
+  readonly componentName: string;
+
+  /**
+   * The component's version, as its ARN holds it (possibly with `x` wildcards or a build number).
+   *
+   * @attribute
+   */
+  readonly componentVersion: string;
+
+  /**
+   * Grants permission to read this component (`imagebuilder:GetComponent`).
+   *
+   * @param grantee the principal to grant to
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants the given Image Builder actions on this component.
+   *
+   * @param grantee the principal to grant to
+   * @param actions the actions, such as `imagebuilder:DeleteComponent`
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 }
 
 /**
@@ -106,15 +152,486 @@ export class AwsManagedComponentName {
   private constructor() {}
 }
 
-/** Shared behaviour of owned and imported components. */
-abstract class ComponentBase extends Resource implements IComponent {
-  public abstract readonly componentArn: string;
+
+/** The operating system platform of a component. */
+export enum ComponentPlatform {
+  /** Linux. */
+  LINUX = 'Linux',
+  /** Windows. */
+  WINDOWS = 'Windows',
+  /** macOS. */
+  MACOS = 'macOS',
+}
+
+/** The AWSTOE action modules a component step runs (AWSTOE user guide, "Action modules"). */
+export enum ComponentAction {
+  /** Compares values; the step fails when the comparison is false. */
+  ASSERT = 'Assert',
+  /** Runs bash commands (Linux, macOS). Inputs: `commands`. */
+  EXECUTE_BASH = 'ExecuteBash',
+  /** Runs a binary. Inputs: `path`, `arguments`. */
+  EXECUTE_BINARY = 'ExecuteBinary',
+  /** Runs another component document. Inputs: `document`. */
+  EXECUTE_DOCUMENT = 'ExecuteDocument',
+  /** Runs PowerShell commands or a script (Windows). Inputs: `commands` or `file`. */
+  EXECUTE_POWERSHELL = 'ExecutePowerShell',
+  /** Downloads objects from S3. Inputs: a list of `source`, `destination`. */
+  S3_DOWNLOAD = 'S3Download',
+  /** Uploads files to S3. Inputs: a list of `source`, `destination`. */
+  S3_UPLOAD = 'S3Upload',
+  /** Downloads files over HTTP(S). Inputs: a list of `source`, `destination`. */
+  WEB_DOWNLOAD = 'WebDownload',
+  /** Appends text to files. Inputs: a list of `path`, `content`. */
+  APPEND_FILE = 'AppendFile',
+  /** Copies files. Inputs: a list of `source`, `destination`. */
+  COPY_FILE = 'CopyFile',
+  /** Copies folders. Inputs: a list of `source`, `destination`. */
+  COPY_FOLDER = 'CopyFolder',
+  /** Creates files. Inputs: a list of `path` (and `content`). */
+  CREATE_FILE = 'CreateFile',
+  /** Creates folders. Inputs: a list of `path`. */
+  CREATE_FOLDER = 'CreateFolder',
+  /** Creates symbolic links. Inputs: a list of `source`, `destination`. */
+  CREATE_SYMLINK = 'CreateSymlink',
+  /** Deletes files. Inputs: a list of `path`. */
+  DELETE_FILE = 'DeleteFile',
+  /** Deletes folders. Inputs: a list of `path`. */
+  DELETE_FOLDER = 'DeleteFolder',
+  /** Lists files. Inputs: a list of `path`. */
+  LIST_FILES = 'ListFiles',
+  /** Moves files. Inputs: a list of `source`, `destination`. */
+  MOVE_FILE = 'MoveFile',
+  /** Moves folders. Inputs: a list of `source`, `destination`. */
+  MOVE_FOLDER = 'MoveFolder',
+  /** Reads a file. Inputs: `path`. */
+  READ_FILE = 'ReadFile',
+  /** Sets the encoding of files. Inputs: a list of `path`. */
+  SET_FILE_ENCODING = 'SetFileEncoding',
+  /** Sets the owner of files. Inputs: a list of `path`, `owner`. */
+  SET_FILE_OWNER = 'SetFileOwner',
+  /** Sets the owner of folders. Inputs: a list of `path`, `owner`. */
+  SET_FOLDER_OWNER = 'SetFolderOwner',
+  /** Sets the permissions of files. Inputs: a list of `path`, `permissions`. */
+  SET_FILE_PERMISSIONS = 'SetFilePermissions',
+  /** Sets the permissions of folders. Inputs: a list of `path`, `permissions`. */
+  SET_FOLDER_PERMISSIONS = 'SetFolderPermissions',
+  /** Installs an MSI package (Windows). Inputs: `path`. */
+  INSTALL_MSI = 'InstallMSI',
+  /** Uninstalls an MSI package (Windows). Inputs: `path`. */
+  UNINSTALL_MSI = 'UninstallMSI',
+  /** Reboots the instance and resumes at the next step. */
+  REBOOT = 'Reboot',
+  /** Sets Windows registry values (Windows). Inputs: a list of `path`, `name`, `value`, `type`. */
+  SET_REGISTRY = 'SetRegistry',
+  /** Installs operating system updates. */
+  UPDATE_OS = 'UpdateOS',
+}
+
+/** The phases of a component document. */
+export enum ComponentPhaseName {
+  /** Runs on the build instance, before the image is created. */
+  BUILD = 'build',
+  /** Runs on the build instance after `build`, to check it. */
+  VALIDATE = 'validate',
+  /** Runs on the test instance launched from the new image. */
+  TEST = 'test',
+}
+
+/** What AWSTOE does when a step fails. */
+export enum ComponentStepOnFailure {
+  /** Fail the step and the document. */
+  ABORT = 'Abort',
+  /** Fail the step, and run the next steps. */
+  CONTINUE = 'Continue',
+  /** Mark the step ignored, and run the next steps. */
+  IGNORE = 'Ignore',
+}
+
+/** The type of a component document parameter. */
+export enum ComponentParameterType {
+  /** A string. */
+  STRING = 'string',
+  /** A list of strings. */
+  STRING_LIST = 'stringList',
+}
+
+/** A parameter of a typed component document. */
+export interface ComponentDocumentParameter {
+  /** The parameter's type. */
+  readonly parameterType: ComponentParameterType;
+
+  /**
+   * The value used when a recipe gives none.
+   *
+   * @default - no default: every recipe must give a value
+   */
+  readonly defaultValue?: ComponentParameterValue;
+
+  /**
+   * What the parameter is for.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+}
+
+/** A numeric loop range: `start` to `end` (inclusive), by `updateBy`. */
+export interface ComponentLoopRange {
+  /** The first value. */
+  readonly start: number;
+  /** The last value. */
+  readonly end: number;
+  /** The increment (not 0; negative counts down). */
+  readonly updateBy: number;
+}
+
+/** A step loop: over a list of values, or a numeric range. Give exactly one of the two. */
+export interface ComponentStepLoop {
+  /**
+   * The loop's name, for `{{ loop.name.value }}` references in nested loops.
+   *
+   * @default - unnamed: `{{ loop.value }}`
+   */
+  readonly name?: string;
+
+  /**
+   * The values to loop over.
+   *
+   * @default - a range loop (`forRange`)
+   */
+  readonly forEach?: string[];
+
+  /**
+   * The numeric range to loop over.
+   *
+   * @default - a list loop (`forEach`)
+   */
+  readonly forRange?: ComponentLoopRange;
+}
+
+/** A step of a typed component document. */
+export interface ComponentStep {
+  /** The step's name: letters, digits, `-` and `_`; unique in its phase. */
+  readonly name: string;
+
+  /** The action module the step runs. */
+  readonly action: ComponentAction;
+
+  /**
+   * The action's inputs: a mapping or a list of mappings, as the action takes them (for example
+   * `{ commands: ['dnf -y update'] }` for `ExecuteBash`).
+   *
+   * @default - no inputs
+   */
+  readonly inputs?: any;
+
+  /**
+   * What AWSTOE does when the step fails.
+   *
+   * @default - AWSTOE's default, ComponentStepOnFailure.ABORT
+   */
+  readonly onFailure?: ComponentStepOnFailure;
+
+  /**
+   * How long the step may run (whole seconds).
+   *
+   * @default - AWSTOE's default timeout
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * How many times the step is tried before it fails.
+   *
+   * @default 1
+   */
+  readonly maxAttempts?: number;
+
+  /**
+   * Runs the step once per value of a loop.
+   *
+   * @default - the step runs once
+   */
+  readonly loop?: ComponentStepLoop;
+}
+
+/** A phase of a typed component document. */
+export interface ComponentPhase {
+  /** The phase. */
+  readonly name: ComponentPhaseName;
+  /** The phase's steps, in order (at least one). */
+  readonly steps: ComponentStep[];
 }
 
 /**
- * Image Builder components.
+ * An AWSTOE component document written with types (schema version 1.0), for
+ * `ComponentData.fromDocument`.
+ */
+export interface ComponentDocument {
+  /**
+   * The document's name.
+   *
+   * @default - no name in the document
+   */
+  readonly name?: string;
+
+  /**
+   * The document's description.
+   *
+   * @default - no description in the document
+   */
+  readonly description?: string;
+
+  /**
+   * The document's parameters, by name (`{{ name }}` in the steps).
+   *
+   * @default - no parameters
+   */
+  readonly parameters?: { [name: string]: ComponentDocumentParameter };
+
+  /** The phases, each at most once. */
+  readonly phases: ComponentPhase[];
+}
+
+/**
+ * The document of a component: an AWSTOE YAML (or JSON) document, from a file, an asset, inline
+ * text, S3 or a typed document.
  *
- * Components are imported by ARN, or by name when AWS owns them.
+ * Documents known at synth (every source except `fromS3`) are parsed and checked then, unless
+ * the component sets `validateDocument: false`.
+ *
+ * A document in S3 (`fromAsset`, a large `fromFile`, `fromS3`) is read once, by Image Builder,
+ * when CloudFormation creates the component, with the credentials of the caller (the stack's
+ * CloudFormation execution role, which can read the CDK assets bucket). Build instances never
+ * read it: they get the document from Image Builder.
+ */
+export class ComponentData {
+  /**
+   * A YAML or JSON document in a local file, read and checked at synth. A file of at most 16,000
+   * characters is inlined in the template (`Data`); a larger one is uploaded as an asset
+   * (`Uri`).
+   */
+  public static fromFile(path: string): ComponentData {
+    return new ComponentData(DocumentSource.file(path));
+  }
+
+  /** A YAML or JSON document in a local file, read and checked at synth, always uploaded as an asset (`Uri`). */
+  public static fromAsset(path: string): ComponentData {
+    return new ComponentData(DocumentSource.asset(path));
+  }
+
+  /** A YAML or JSON document given as text: 1 to 16,000 characters, without NUL characters. */
+  public static fromInline(document: string): ComponentData {
+    return new ComponentData(DocumentSource.inline(document));
+  }
+
+  /**
+   * A document stored in S3, in the component's Region. It is not read at synth, so it is not
+   * checked: Image Builder checks it when the component is created. The principal that deploys
+   * the stack must be able to read it. A new object under the same key does not update the
+   * component: change the key to deploy a new document.
+   */
+  public static fromS3(bucket: s3.IBucket, key: string): ComponentData {
+    return new ComponentData(DocumentSource.s3(bucket, key));
+  }
+
+  /** A document written with types, rendered as JSON; tokens may appear in any string. */
+  public static fromDocument(document: ComponentDocument): ComponentData {
+    return new ComponentData(DocumentSource.object(() => renderComponentDocument(document)));
+  }
+
+  private constructor(private readonly source: DocumentSource) {}
+
+  /**
+   * The document source.
+   *
+   * @internal
+   */
+  public get _source(): DocumentSource {
+    return this.source;
+  }
+}
+
+/** The AWSTOE form of a typed document (undefined fields are dropped by the JSON rendering). */
+function renderComponentDocument(document: ComponentDocument): unknown {
+  const parameters = document.parameters && Object.keys(document.parameters).length > 0
+    ? Object.entries(document.parameters).map(([name, p]) => ({
+      [name]: {
+        type: p.parameterType,
+        default: p.defaultValue === undefined ? undefined
+          : p.parameterType === ComponentParameterType.STRING_LIST ? p.defaultValue.values : p.defaultValue.values.join(','),
+        description: p.description,
+      },
+    }))
+    : undefined;
+  return {
+    name: document.name,
+    description: document.description,
+    schemaVersion: '1.0',
+    parameters,
+    phases: document.phases.map(phase => ({
+      name: phase.name,
+      steps: phase.steps.map(step => ({
+        name: step.name,
+        action: step.action,
+        onFailure: step.onFailure,
+        timeoutSeconds: step.timeout?.toSeconds(),
+        maxAttempts: step.maxAttempts,
+        loop: step.loop,
+        inputs: step.inputs,
+      })),
+    })),
+  };
+}
+
+/** Properties of a `Component`. */
+export interface ComponentProps {
+  /**
+   * The component's name (3 to 128 letters, digits, hyphens, underscores and spaces). Its ARN
+   * holds it lowercased.
+   *
+   * @default - a unique lowercase name is generated from the construct path
+   */
+  readonly componentName?: string;
+
+  /**
+   * The component's version: `major.minor.patch`, each number at most 1073741823 (no `x`).
+   *
+   * CloudFormation replaces a component when its document or another create-only property
+   * changes, creating the new one before deleting the old, and Image Builder refuses a second
+   * component with the same name and version. A fixed version must therefore be raised with
+   * every such change; the construct warns (`cdk-imagebuilder:componentFixedVersion`).
+   *
+   * @default - derived from the content: `1.0.<n>`, where `n` is a number from the SHA-256 of
+   * the create-only properties (document, platform, KMS key, OS versions, descriptions). A
+   * changed component gets a new version; an unchanged one keeps it. Versions are not ordered by
+   * time: refer to the component by its `componentArn`, not by a wildcard.
+   */
+  readonly componentVersion?: string;
+
+  /** The component's document. */
+  readonly data: ComponentData;
+
+  /** The operating system platform the component runs on. */
+  readonly platform: ComponentPlatform;
+
+  /**
+   * The operating system versions the component supports (1 to 25), for example
+   * `Amazon Linux 2023` or `Microsoft Windows Server 2022`. Recipes whose parent image has
+   * another version can't use it.
+   *
+   * @default - every version of the platform
+   */
+  readonly supportedOsVersions?: string[];
+
+  /**
+   * The component's description, 1 to 1024 characters.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * What changed in this version, 1 to 1024 characters.
+   *
+   * @default - no change description
+   */
+  readonly changeDescription?: string;
+
+  /**
+   * The KMS key that encrypts the component's document (`KmsKeyId`, rendered as the key's ARN).
+   * Principals that read the component (the pipeline's build instances) need to decrypt with it.
+   *
+   * @default - an AWS owned key
+   */
+  readonly kmsKey?: kms.IKey;
+
+  /**
+   * Whether the document is parsed and checked at synth (documents from `fromS3` never are).
+   * Turn it off for a document that uses AWSTOE features the checks do not know.
+   *
+   * @default true
+   */
+  readonly validateDocument?: boolean;
+
+  /**
+   * Tags of the component (1 to 50).
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/** Attributes of a component defined outside this app. */
+export interface ComponentAttributes {
+  /** The component's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly componentName: string;
+
+  /**
+   * The component's version; `x` nodes select the latest matching version.
+   *
+   * @default 'x.x.x' - the latest version
+   */
+  readonly componentVersion?: string;
+}
+
+/** The permissions on a component, scoped to its ARN. */
+export class ComponentGrants {
+  /** The grants of the given component (owned or imported). */
+  public static fromComponent(component: IComponent): ComponentGrants {
+    return new ComponentGrants(component);
+  }
+
+  private constructor(private readonly component: IComponent) {}
+
+  /**
+   * Grants the given Image Builder actions on this component. A version with `x` nodes is
+   * granted with `*` in their place, IAM's wildcard.
+   */
+  public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return grantOnResource(grantee, iamResourceForVersionedArn(this.component.componentArn), actions);
+  }
+
+  /** Grants permission to read this component (`imagebuilder:GetComponent`). */
+  public read(grantee: iam.IGrantable): iam.Grant {
+    return this.actions(grantee, 'imagebuilder:GetComponent');
+  }
+}
+
+/** Shared behaviour of owned and imported components. */
+abstract class ComponentBase extends Resource implements IComponent {
+  public abstract readonly componentArn: string;
+  public abstract readonly componentName: string;
+  public abstract readonly componentVersion: string;
+
+  /** The permissions on this component. */
+  public readonly grants: ComponentGrants = ComponentGrants.fromComponent(this);
+
+  /**
+   * Grants permission to read this component (`imagebuilder:GetComponent`).
+   * [disable-awslint:no-grants]
+   */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grants.read(grantee);
+  }
+
+  /**
+   * Grants the given Image Builder actions on this component.
+   * [disable-awslint:no-grants]
+   */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return this.grants.actions(grantee, ...actions);
+  }
+}
+
+/**
+ * An Image Builder component (`AWS::ImageBuilder::Component`): an AWSTOE document that recipes
+ * run to build or test an image, checked at synth. Existing components are imported by ARN, by
+ * name, or by name when AWS owns them.
+ *
+ * Without a version, the version is derived from the content, so that a changed component
+ * deploys without colliding with the one it replaces.
+ *
+ * @resource AWS::ImageBuilder::Component
  */
 export class Component extends ComponentBase {
   /**
@@ -126,7 +643,18 @@ export class Component extends ComponentBase {
     const v = new Validator(scope);
     v.arn('componentArn', componentArn, 'component');
     v.throwIfInvalid();
-    return new ImportedComponent(scope, id, componentArn, true);
+    return ImportedComponent.fromArn(scope, id, componentArn);
+  }
+
+  /** Imports a component of the stack's account and Region by name and version. */
+  public static fromComponentAttributes(scope: Construct, id: string, attrs: ComponentAttributes): IComponent {
+    const v = new Validator(scope);
+    v.arnResourceName('componentName', attrs.componentName);
+    v.semanticVersion('componentVersion', attrs.componentVersion, { wildcards: true });
+    v.throwIfInvalid();
+    const version = attrs.componentVersion ?? 'x.x.x';
+    const componentArn = imageBuilderArn(scope, 'component', `${attrs.componentName}/${version}`);
+    return new ImportedComponent(scope, id, componentArn, attrs.componentName, version, false);
   }
 
   /**
@@ -146,24 +674,108 @@ export class Component extends ComponentBase {
       resource: 'component',
       resourceName: `${name}/${version ?? 'x.x.x'}`,
     });
-    return new ImportedComponent(scope, id, componentArn, false);
+    return new ImportedComponent(scope, id, componentArn, name, version ?? 'x.x.x', false);
   }
 
-  /** The component's ARN. */
   public readonly componentArn: string;
+  public readonly componentName: string;
 
-  private constructor(scope: Construct, id: string, componentArn: string) {
-    super(scope, id);
-    this.componentArn = componentArn;
+  /** The component's version: the one given, or the one derived from the content. */
+  public readonly componentVersion: string;
+
+  /** The component's platform. */
+  public readonly platform: ComponentPlatform;
+
+  /** What the document declares, when it was read at synth. */
+  private readonly documentFacts?: ComponentDocumentFacts;
+
+  constructor(scope: Construct, id: string, props: ComponentProps) {
+    super(scope, id, {
+      physicalName: props.componentName ?? Lazy.string({
+        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
+      }),
+    });
+
+    const v = new Validator(this);
+    validateVersionedDocumentFields(v, {
+      nameProperty: 'componentName',
+      name: props.componentName,
+      versionProperty: 'componentVersion',
+      version: props.componentVersion,
+      description: props.description,
+      changeDescription: props.changeDescription,
+      tags: props.tags,
+    });
+    v.oneOf('platform', props.platform, Object.values(ComponentPlatform));
+    if (v.count('supportedOsVersions', props.supportedOsVersions, LIMITS.supportedOsVersions)) {
+      props.supportedOsVersions?.forEach((os, i) => v.length(`supportedOsVersions[${i}]`, os, LIMITS.nonEmptyString));
+    }
+    let facts: ComponentDocumentFacts | undefined;
+    const document = props.data._source.bind(this, v, {
+      property: 'data',
+      enabled: props.validateDocument ?? true,
+      check: (dv, property, parsed) => {
+        facts = validateComponentDocument(dv, property, parsed, props.platform);
+      },
+    });
+    v.throwIfInvalid();
+    this.documentFacts = facts;
+
+    const createOnly = {
+      platform: props.platform,
+      data: document.data,
+      uri: document.uri,
+      kmsKeyId: props.kmsKey?.keyArn,
+      supportedOsVersions: props.supportedOsVersions,
+      description: props.description,
+      changeDescription: props.changeDescription,
+    };
+    const version = documentVersion(this, 'component', props.componentVersion, () => createOnly);
+    const resource = new imagebuilder.CfnComponent(this, 'Resource', {
+      name: this.physicalName,
+      version,
+      ...createOnly,
+      tags: renderTagMap(props.tags),
+    });
+
+    this.platform = props.platform;
+    this.componentVersion = version;
+    this.componentArn = this.getResourceArnAttribute(resource.attrArn, {
+      service: 'imagebuilder',
+      resource: 'component',
+      resourceName: `${this.physicalName}/${version}`,
+    });
+    this.componentName = this.getResourceNameAttribute(resource.attrName);
+  }
+
+  /**
+   * The parameters the document declares, when it was read at synth.
+   *
+   * @internal
+   */
+  public get _declaredParameters(): ComponentDocumentFacts['parameters'] | undefined {
+    return this.documentFacts?.parameters;
   }
 }
 
 /** A component defined outside this app. */
 class ImportedComponent extends ComponentBase {
-  public readonly componentArn: string;
+  /** Imports by ARN: the name and version are read from it (`component/<name>/<version>[/<build>]`). */
+  public static fromArn(scope: Construct, id: string, componentArn: string): ImportedComponent {
+    const version = Token.isUnresolved(componentArn)
+      ? arnPathPart(componentArn, 2)
+      : componentArn.split('/').slice(2).join('/');
+    return new ImportedComponent(scope, id, componentArn, arnPathPart(componentArn, 1), version, true);
+  }
 
-  constructor(scope: Construct, id: string, componentArn: string, environmentFromArn: boolean) {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly componentArn: string,
+    public readonly componentName: string,
+    public readonly componentVersion: string,
+    environmentFromArn: boolean,
+  ) {
     super(scope, id, environmentFromArn ? { environmentFromArn: componentArn } : {});
-    this.componentArn = componentArn;
   }
 }

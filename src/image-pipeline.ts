@@ -41,7 +41,7 @@ import {
 import { stackRepositoryImport, stackUuidPart } from './private/stack-singletons';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
-import { WorkflowConfiguration, WorkflowType } from './workflow';
+import { Workflow, WorkflowConfiguration, WorkflowType } from './workflow';
 
 /** The `detail-type` of the events Image Builder sends to EventBridge. */
 const EVENT_DETAIL_TYPES = {
@@ -717,6 +717,7 @@ export class ImagePipeline extends ImagePipelineBase {
       acknowledgeWildcardResources(logWriter instanceof OwnedPolicyGrantee ? logWriter.policy : executionRole,
         grants.flatMap(g => g.principalStatements),
         'the log streams of the pipeline\'s log group (the :* suffix of the group\'s ARN), which Image Builder creates at build time');
+      grantAuthoredWorkflowNeeds(logWriter, props.workflows ?? []);
     }
     this.executionRole = executionRole;
 
@@ -1040,3 +1041,19 @@ function s3LogBucket(infrastructure: IInfrastructureConfiguration): { known: boo
   return { known: true, bucketName: (s3Logs as imagebuilder.CfnInfrastructureConfiguration.S3LogsProperty).s3BucketName };
 }
 
+
+/**
+ * Gives the execution role what the steps of the pipeline's authored workflows need, as each
+ * `Workflow` derives it from its document (for example `sns:Publish` for a `WaitForAction` topic).
+ * Imported workflows are unknown: their needs go through `addToExecutionRolePolicy`.
+ */
+function grantAuthoredWorkflowNeeds(grantee: iam.IPrincipal, workflows: WorkflowConfiguration[]): void {
+  const statements = workflows.flatMap(w => w.workflow instanceof Workflow ? w.workflow._executionRoleStatements() : []);
+  for (const statement of statements) {
+    grantee.addToPrincipalPolicy(statement);
+  }
+  const holder = grantee instanceof OwnedPolicyGrantee ? grantee.policy : grantee;
+  if (statements.length > 0 && holder instanceof Construct) {
+    acknowledgeWildcardResources(holder, statements, 'the executions of the state machine an ExecuteStateMachine step starts, named at build time');
+  }
+}

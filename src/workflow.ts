@@ -1,7 +1,24 @@
-import { IResource, Resource, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import {
+  aws_iam as iam,
+  aws_imagebuilder as imagebuilder,
+  aws_kms as kms,
+  aws_s3 as s3,
+  Duration,
+  IResource,
+  Lazy,
+  Names,
+  Resource,
+  Stack,
+  Token,
+  Tokenization,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { PATTERNS } from './private/api-constraints';
-import { Validator } from './private/validation';
+import { LIMITS, PATTERNS } from './private/api-constraints';
+import { arnPathPart, iamResourceForVersionedArn, stateMachineExecutionsArn } from './private/arns';
+import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/documents';
+import { grantOnResource } from './private/grants';
+import { renderTagMap, Validator } from './private/validation';
+import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/versioned-document';
 
 /** The kind of an Image Builder workflow. */
 export enum WorkflowType {
@@ -26,6 +43,35 @@ export interface IWorkflow extends IResource {
 
   /** Whether this is a build, test or distribution workflow. */
   readonly workflowType: WorkflowType;
+
+  /**
+   * The workflow's name, as its ARN holds it.
+   *
+   * @attribute
+   */
+  readonly workflowName: string;
+
+  /**
+   * The workflow's version, as its ARN holds it (possibly with `x` wildcards or a build number).
+   *
+   * @attribute
+   */
+  readonly workflowVersion: string;
+
+  /**
+   * Grants permission to read this workflow (`imagebuilder:GetWorkflow`).
+   *
+   * @param grantee the principal to grant to
+   */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+
+  /**
+   * Grants the given Image Builder actions on this workflow.
+   *
+   * @param grantee the principal to grant to
+   * @param actions the actions, such as `imagebuilder:DeleteWorkflow`
+   */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 }
 
 /**
@@ -65,16 +111,65 @@ export interface WorkflowAttributes {
   readonly workflowType: WorkflowType;
 }
 
+/** The permissions on a workflow, scoped to its ARN. */
+export class WorkflowGrants {
+  /** The grants of the given workflow (owned or imported). */
+  public static fromWorkflow(workflow: IWorkflow): WorkflowGrants {
+    return new WorkflowGrants(workflow);
+  }
+
+  private constructor(private readonly workflow: IWorkflow) {}
+
+  /**
+   * Grants the given Image Builder actions on this workflow. A version with `x` nodes is
+   * granted with `*` in their place, IAM's wildcard.
+   */
+  public actions(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return grantOnResource(grantee, iamResourceForVersionedArn(this.workflow.workflowArn), actions);
+  }
+
+  /** Grants permission to read this workflow (`imagebuilder:GetWorkflow`). */
+  public read(grantee: iam.IGrantable): iam.Grant {
+    return this.actions(grantee, 'imagebuilder:GetWorkflow');
+  }
+}
+
 /** Shared behaviour of workflows. */
 abstract class WorkflowBase extends Resource implements IWorkflow {
   public abstract readonly workflowArn: string;
   public abstract readonly workflowType: WorkflowType;
+  public abstract readonly workflowName: string;
+  public abstract readonly workflowVersion: string;
+
+  /** The permissions on this workflow. */
+  public readonly grants: WorkflowGrants = WorkflowGrants.fromWorkflow(this);
+
+  /**
+   * Grants permission to read this workflow (`imagebuilder:GetWorkflow`).
+   * [disable-awslint:no-grants]
+   */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grants.read(grantee);
+  }
+
+  /**
+   * Grants the given Image Builder actions on this workflow.
+   * [disable-awslint:no-grants]
+   */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return this.grants.actions(grantee, ...actions);
+  }
 }
 
 /**
- * Image Builder workflows, imported for use in image pipelines.
+ * An Image Builder workflow (`AWS::ImageBuilder::Workflow`): the build, test or distribution
+ * steps of an image, checked at synth. Existing workflows are imported by ARN, or by name when
+ * AWS owns them.
  *
- * Workflows are imported by ARN, or by name when AWS owns them.
+ * Without a version, the version is derived from the content, so that a changed workflow
+ * deploys without colliding with the one it replaces.
+ *
+ * @resource AWS::ImageBuilder::Workflow
  */
 export class Workflow extends WorkflowBase {
   /**
@@ -141,28 +236,122 @@ export class Workflow extends WorkflowBase {
       resource: 'workflow',
       resourceName: `${workflowType.toLowerCase()}/${name}/${version ?? 'x.x.x'}`,
     });
-    return new ImportedWorkflow(scope, id, workflowArn, workflowType, false);
+    return new ImportedWorkflow(scope, id, workflowArn, workflowType, false, { name, version: version ?? 'x.x.x' });
   }
 
   public readonly workflowArn: string;
   public readonly workflowType: WorkflowType;
+  public readonly workflowName: string;
 
-  private constructor(scope: Construct, id: string, workflowArn: string, workflowType: WorkflowType) {
-    super(scope, id);
-    this.workflowArn = workflowArn;
-    this.workflowType = workflowType;
+  /** The workflow's version: the one given, or the one derived from the content. */
+  public readonly workflowVersion: string;
+
+  /** What the document's steps use, when the document was read at synth. */
+  private readonly facts?: WorkflowDocumentFacts;
+
+  constructor(scope: Construct, id: string, props: WorkflowProps) {
+    super(scope, id, {
+      physicalName: props.workflowName ?? Lazy.string({
+        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
+      }),
+    });
+
+    const v = new Validator(this);
+    validateVersionedDocumentFields(v, {
+      nameProperty: 'workflowName',
+      name: props.workflowName,
+      versionProperty: 'workflowVersion',
+      version: props.workflowVersion,
+      description: props.description,
+      changeDescription: props.changeDescription,
+      tags: props.tags,
+    });
+    v.oneOf('workflowType', props.workflowType, Object.values(WorkflowType));
+    let facts: WorkflowDocumentFacts | undefined;
+    const document = props.data._source.bind(this, v, {
+      property: 'data',
+      enabled: props.validateDocument ?? true,
+      check: (dv, property, parsed) => {
+        facts = validateWorkflowDocument(dv, property, parsed, props.workflowType);
+      },
+    });
+    v.throwIfInvalid();
+    this.facts = facts;
+
+    const createOnly = {
+      type: props.workflowType,
+      data: document.data,
+      uri: document.uri,
+      kmsKeyId: props.kmsKey?.keyArn,
+      description: props.description,
+      changeDescription: props.changeDescription,
+    };
+    const version = documentVersion(this, 'workflow', props.workflowVersion, () => createOnly);
+    const resource = new imagebuilder.CfnWorkflow(this, 'Resource', {
+      name: this.physicalName,
+      version,
+      ...createOnly,
+      tags: renderTagMap(props.tags),
+    });
+
+    this.workflowType = props.workflowType;
+    this.workflowVersion = version;
+    this.workflowArn = this.getResourceArnAttribute(resource.attrArn, {
+      service: 'imagebuilder',
+      resource: 'workflow',
+      resourceName: `${props.workflowType.toLowerCase()}/${this.physicalName}/${version}`,
+    });
+    // CloudFormation returns no name attribute: the ARN holds the (normalized) name.
+    this.workflowName = this.getResourceNameAttribute(arnPathPart(resource.attrArn, 2));
+  }
+
+  /**
+   * The statements a pipeline's execution role needs for what this workflow's steps do, where
+   * the document shows it: `sns:Publish` to the topic of a `WaitForAction` step, and
+   * `states:StartExecution` / `states:DescribeExecution` for the state machine of an
+   * `ExecuteStateMachine` step. Inputs given by reference (`<input>.$`) are only known at build
+   * time: grant those with `ImagePipeline.addToExecutionRolePolicy`.
+   *
+   * @internal
+   */
+  public _executionRoleStatements(): iam.PolicyStatement[] {
+    const statements: iam.PolicyStatement[] = [];
+    for (const step of this.facts?.steps ?? []) {
+      const topicArn = step.inputs.snsTopicArn;
+      if (step.action === WorkflowStepAction.WAIT_FOR_ACTION && typeof topicArn === 'string') {
+        statements.push(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [topicArn] }));
+      }
+      const stateMachineArn = step.inputs.stateMachineArn;
+      if (step.action === WorkflowStepAction.EXECUTE_STATE_MACHINE && typeof stateMachineArn === 'string') {
+        statements.push(
+          new iam.PolicyStatement({ actions: ['states:StartExecution'], resources: [stateMachineArn] }),
+          new iam.PolicyStatement({ actions: ['states:DescribeExecution'], resources: [stateMachineExecutionsArn(this, stateMachineArn)] }),
+        );
+      }
+    }
+    return statements;
   }
 }
 
 /** A workflow defined outside this app. */
 class ImportedWorkflow extends WorkflowBase {
-  public readonly workflowArn: string;
-  public readonly workflowType: WorkflowType;
+  public readonly workflowName: string;
+  public readonly workflowVersion: string;
 
-  constructor(scope: Construct, id: string, workflowArn: string, workflowType: WorkflowType, environmentFromArn: boolean) {
+  constructor(
+    scope: Construct,
+    id: string,
+    public readonly workflowArn: string,
+    public readonly workflowType: WorkflowType,
+    environmentFromArn: boolean,
+    known?: { readonly name: string; readonly version: string },
+  ) {
     super(scope, id, environmentFromArn ? { environmentFromArn: workflowArn } : {});
-    this.workflowArn = workflowArn;
-    this.workflowType = workflowType;
+    // `workflow/<type>/<name>/<version>[/<build>]`.
+    this.workflowName = known?.name ?? arnPathPart(workflowArn, 2);
+    this.workflowVersion = known?.version ?? (Token.isUnresolved(workflowArn)
+      ? arnPathPart(workflowArn, 3)
+      : workflowArn.split('/').slice(3).join('/'));
   }
 }
 
@@ -254,4 +443,336 @@ export interface WorkflowConfiguration {
    * @default - not sent: Image Builder's default applies
    */
   readonly onFailure?: WorkflowOnFailure;
+}
+
+/** The step actions of a workflow document (Image Builder user guide, "Supported step actions"). */
+export enum WorkflowStepAction {
+  /** Applies launch template, license, export, Fast Launch and SSM parameter settings to distributed AMIs (distribution). */
+  APPLY_IMAGE_CONFIGURATIONS = 'ApplyImageConfigurations',
+  /** Prepares an instance to build containers (build, test). */
+  BOOTSTRAP_INSTANCE_FOR_CONTAINER = 'BootstrapInstanceForContainer',
+  /** Collects the installed packages of the instance (build). */
+  COLLECT_IMAGE_METADATA = 'CollectImageMetadata',
+  /** Collects the Amazon Inspector findings of the instance (build, test). */
+  COLLECT_IMAGE_SCAN_FINDINGS = 'CollectImageScanFindings',
+  /** Creates an AMI from the instance (build). */
+  CREATE_IMAGE = 'CreateImage',
+  /** Copies the AMI to the distribution Regions and accounts (distribution). */
+  DISTRIBUTE_IMAGE = 'DistributeImage',
+  /** Runs the recipe's components on the instance (build, test). */
+  EXECUTE_COMPONENTS = 'ExecuteComponents',
+  /** Runs a Step Functions state machine and waits for it. Inputs: `stateMachineArn`. */
+  EXECUTE_STATE_MACHINE = 'ExecuteStateMachine',
+  /** Launches the build or test instance (build, test). */
+  LAUNCH_INSTANCE = 'LaunchInstance',
+  /** Changes attributes, such as launch permissions, of distributed AMIs (distribution). */
+  MODIFY_IMAGE_ATTRIBUTES = 'ModifyImageAttributes',
+  /** Registers an AMI from snapshots (build). */
+  REGISTER_IMAGE = 'RegisterImage',
+  /** Runs a Systems Manager command document on the instance (build, test). Inputs: `instanceId`, `documentName`. */
+  RUN_COMMAND = 'RunCommand',
+  /** Runs Sysprep on a Windows instance (build, test). */
+  RUN_SYS_PREP = 'RunSysPrep',
+  /** Runs the sanitization script on a Linux instance (build, test). */
+  SANITIZE_INSTANCE = 'SanitizeInstance',
+  /** Terminates the instance (build, test). */
+  TERMINATE_INSTANCE = 'TerminateInstance',
+  /** Pauses until `SendWorkflowStepAction` resumes or stops it; may notify an SNS topic (`snsTopicArn`). */
+  WAIT_FOR_ACTION = 'WaitForAction',
+  /** Waits until the instance's SSM agent is reachable (build, test). */
+  WAIT_FOR_SSM_AGENT = 'WaitForSSMAgent',
+}
+
+/** What Image Builder does when a workflow step fails. */
+export enum WorkflowStepOnFailure {
+  /** Fail the workflow (rolling back the steps that support it). */
+  ABORT = 'Abort',
+  /** Run the next steps. */
+  CONTINUE = 'Continue',
+}
+
+/** The type of a workflow document parameter. */
+export enum WorkflowParameterType {
+  /** A string. */
+  STRING = 'string',
+  /** An integer. */
+  INTEGER = 'integer',
+  /** A boolean. */
+  BOOLEAN = 'boolean',
+  /** A list of strings. */
+  STRING_LIST = 'stringList',
+}
+
+/** A parameter of a typed workflow document (`$.parameters.<name>` in the steps). */
+export interface WorkflowDocumentParameter {
+  /** The parameter's name: letters, digits, `-` and `_`. */
+  readonly name: string;
+
+  /** The parameter's type. */
+  readonly parameterType: WorkflowParameterType;
+
+  /**
+   * The value used when a pipeline gives none.
+   *
+   * @default - no default: every pipeline must give a value
+   */
+  readonly defaultValue?: WorkflowParameterValue;
+
+  /**
+   * What the parameter is for.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+}
+
+/** A step of a typed workflow document. */
+export interface WorkflowStep {
+  /** The step's name: letters, digits, `-` and `_`; unique in the workflow. */
+  readonly name: string;
+
+  /** The step action. */
+  readonly action: WorkflowStepAction;
+
+  /**
+   * What the step does.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * The step's inputs, as the action takes them. A key ending in `.$` takes a JSONPath
+   * reference, for example `{ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }`.
+   *
+   * @default - no inputs
+   */
+  readonly inputs?: { [key: string]: any };
+
+  /**
+   * What Image Builder does when the step fails.
+   *
+   * @default - Image Builder's default, WorkflowStepOnFailure.ABORT
+   */
+  readonly onFailure?: WorkflowStepOnFailure;
+
+  /**
+   * Whether the step is rolled back when the workflow fails.
+   *
+   * @default - Image Builder's default, true
+   */
+  readonly rollbackEnabled?: boolean;
+
+  /**
+   * How long the step may run (whole seconds).
+   *
+   * @default - the step action's default timeout
+   */
+  readonly timeout?: Duration;
+
+  /**
+   * A condition (the document's `if`): the step runs only when it holds, for example
+   * `{ booleanEquals: true, value: '$.parameters.waitForApproval' }`.
+   *
+   * @default - the step always runs
+   */
+  readonly condition?: { [key: string]: any };
+}
+
+/** An output of a typed workflow document. */
+export interface WorkflowDocumentOutput {
+  /** The output's name. */
+  readonly name: string;
+  /** Its value, usually a step output reference such as `$.stepOutputs.CreateImage.imageId`. */
+  readonly value: string;
+}
+
+/** An Image Builder workflow document written with types (schema version 1.0), for `WorkflowData.fromDocument`. */
+export interface WorkflowDocument {
+  /**
+   * The document's name.
+   *
+   * @default - no name in the document
+   */
+  readonly name?: string;
+
+  /**
+   * The document's description.
+   *
+   * @default - no description in the document
+   */
+  readonly description?: string;
+
+  /**
+   * The document's parameters.
+   *
+   * @default - no parameters
+   */
+  readonly parameters?: WorkflowDocumentParameter[];
+
+  /** The steps, in order (at least one). */
+  readonly steps: WorkflowStep[];
+
+  /**
+   * The document's outputs.
+   *
+   * @default - no outputs
+   */
+  readonly outputs?: WorkflowDocumentOutput[];
+}
+
+/**
+ * The document of a workflow: an Image Builder YAML (or JSON) workflow document, from a file, an
+ * asset, inline text, S3 or a typed document.
+ *
+ * Documents known at synth (every source except `fromS3`) are parsed and checked then, unless
+ * the workflow sets `validateDocument: false`. A document in S3 is read once, by Image Builder,
+ * when CloudFormation creates the workflow, with the credentials of the caller (the stack's
+ * CloudFormation execution role).
+ */
+export class WorkflowData {
+  /**
+   * A YAML or JSON document in a local file, read and checked at synth. A file of at most 16,000
+   * characters is inlined (`Data`); a larger one is uploaded as an asset (`Uri`).
+   */
+  public static fromFile(path: string): WorkflowData {
+    return new WorkflowData(DocumentSource.file(path));
+  }
+
+  /** A YAML or JSON document in a local file, read and checked at synth, always uploaded as an asset (`Uri`). */
+  public static fromAsset(path: string): WorkflowData {
+    return new WorkflowData(DocumentSource.asset(path));
+  }
+
+  /** A YAML or JSON document given as text: 1 to 16,000 characters, without NUL characters. */
+  public static fromInline(document: string): WorkflowData {
+    return new WorkflowData(DocumentSource.inline(document));
+  }
+
+  /**
+   * A document stored in S3, in the workflow's Region. It is not read at synth, so it is neither
+   * checked nor used to derive execution role permissions. A new object under the same key does
+   * not update the workflow: change the key to deploy a new document.
+   */
+  public static fromS3(bucket: s3.IBucket, key: string): WorkflowData {
+    return new WorkflowData(DocumentSource.s3(bucket, key));
+  }
+
+  /** A document written with types, rendered as JSON; tokens may appear in any string. */
+  public static fromDocument(document: WorkflowDocument): WorkflowData {
+    return new WorkflowData(DocumentSource.object(() => renderWorkflowDocument(document)));
+  }
+
+  private constructor(private readonly source: DocumentSource) {}
+
+  /**
+   * The document source.
+   *
+   * @internal
+   */
+  public get _source(): DocumentSource {
+    return this.source;
+  }
+}
+
+/** The workflow document form of a typed document (undefined fields are dropped by the JSON rendering). */
+function renderWorkflowDocument(document: WorkflowDocument): unknown {
+  return {
+    name: document.name,
+    description: document.description,
+    schemaVersion: '1.0',
+    parameters: document.parameters?.map(p => ({
+      name: p.name,
+      type: p.parameterType,
+      default: p.defaultValue === undefined ? undefined : renderParameterDefault(p.parameterType, p.defaultValue.values),
+      description: p.description,
+    })),
+    steps: document.steps.map(step => ({
+      name: step.name,
+      action: step.action,
+      description: step.description,
+      onFailure: step.onFailure,
+      rollbackEnabled: step.rollbackEnabled,
+      timeoutSeconds: step.timeout?.toSeconds(),
+      if: step.condition,
+      inputs: step.inputs,
+    })),
+    outputs: document.outputs?.map(o => ({ name: o.name, value: o.value })),
+  };
+}
+
+function renderParameterDefault(type: WorkflowParameterType, values: string[]): unknown {
+  switch (type) {
+    case WorkflowParameterType.STRING_LIST: return values;
+    case WorkflowParameterType.BOOLEAN: return values[0] === 'true';
+    case WorkflowParameterType.INTEGER: return Token.isUnresolved(values[0]) ? values[0] : Number(values[0]);
+    default: return values.join(',');
+  }
+}
+
+/** Properties of a `Workflow`. */
+export interface WorkflowProps {
+  /**
+   * The workflow's name (3 to 128 letters, digits, hyphens, underscores and spaces). Its ARN
+   * holds it lowercased.
+   *
+   * @default - a unique lowercase name is generated from the construct path
+   */
+  readonly workflowName?: string;
+
+  /**
+   * The workflow's version: `major.minor.patch`, each number at most 1073741823 (no `x`).
+   *
+   * CloudFormation replaces a workflow when its document or another create-only property
+   * changes, and Image Builder refuses a second workflow with the same name and version: a fixed
+   * version must be raised with every such change; the construct warns
+   * (`cdk-imagebuilder:workflowFixedVersion`).
+   *
+   * @default - derived from the content: `1.0.<n>`, `n` from the SHA-256 of the create-only
+   * properties (document, type, KMS key, descriptions)
+   */
+  readonly workflowVersion?: string;
+
+  /** Whether this is a build, test or distribution workflow. */
+  readonly workflowType: WorkflowType;
+
+  /** The workflow's document. */
+  readonly data: WorkflowData;
+
+  /**
+   * The workflow's description, 1 to 1024 characters.
+   *
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * What changed in this version, 1 to 1024 characters.
+   *
+   * @default - no change description
+   */
+  readonly changeDescription?: string;
+
+  /**
+   * The KMS key that encrypts the workflow's document (`KmsKeyId`, rendered as the key's ARN).
+   *
+   * @default - an AWS owned key
+   */
+  readonly kmsKey?: kms.IKey;
+
+  /**
+   * Whether the document is parsed and checked at synth (documents from `fromS3` never are).
+   * Turn it off for a document that uses features the checks do not know; no execution role
+   * permissions are then derived from it.
+   *
+   * @default true
+   */
+  readonly validateDocument?: boolean;
+
+  /**
+   * Tags of the workflow (1 to 50).
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
 }

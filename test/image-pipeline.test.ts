@@ -1207,9 +1207,13 @@ describe('validation', () => {
       class OddWorkflow extends Construct {
         public readonly workflowArn = 'arn:aws:imagebuilder:us-east-1:123456789012:workflow/test/My Tests/1.0.0';
         public readonly workflowType = WorkflowType.TEST;
+        public readonly workflowName = 'My Tests';
+        public readonly workflowVersion = '1.0.0';
         public readonly env = { account: ACCOUNT, region: 'us-east-1' };
         public readonly stack = Stack.of(this);
         public applyRemovalPolicy() {}
+        public grantRead(): iam.Grant { throw new Error('unused'); }
+        public grant(): iam.Grant { throw new Error('unused'); }
       }
       expect(() => withWorkflows(s => [{ workflow: new OddWorkflow(s, 'Odd') }]))
         .toThrow(/^Stack\/Pipeline: workflows\[0\]\.workflow 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/test\/My Tests\/1\.0\.0' must be a workflow ARN matching/);

@@ -8,6 +8,7 @@
  * keys are created, because the library changes the key policies of keys defined in the app.
  * Acknowledgements made here are for the scenario's own inputs, never for the library's resources.
  */
+import * as path from 'path';
 import { Duration, RemovalPolicy, Size, Stack, TimeZone } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -22,7 +23,9 @@ import { strictStack, TEST_ENV } from './helpers';
 import {
   AwsManagedComponentName,
   Component,
+  ComponentData,
   ComponentParameterValue,
+  ComponentPlatform,
   ContainerInstanceImage,
   ContainerParentImage,
   ContainerPlatform,
@@ -45,8 +48,10 @@ import {
   PipelineSchedule,
   Tenancy,
   Workflow,
+  WorkflowData,
   WorkflowOnFailure,
   WorkflowParameterValue,
+  WorkflowStepAction,
   WorkflowType,
 } from '../src';
 
@@ -525,6 +530,60 @@ function imagePipelineWithRetention(): Stack {
   return stack;
 }
 
+/** An authored component with only its required props: a content-derived version, an inline document. */
+function componentDefaults(): Stack {
+  const stack = scenarioStack('ComponentDefaults');
+  new Component(stack, 'Component', {
+    platform: ComponentPlatform.LINUX,
+    data: ComponentData.fromInline('schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands: [echo hello]\n'),
+  });
+  return stack;
+}
+
+/** An authored component with every option: a document asset, a KMS key, OS versions, a fixed version. */
+function componentAllOptions(): Stack {
+  const stack = scenarioStack('ComponentAllOptions');
+  new Component(stack, 'Component', {
+    componentName: 'hardening',
+    componentVersion: '1.2.0',
+    description: 'CIS hardening',
+    changeDescription: 'SSH settings',
+    platform: ComponentPlatform.LINUX,
+    supportedOsVersions: ['Amazon Linux 2023'],
+    kmsKey: customerKey(stack, 'ComponentKey'),
+    data: ComponentData.fromAsset(path.join(__dirname, 'fixtures', 'components', '03-cis-ssh-hardening.yaml')),
+    tags: { team: 'platform' },
+  });
+  return stack;
+}
+
+/**
+ * A pipeline running an authored test workflow whose steps wait for an approval (SNS topic) and
+ * run a state machine: the execution role gets exactly those permissions.
+ */
+function workflowInPipeline(): Stack {
+  const stack = scenarioStack('WorkflowInPipeline');
+  const topic = sns.Topic.fromTopicArn(stack, 'Approvals', `arn:aws:sns:${REGION}:${ACCOUNT}:image-approvals`);
+  const workflow = new Workflow(stack, 'Workflow', {
+    workflowType: WorkflowType.TEST,
+    kmsKey: customerKey(stack, 'WorkflowKey'),
+    data: WorkflowData.fromDocument({
+      steps: [
+        { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, inputs: { waitFor: 'ssmAgent' } },
+        { name: 'Test', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
+        { name: 'Terminate', action: WorkflowStepAction.TERMINATE_INSTANCE, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
+        { name: 'Check', action: WorkflowStepAction.EXECUTE_STATE_MACHINE, inputs: { stateMachineArn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:image-checks` } },
+        { name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: topic.topicArn } },
+      ],
+    }),
+  });
+  new ImagePipeline(stack, 'Pipeline', {
+    recipe: new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId(AMI) }),
+    workflows: [{ workflow }],
+  });
+  return stack;
+}
+
 /** Every scenario, in a stable order. */
 export const SCENARIOS: Scenario[] = [
   { name: 'InfrastructureConfiguration with defaults', build: infrastructureConfigurationDefaults },
@@ -544,4 +603,7 @@ export const SCENARIOS: Scenario[] = [
   { name: 'LifecyclePolicy with all options', build: lifecyclePolicyAllOptions },
   { name: 'ImagePipeline (container recipe) with retention', build: containerPipelineWithRetention },
   { name: 'ImagePipeline (image recipe) with retention', build: imagePipelineWithRetention },
+  { name: 'Component with defaults', build: componentDefaults },
+  { name: 'Component with all options', build: componentAllOptions },
+  { name: 'Workflow (authored, in a pipeline) deriving execution role permissions', build: workflowInPipeline },
 ];

@@ -1,6 +1,21 @@
-import { CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
+import * as fs from 'fs';
+import * as path from 'path';
+import { aws_iam as iam, aws_kms as kms, aws_s3 as s3, aws_sns as sns, CfnElement, CfnParameter, Duration, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { strictApp, strictStack } from './helpers';
-import { AwsManagedWorkflowName, Workflow, WorkflowParameterValue, WorkflowType } from '../src';
+import {
+  AwsManagedWorkflowName,
+  ImagePipeline,
+  ImageRecipe,
+  Workflow,
+  WorkflowData,
+  WorkflowParameterType,
+  WorkflowParameterValue,
+  WorkflowProps,
+  WorkflowStepAction,
+  WorkflowStepOnFailure,
+  WorkflowType,
+} from '../src';
 
 const TEST_WORKFLOW_ARN = 'arn:aws:imagebuilder:us-east-1:123456789012:workflow/test/my-tests/1.0.0';
 
@@ -164,5 +179,298 @@ describe('WorkflowParameterValue', () => {
     const stack = strictStack();
     const value = WorkflowParameterValue.fromNumber(new CfnParameter(stack, 'Count', { type: 'Number' }).valueAsNumber);
     expect(stack.resolve(value.values)).toEqual([{ Ref: 'Count' }]);
+  });
+});
+
+const APPROVAL = path.join(__dirname, 'fixtures', 'documents', 'test-with-approval.yaml');
+const BUILD_DOC = `
+name: BuildWithMetadata
+schemaVersion: 1.0
+steps:
+  - name: Launch
+    action: LaunchInstance
+    onFailure: Abort
+    inputs:
+      waitFor: ssmAgent
+  - name: Build
+    action: ExecuteComponents
+    inputs:
+      instanceId.$: $.stepOutputs.Launch.instanceId
+  - name: Image
+    action: CreateImage
+    inputs:
+      instanceId.$: $.stepOutputs.Launch.instanceId
+  - name: Terminate
+    action: TerminateInstance
+    onFailure: Continue
+    inputs:
+      instanceId.$: $.stepOutputs.Launch.instanceId
+outputs:
+  - name: ImageId
+    value: $.stepOutputs.Image.imageId
+`;
+
+function authoredWorkflow(stack: Stack, props: Partial<WorkflowProps> = {}, id = 'Workflow'): Workflow {
+  return new Workflow(stack, id, { workflowType: WorkflowType.BUILD, data: WorkflowData.fromInline(BUILD_DOC), ...props });
+}
+
+function workflowProps(stack: Stack, id = 'Workflow'): Record<string, any> {
+  return Template.fromStack(stack).findResources('AWS::ImageBuilder::Workflow')[stack.getLogicalId(
+    stack.node.findChild(id).node.defaultChild as CfnElement)].Properties;
+}
+
+/** A build workflow document with the given steps after the instance is launched. */
+function withSteps(steps: string, type = WorkflowType.BUILD): Partial<WorkflowProps> {
+  return {
+    workflowType: type,
+    data: WorkflowData.fromInline(`schemaVersion: 1.0\nparameters:\n  - name: topic\n    type: string\nsteps:\n${steps}`),
+  };
+}
+
+describe('Workflow (authored)', () => {
+  let stack: Stack;
+  beforeEach(() => {
+    stack = strictStack();
+  });
+
+  test('with required parameters: a generated name, a content-derived version', () => {
+    const w = authoredWorkflow(stack);
+    const props = workflowProps(stack);
+    expect(props).toEqual({ Name: expect.stringMatching(/^stack-workflow-[0-9a-f]{8}$/), Version: expect.stringMatching(/^1\.0\.\d+$/), Type: 'BUILD', Data: BUILD_DOC });
+    expect(w.workflowType).toEqual(WorkflowType.BUILD);
+    expect(stack.resolve(w.workflowVersion)).toEqual(props.Version);
+    expect(stack.resolve(w.workflowArn)).toEqual({ 'Fn::GetAtt': [expect.any(String), 'Arn'] });
+    expect(stack.resolve(w.workflowName)).toEqual({ 'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': [expect.any(String), 'Arn'] }] }] });
+  });
+
+  test('with all parameters', () => {
+    const key = new kms.Key(stack, 'Key');
+    authoredWorkflow(stack, {
+      workflowName: 'my-build',
+      workflowVersion: '1.2.3',
+      description: 'Builds',
+      changeDescription: 'First',
+      kmsKey: key,
+      tags: { team: 'platform' },
+    });
+    expect(workflowProps(stack)).toEqual({
+      Name: 'my-build',
+      Version: '1.2.3',
+      Type: 'BUILD',
+      Description: 'Builds',
+      ChangeDescription: 'First',
+      KmsKeyId: { 'Fn::GetAtt': [stack.getLogicalId(key.node.defaultChild as CfnElement), 'Arn'] },
+      Data: BUILD_DOC,
+      Tags: { team: 'platform' },
+    });
+  });
+
+  test('fromFile, fromAsset and fromS3', () => {
+    authoredWorkflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) }, 'File');
+    authoredWorkflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromAsset(APPROVAL) }, 'Asset');
+    const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'my-documents');
+    authoredWorkflow(stack, { data: WorkflowData.fromS3(bucket, 'wf.yaml') }, 'S3');
+    expect(workflowProps(stack, 'File').Data).toEqual(fs.readFileSync(APPROVAL, 'utf-8'));
+    expect(JSON.stringify(workflowProps(stack, 'Asset').Uri)).toContain('s3://');
+    expect(workflowProps(stack, 'S3').Uri).toEqual('s3://my-documents/wf.yaml');
+  });
+
+  test('fromDocument renders a typed document, with parameters, a condition and outputs', () => {
+    authoredWorkflow(stack, {
+      workflowType: WorkflowType.TEST,
+      data: WorkflowData.fromDocument({
+        parameters: [
+          { name: 'waitForApproval', parameterType: WorkflowParameterType.BOOLEAN, defaultValue: WorkflowParameterValue.fromBoolean(false) },
+          { name: 'retries', parameterType: WorkflowParameterType.INTEGER, defaultValue: WorkflowParameterValue.fromNumber(2) },
+        ],
+        steps: [
+          { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, onFailure: WorkflowStepOnFailure.ABORT, inputs: { waitFor: 'ssmAgent' } },
+          { name: 'Run', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' }, timeout: Duration.hours(1) },
+          { name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, condition: { booleanEquals: true, value: '$.parameters.waitForApproval' }, rollbackEnabled: false },
+        ],
+        outputs: [{ name: 'Instance', value: '$.stepOutputs.Launch.instanceId' }],
+      }),
+    });
+    expect(JSON.parse(workflowProps(stack).Data)).toEqual({
+      schemaVersion: '1.0',
+      parameters: [
+        { name: 'waitForApproval', type: 'boolean', default: false },
+        { name: 'retries', type: 'integer', default: 2 },
+      ],
+      steps: [
+        { name: 'Launch', action: 'LaunchInstance', onFailure: 'Abort', inputs: { waitFor: 'ssmAgent' } },
+        { name: 'Run', action: 'ExecuteComponents', timeoutSeconds: 3600, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
+        { name: 'Approve', action: 'WaitForAction', rollbackEnabled: false, if: { booleanEquals: true, value: '$.parameters.waitForApproval' } },
+      ],
+      outputs: [{ name: 'Instance', value: '$.stepOutputs.Launch.instanceId' }],
+    });
+  });
+
+  describe('document validation', () => {
+    test.each([
+      ['an unknown step action', '  - name: A\n    action: LaunchInstances\n', /data steps\[A\]\.action 'LaunchInstances' must be a workflow step action/],
+      ['a step action of another workflow type', '  - name: Distribute\n    action: DistributeImage\n', /data steps\[Distribute\]\.action 'DistributeImage' is not allowed in a BUILD workflow \(only in DISTRIBUTION\)/],
+      ['a duplicate step name', '  - name: A\n    action: LaunchInstance\n  - name: A\n    action: LaunchInstance\n', /data steps\[A\]\.name 'A' must be unique in the workflow/],
+      ['a step name with a dot', '  - name: A.B\n    action: LaunchInstance\n', /data steps\[A\.B\]\.name 'A\.B' must be a step name/],
+      ['a bad onFailure', '  - name: A\n    action: LaunchInstance\n    onFailure: Ignore\n', /data steps\[A\]\.onFailure 'Ignore' must be one of Abort, Continue/],
+      ['a missing required input', '  - name: Terminate\n    action: TerminateInstance\n', /data steps\[Terminate\]\.inputs \[\] must have instanceId \(or instanceId\.\$\) for TerminateInstance/],
+      ['a reference to a later step', '  - name: Run\n    action: ExecuteComponents\n    inputs:\n      instanceId.$: $.stepOutputs.Launch.instanceId\n  - name: Launch\n    action: LaunchInstance\n',
+        /data steps\[Run\] '\$\.stepOutputs\.Launch' must reference an earlier step \(earlier: none\)/],
+      ['an undeclared parameter', '  - name: Wait\n    action: WaitForAction\n    inputs:\n      snsTopicArn.$: $.parameters.topicArn\n', /data steps\[Wait\] '\$\.parameters\.topicArn' must reference a declared parameter \(declared: topic\)/],
+      ['a condition that is not a mapping', '  - name: Wait\n    action: WaitForAction\n    if: yes\n', /data steps\[Wait\]\.if 'yes' must be a condition mapping/],
+      ['a non-boolean rollbackEnabled', '  - name: Wait\n    action: WaitForAction\n    rollbackEnabled: sometimes\n', /data steps\[Wait\]\.rollbackEnabled 'sometimes' must be true or false/],
+      ['a zero timeout', '  - name: Wait\n    action: WaitForAction\n    timeoutSeconds: 0\n', /data steps\[Wait\]\.timeoutSeconds 0 must be a positive integer/],
+      ['an unknown step key', '  - name: Wait\n    action: WaitForAction\n    retries: 3\n', /data steps\[Wait\] retries 'retries' is not a known key/],
+    ])('throws for %s', (_what, steps, message) => {
+      expect(() => authoredWorkflow(stack, withSteps(steps))).toThrow(message);
+    });
+
+    test('throws for an output that references an unknown step, and a bad parameter type', () => {
+      expect(() => authoredWorkflow(stack, {
+        data: WorkflowData.fromInline('schemaVersion: 1.0\nparameters:\n  - name: x\n    type: number\nsteps:\n  - name: Wait\n    action: WaitForAction\noutputs:\n  - name: Out\n    value: $.stepOutputs.Nope.x\n'),
+      })).toThrow(/data parameters\[0\]\.type 'number' must be one of string, integer, boolean, stringList[\s\S]*data outputs\[Out\] '\$\.stepOutputs\.Nope' must reference an earlier step/);
+    });
+
+    test('throws for invalid YAML, naming the line', () => {
+      expect(() => authoredWorkflow(stack, { data: WorkflowData.fromInline('steps:\n  - name: [A\n') })).toThrow(/data 'line \d+' must be valid YAML or JSON/);
+    });
+
+    test('throws for a missing schemaVersion and no steps', () => {
+      expect(() => authoredWorkflow(stack, { data: WorkflowData.fromInline('steps: []\n') })).toThrow(/data schemaVersion undefined must be given \(1\.0\)[\s\S]*data steps \[\] must be a list of at least 1 step/);
+    });
+
+    test('accepts the test workflow with an approval, and the build workflow', () => {
+      expect(() => authoredWorkflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) })).not.toThrow();
+      expect(() => authoredWorkflow(stack, {}, 'Build')).not.toThrow();
+    });
+
+    test('throws when the type is unknown, or the version has a wildcard', () => {
+      expect(() => authoredWorkflow(stack, { workflowType: 'DEPLOY' as WorkflowType, validateDocument: false })).toThrow(/workflowType 'DEPLOY' must be one of BUILD, TEST, DISTRIBUTION/);
+      expect(() => authoredWorkflow(stack, { workflowVersion: 'x.x.x' }, 'W2')).toThrow(/workflowVersion 'x.x.x' must match/);
+    });
+
+    test('validateDocument: false skips the document checks', () => {
+      expect(() => authoredWorkflow(stack, { validateDocument: false, data: WorkflowData.fromInline('steps: nope') })).not.toThrow();
+    });
+
+    test('tokens are accepted', () => {
+      const t = (name: string) => new CfnParameter(stack, name).valueAsString;
+      expect(() => authoredWorkflow(stack, {
+        workflowName: t('Name'), workflowVersion: t('Version'), description: t('Description'), data: WorkflowData.fromInline(t('Doc')),
+      })).not.toThrow();
+    });
+  });
+
+  describe('update safety', () => {
+    function synthVersion(props: Partial<WorkflowProps>): string {
+      const s = strictStack();
+      authoredWorkflow(s, props);
+      return workflowProps(s).Version;
+    }
+
+    test('v1 and v2 of a changed document get different versions; an unchanged one keeps it', () => {
+      const v1 = synthVersion({});
+      const v2 = synthVersion({ data: WorkflowData.fromInline(BUILD_DOC.replace('onFailure: Continue', 'onFailure: Abort')) });
+      expect(v2).not.toEqual(v1);
+      expect(synthVersion({})).toEqual(v1);
+      expect(synthVersion({ description: 'x' })).not.toEqual(v1);
+    });
+
+    test('a fixed version gets a warning', () => {
+      authoredWorkflow(stack, { workflowVersion: '1.0.0' });
+      Annotations.fromStack(stack).hasWarning('/Stack/Workflow', Match.stringLikeRegexp('workflow has a fixed version'));
+    });
+  });
+
+  test('grants read on its ARN', () => {
+    const w = authoredWorkflow(stack);
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
+    w.grantRead(role);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'imagebuilder:GetWorkflow', Effect: 'Allow', Resource: { 'Fn::GetAtt': [stack.getLogicalId(w.node.defaultChild as CfnElement), 'Arn'] } }] },
+    });
+  });
+
+  test('imported workflows know their name and version', () => {
+    const w = Workflow.fromWorkflowArn(stack, 'W', TEST_WORKFLOW_ARN);
+    expect(w.workflowName).toEqual('my-tests');
+    expect(w.workflowVersion).toEqual('1.0.0');
+    const m = Workflow.fromAwsManagedWorkflow(stack, 'M', WorkflowType.TEST, AwsManagedWorkflowName.TEST_IMAGE);
+    expect(m.workflowName).toEqual('test-image');
+    expect(m.workflowVersion).toEqual('x.x.x');
+  });
+
+  describe('pipeline execution role permissions derived from the document', () => {
+    function pipelineWith(workflows: Workflow[], executionRole?: iam.IRole) {
+      return new ImagePipeline(stack, 'Pipeline', {
+        recipe: ImageRecipe.fromImageRecipeArn(stack, 'Recipe', 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/r/1.0.0'),
+        workflows: workflows.map(w => ({ workflow: w })),
+        executionRole,
+      });
+    }
+
+    test('WaitForAction with a topic: sns:Publish to exactly that topic', () => {
+      const topic = new sns.Topic(stack, 'Topic');
+      const w = authoredWorkflow(stack, {
+        workflowType: WorkflowType.TEST,
+        data: WorkflowData.fromDocument({ steps: [{ name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: topic.topicArn } }] }),
+      });
+      pipelineWith([w]);
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: { Statement: Match.arrayWith([{ Action: 'sns:Publish', Effect: 'Allow', Resource: { Ref: stack.getLogicalId(topic.node.defaultChild as CfnElement) } }]) },
+      });
+    });
+
+    test('ExecuteStateMachine: start that state machine and describe its executions', () => {
+      const arn = 'arn:aws:states:us-east-1:123456789012:stateMachine:approve-image';
+      const w = authoredWorkflow(stack, withSteps(`  - name: Approve\n    action: ExecuteStateMachine\n    inputs:\n      stateMachineArn: ${arn}\n`, WorkflowType.TEST));
+      pipelineWith([w]);
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            { Action: 'states:StartExecution', Effect: 'Allow', Resource: arn },
+            { Action: 'states:DescribeExecution', Effect: 'Allow', Resource: 'arn:aws:states:us-east-1:123456789012:execution:approve-image:*' },
+          ]),
+        },
+      });
+    });
+
+    test('a given execution role gets them in the pipeline\'s own policy', () => {
+      const topic = new sns.Topic(stack, 'Topic');
+      const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com') });
+      const w = authoredWorkflow(stack, {
+        workflowType: WorkflowType.TEST,
+        data: WorkflowData.fromDocument({ steps: [{ name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: topic.topicArn } }] }),
+      });
+      pipelineWith([w], role);
+      const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
+      const owned = Object.entries(policies).find(([id]) => id.startsWith('PipelineExecutionRoleLogPolicy'));
+      expect(JSON.stringify(owned?.[1])).toContain('sns:Publish');
+    });
+
+    test('references known only at build time grant nothing (addToExecutionRolePolicy does)', () => {
+      const w = authoredWorkflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
+      expect(w._executionRoleStatements()).toEqual([]);
+    });
+  });
+
+  test('snapshot: a test workflow with WaitForAction in a pipeline', () => {
+    const topic = new sns.Topic(stack, 'Topic');
+    const w = authoredWorkflow(stack, {
+      workflowType: WorkflowType.TEST,
+      data: WorkflowData.fromDocument({
+        steps: [
+          { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, inputs: { waitFor: 'ssmAgent' } },
+          { name: 'Test', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
+          { name: 'Terminate', action: WorkflowStepAction.TERMINATE_INSTANCE, onFailure: WorkflowStepOnFailure.CONTINUE, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
+          { name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: topic.topicArn } },
+        ],
+      }),
+    });
+    new ImagePipeline(stack, 'Pipeline', {
+      recipe: ImageRecipe.fromImageRecipeArn(stack, 'Recipe', 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/r/1.0.0'),
+      workflows: [{ workflow: w }],
+    });
+    expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
   });
 });

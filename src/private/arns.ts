@@ -1,4 +1,4 @@
-import { Fn, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Fn, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { PATTERNS } from './api-constraints';
 
@@ -29,4 +29,22 @@ export function iamResourceForVersionedArn(arn: string): string {
   // they never end with a version, so only a written-out version is rewritten.
   return arn.replace(PATTERNS.trailingArnVersion, (_match, version: string) =>
     `/${version.split('.').map(node => node === 'x' ? '*' : node).join('.')}`);
+}
+
+/**
+ * The ARN pattern of the executions of a Step Functions state machine
+ * (`arn:<partition>:states:<region>:<account>:execution:<state machine name>:*`), from the state
+ * machine's ARN (`...:stateMachine:<name>`). Works on tokens.
+ */
+export function stateMachineExecutionsArn(scope: IConstruct, stateMachineArn: string): string {
+  const parts = Arn.split(stateMachineArn, ArnFormat.COLON_RESOURCE_NAME);
+  return Stack.of(scope).formatArn({
+    partition: parts.partition,
+    service: 'states',
+    region: parts.region,
+    account: parts.account,
+    resource: 'execution',
+    resourceName: `${parts.resourceName}:*`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
 }

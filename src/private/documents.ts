@@ -1,0 +1,587 @@
+/**
+ * The document rules of the validation core: AWSTOE component documents and Image Builder
+ * workflow documents, checked at synth before Image Builder sees them.
+ *
+ * Sources (as of 2026):
+ * - AWSTOE user guide, "Use the AWSTOE component document framework for custom components"
+ *   (toe-use-documents): the document keys, phases, step keys, `onFailure`, loops, parameters.
+ * - AWSTOE user guide, "Action modules supported by AWSTOE component manager"
+ *   (toe-action-modules): the action modules, the platforms each supports, their inputs.
+ * - Image Builder user guide, "Create a YAML workflow document" (image-workflow-create-document)
+ *   and "Supported step actions for your workflow document" (wfdoc-step-actions).
+ *
+ * Every check reports to the caller's `Validator`, naming the step, so that all problems of a
+ * document are reported at once. Values that hold unresolved tokens are never rejected.
+ */
+import { parseDocument } from 'yaml';
+import { isToken, Validator } from './validation';
+
+/** The document patterns. */
+export const DOCUMENT_PATTERNS = {
+  /**
+   * A step name: letters, digits, `-` and `_`. Steps are referenced by name in
+   * `{{ phase.step.outputs.x }}` (components) and `$.stepOutputs.step.x` (workflows), so a name
+   * with a dot or a space could not be referenced; AWSTOE and Image Builder name steps this way.
+   */
+  stepName: /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+  /** A parameter or constant name of a document. */
+  parameterName: /^[A-Za-z0-9_-]+$/,
+  /** `{{ reference }}` in a component document; group 1 is the reference. */
+  componentReference: /\{\{\s*([A-Za-z0-9_.:-]+)\s*\}\}/g,
+  /** `$.stepOutputs.<step>` in a workflow document; group 1 is the step. */
+  workflowStepOutputReference: /\$\.stepOutputs\.([A-Za-z0-9_-]+)/g,
+  /** `$.parameters.<name>` in a workflow document; group 1 is the parameter. */
+  workflowParameterReference: /\$\.parameters\.([A-Za-z0-9_-]+)/g,
+} as const;
+
+/** The operating system platforms of a component, as the API names them. */
+export type DocumentPlatform = 'Linux' | 'Windows' | 'macOS';
+const ALL_PLATFORMS: readonly DocumentPlatform[] = ['Linux', 'Windows', 'macOS'];
+
+/** The shape of an action's inputs: a mapping, or a list of mappings. */
+type InputShape = 'object' | 'list' | 'any';
+
+interface ActionRule {
+  /** The platforms the action module supports (toe-action-modules, the header of each module). */
+  readonly platforms: readonly DocumentPlatform[];
+  /** Whether `inputs` is a mapping or a list of mappings. */
+  readonly shape: InputShape;
+  /** Inputs every mapping must hold. */
+  readonly required: readonly string[];
+  /** Groups of which at least one input must be given. */
+  readonly oneOf?: readonly string[];
+}
+
+const LINUX_MACOS: readonly DocumentPlatform[] = ['Linux', 'macOS'];
+const WINDOWS: readonly DocumentPlatform[] = ['Windows'];
+
+/** The AWSTOE action modules and their required inputs (toe-action-modules). */
+export const COMPONENT_ACTIONS: Record<string, ActionRule> = {
+  // General execution.
+  Assert: { platforms: ALL_PLATFORMS, shape: 'object', required: [] },
+  ExecuteBash: { platforms: LINUX_MACOS, shape: 'object', required: ['commands'] },
+  ExecuteBinary: { platforms: ALL_PLATFORMS, shape: 'object', required: ['path'] },
+  ExecuteDocument: { platforms: ALL_PLATFORMS, shape: 'object', required: ['document'] },
+  ExecutePowerShell: { platforms: WINDOWS, shape: 'object', required: [], oneOf: ['commands', 'file'] },
+  // File download and upload.
+  S3Download: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
+  S3Upload: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
+  WebDownload: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
+  // File system operations.
+  AppendFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'content'] },
+  CopyFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
+  CopyFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
+  CreateFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
+  CreateFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
+  CreateSymlink: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
+  DeleteFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
+  DeleteFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
+  ListFiles: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
+  MoveFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
+  MoveFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
+  ReadFile: { platforms: ALL_PLATFORMS, shape: 'object', required: ['path'] },
+  SetFileEncoding: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
+  SetFileOwner: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'owner'] },
+  SetFolderOwner: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'owner'] },
+  SetFilePermissions: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'permissions'] },
+  SetFolderPermissions: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'permissions'] },
+  // Software installation.
+  InstallMSI: { platforms: WINDOWS, shape: 'object', required: ['path'] },
+  UninstallMSI: { platforms: WINDOWS, shape: 'object', required: ['path'] },
+  // System actions.
+  Reboot: { platforms: ALL_PLATFORMS, shape: 'object', required: [] },
+  SetRegistry: { platforms: WINDOWS, shape: 'list', required: ['path', 'name', 'value', 'type'] },
+  UpdateOS: { platforms: ALL_PLATFORMS, shape: 'object', required: [] },
+};
+
+/** The phases of a component document (toe-use-documents). */
+export const COMPONENT_PHASES = ['build', 'validate', 'test'] as const;
+/** The `onFailure` values of a component step. */
+export const COMPONENT_ON_FAILURE = ['Abort', 'Continue', 'Ignore'] as const;
+/** The parameter types of a component document. */
+export const COMPONENT_PARAMETER_TYPES = ['string', 'stringList'] as const;
+/** The `type` values of a `SetRegistry` entry. */
+const REGISTRY_TYPES = ['BINARY', 'DWORD', 'QWORD', 'SZ', 'EXPAND_SZ', 'MULTI_SZ'];
+/** The keys of a component document, of a phase and of a step. */
+const COMPONENT_KEYS = ['name', 'description', 'schemaVersion', 'parameters', 'constants', 'phases'];
+const PHASE_KEYS = ['name', 'steps'];
+const COMPONENT_STEP_KEYS = ['name', 'action', 'inputs', 'onFailure', 'timeoutSeconds', 'maxAttempts', 'loop', 'if'];
+/** The only schema version of both document kinds. */
+const SCHEMA_VERSION = '1.0';
+
+/** The workflow types, as the API names them. */
+export type DocumentWorkflowType = 'BUILD' | 'TEST' | 'DISTRIBUTION';
+const BUILD_TEST: readonly DocumentWorkflowType[] = ['BUILD', 'TEST'];
+const ANY_WORKFLOW: readonly DocumentWorkflowType[] = ['BUILD', 'TEST', 'DISTRIBUTION'];
+
+interface StepActionRule {
+  /** The workflow types whose documents may use the step action. */
+  readonly types: readonly DocumentWorkflowType[];
+  /** Inputs the step must give (as a value, or as a `<input>.$` JSONPath reference). */
+  readonly required: readonly string[];
+}
+
+/**
+ * The workflow step actions (wfdoc-step-actions). Instance steps run in build and test
+ * workflows; image creation and metadata collection only build (CollectImageMetadata: "only
+ * valid for build workflows"); distribution steps only distribute.
+ */
+export const WORKFLOW_STEP_ACTIONS: Record<string, StepActionRule> = {
+  ApplyImageConfigurations: { types: ['DISTRIBUTION'], required: ['region'] },
+  BootstrapInstanceForContainer: { types: BUILD_TEST, required: ['instanceId'] },
+  CollectImageMetadata: { types: ['BUILD'], required: ['instanceId'] },
+  CollectImageScanFindings: { types: BUILD_TEST, required: ['instanceId'] },
+  CreateImage: { types: ['BUILD'], required: ['instanceId'] },
+  DistributeImage: { types: ['DISTRIBUTION'], required: [] },
+  ExecuteComponents: { types: BUILD_TEST, required: ['instanceId'] },
+  ExecuteStateMachine: { types: ANY_WORKFLOW, required: ['stateMachineArn'] },
+  LaunchInstance: { types: BUILD_TEST, required: [] },
+  ModifyImageAttributes: { types: ['DISTRIBUTION'], required: [] },
+  RegisterImage: { types: ['BUILD'], required: [] },
+  RunCommand: { types: BUILD_TEST, required: ['instanceId', 'documentName'] },
+  RunSysPrep: { types: BUILD_TEST, required: ['instanceId'] },
+  SanitizeInstance: { types: BUILD_TEST, required: ['instanceId'] },
+  TerminateInstance: { types: BUILD_TEST, required: ['instanceId'] },
+  WaitForAction: { types: ANY_WORKFLOW, required: [] },
+  WaitForSSMAgent: { types: BUILD_TEST, required: ['instanceId'] },
+};
+
+/** The `onFailure` values of a workflow step. */
+export const WORKFLOW_STEP_ON_FAILURE = ['Abort', 'Continue'] as const;
+/** The parameter types of a workflow document. */
+export const WORKFLOW_PARAMETER_TYPES = ['string', 'integer', 'boolean', 'stringList'] as const;
+const WORKFLOW_KEYS = ['name', 'description', 'schemaVersion', 'parameters', 'steps', 'outputs'];
+const WORKFLOW_STEP_KEYS = ['name', 'description', 'action', 'onFailure', 'rollbackEnabled', 'timeoutSeconds', 'if', 'inputs'];
+
+type Mapping = { [key: string]: unknown };
+
+function isMapping(value: unknown): value is Mapping {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Parses a YAML or JSON document. Returns the parsed value, or records a problem and returns
+ * undefined. Duplicate keys are errors, as in AWSTOE.
+ */
+export function parseDocumentText(v: Validator, property: string, text: string): unknown {
+  const doc = parseDocument(text, { uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      v.fail(property, `line ${error.linePos?.[0].line ?? '?'}`, `must be valid YAML or JSON: ${error.message.split('\n')[0]}`);
+    }
+    return undefined;
+  }
+  return doc.toJS();
+}
+
+/** Checks the document's `schemaVersion` (a YAML `1.0` reads as the number 1). */
+function checkSchemaVersion(v: Validator, property: string, value: unknown): void {
+  if (value === undefined) {
+    v.fail(`${property} schemaVersion`, value, `must be given (${SCHEMA_VERSION})`);
+  } else if (!isToken(value) && String(value) !== SCHEMA_VERSION && value !== 1) {
+    v.fail(`${property} schemaVersion`, value, `must be ${SCHEMA_VERSION}`);
+  }
+}
+
+function checkKeys(v: Validator, property: string, value: Mapping, allowed: readonly string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) {
+      v.fail(`${property} ${key}`, key, `is not a known key (known: ${allowed.join(', ')})`);
+    }
+  }
+}
+
+/** Every string inside a value (mapping values, list items, nested). */
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(stringsIn);
+  if (isMapping(value)) return Object.values(value).flatMap(stringsIn);
+  return [];
+}
+
+function isPositiveInteger(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1;
+}
+
+/** What a component document declares, for the checks of a recipe or a pipeline. */
+export interface ComponentDocumentFacts {
+  /** The parameters (not the constants), by name, and whether each has a default. */
+  readonly parameters: { [name: string]: { readonly hasDefault: boolean } };
+}
+
+/**
+ * Checks an AWSTOE component document. `platform` is the component's platform, unless it is a
+ * token.
+ */
+export function validateComponentDocument(
+  v: Validator,
+  property: string,
+  document: unknown,
+  platform: string | undefined,
+): ComponentDocumentFacts | undefined {
+  if (!isMapping(document)) {
+    v.fail(property, document, 'must be a YAML or JSON mapping with schemaVersion and phases');
+    return undefined;
+  }
+  checkKeys(v, property, document, COMPONENT_KEYS);
+  checkSchemaVersion(v, property, document.schemaVersion);
+  const declared = new Map<string, boolean>();
+  readComponentParameters(v, property, document.parameters, declared, 'parameters');
+  readComponentParameters(v, property, document.constants, declared, 'constants');
+
+  const phases = document.phases;
+  if (!Array.isArray(phases) || phases.length === 0) {
+    v.fail(`${property} phases`, phases, `must be a list of at least 1 phase (${COMPONENT_PHASES.join(', ')})`);
+    return undefined;
+  }
+  const seenPhases = new Set<string>();
+  const stepsByPhase = new Map<string, Set<string>>();
+  phases.forEach((phase, i) => {
+    const where = `${property} phases[${i}]`;
+    if (!isMapping(phase)) {
+      v.fail(where, phase, 'must be a mapping with name and steps');
+      return;
+    }
+    checkKeys(v, where, phase, PHASE_KEYS);
+    const name = phase.name;
+    if (typeof name !== 'string' || !(COMPONENT_PHASES as readonly string[]).includes(name)) {
+      v.fail(`${where}.name`, name, `must be one of ${COMPONENT_PHASES.join(', ')}`);
+    } else if (seenPhases.has(name)) {
+      v.fail(`${where}.name`, name, 'must not repeat an earlier phase');
+    } else {
+      seenPhases.add(name);
+    }
+    const phaseLabel = typeof name === 'string' ? name : String(i);
+    const steps = phase.steps;
+    if (!Array.isArray(steps) || steps.length === 0) {
+      v.fail(`${property} phases[${phaseLabel}].steps`, steps, 'must be a list of at least 1 step');
+      return;
+    }
+    const names = new Set<string>();
+    stepsByPhase.set(phaseLabel, names);
+    steps.forEach((step, j) => validateComponentStep(v, `${property} phases[${phaseLabel}]`, step, j, names, platform));
+  });
+
+  // `{{ name }}` must name a parameter or constant; `{{ phase.step.outputs.x }}` an existing step.
+  for (const text of stringsIn(phases)) {
+    for (const match of text.matchAll(DOCUMENT_PATTERNS.componentReference)) {
+      const reference = match[1];
+      const parts = reference.split('.');
+      if (parts.length === 1) {
+        // `{{ x:y }}` names are not parameters (AWSTOE reserves the colon for its own variables).
+        if (!declared.has(reference) && !reference.includes(':')) {
+          v.fail(`${property} phases`, `{{ ${reference} }}`, `must reference a declared parameter or constant (declared: ${[...declared.keys()].join(', ') || 'none'})`);
+        }
+      } else if ((COMPONENT_PHASES as readonly string[]).includes(parts[0]) && parts.length >= 3) {
+        const steps = stepsByPhase.get(parts[0]);
+        if (!steps?.has(parts[1])) {
+          v.fail(`${property} phases`, `{{ ${reference} }}`, `must reference a step of the ${parts[0]} phase`);
+        }
+      }
+    }
+  }
+  const constants = new Set(Array.isArray(document.constants)
+    ? document.constants.filter(isMapping).flatMap(entry => Object.keys(entry)) : []);
+  return {
+    parameters: Object.fromEntries([...declared].filter(([k]) => !constants.has(k)).map(([k, hasDefault]) => [k, { hasDefault }])),
+  };
+}
+
+/**
+ * Reads `parameters` or `constants`: a list of single-key mappings, `- Name: { type, default,
+ * description }` (constants: `{ type: string, value }`).
+ */
+function readComponentParameters(v: Validator, property: string, list: unknown, declared: Map<string, boolean>, key: string): void {
+  if (list === undefined) return;
+  if (!Array.isArray(list)) {
+    v.fail(`${property} ${key}`, list, 'must be a list of `- Name: { type: string }` mappings');
+    return;
+  }
+  list.forEach((entry, i) => {
+    const where = `${property} ${key}[${i}]`;
+    if (!isMapping(entry) || Object.keys(entry).length !== 1) {
+      v.fail(where, entry, 'must be a mapping with exactly one key, the name');
+      return;
+    }
+    const [name, spec] = Object.entries(entry)[0];
+    if (!DOCUMENT_PATTERNS.parameterName.test(name)) {
+      v.fail(where, name, `must be named by ${DOCUMENT_PATTERNS.parameterName.source}`);
+    }
+    if (declared.has(name)) {
+      v.fail(where, name, 'must not repeat a parameter or constant name');
+    }
+    if (!isMapping(spec)) {
+      v.fail(`${where}.${name}`, spec, 'must be a mapping with type');
+      return;
+    }
+    const types: readonly string[] = key === 'constants' ? ['string'] : COMPONENT_PARAMETER_TYPES;
+    if (typeof spec.type !== 'string' || !types.includes(spec.type)) {
+      v.fail(`${where}.${name}.type`, spec.type, `must be one of ${types.join(', ')}`);
+    }
+    if (key === 'constants' && spec.value === undefined) {
+      v.fail(`${where}.${name}.value`, spec.value, 'must be given for a constant');
+    }
+    declared.set(name, key === 'constants' || spec.default !== undefined);
+  });
+}
+
+function validateComponentStep(
+  v: Validator,
+  phaseWhere: string,
+  step: unknown,
+  index: number,
+  names: Set<string>,
+  platform: string | undefined,
+): void {
+  if (!isMapping(step)) {
+    v.fail(`${phaseWhere}.steps[${index}]`, step, 'must be a mapping with name and action');
+    return;
+  }
+  const name = step.name;
+  const where = typeof name === 'string' ? `${phaseWhere}.steps[${name}]` : `${phaseWhere}.steps[${index}]`;
+  checkKeys(v, where, step, COMPONENT_STEP_KEYS);
+  if (typeof name !== 'string' || (!isToken(name) && !DOCUMENT_PATTERNS.stepName.test(name))) {
+    v.fail(`${where}.name`, name, `must be a step name matching ${DOCUMENT_PATTERNS.stepName.source}`);
+  } else if (names.has(name)) {
+    v.fail(`${where}.name`, name, 'must be unique in its phase');
+  } else {
+    names.add(name);
+  }
+
+  const action = step.action;
+  const rule = typeof action === 'string' ? COMPONENT_ACTIONS[action] : undefined;
+  if (rule === undefined) {
+    v.fail(`${where}.action`, action, `must be an AWSTOE action module: ${Object.keys(COMPONENT_ACTIONS).join(', ')}`);
+  } else {
+    if (platform !== undefined && !isToken(platform) && !rule.platforms.includes(platform as DocumentPlatform)) {
+      v.fail(`${where}.action`, action, `is not supported on ${platform} (only on ${rule.platforms.join(', ')})`);
+    }
+    checkInputs(v, `${where}.inputs`, step.inputs, rule, action as string);
+  }
+
+  if (step.onFailure !== undefined && !(COMPONENT_ON_FAILURE as readonly unknown[]).includes(step.onFailure)) {
+    v.fail(`${where}.onFailure`, step.onFailure, `must be one of ${COMPONENT_ON_FAILURE.join(', ')}`);
+  }
+  // timeoutSeconds: a positive number of seconds, or -1 for no timeout.
+  if (step.timeoutSeconds !== undefined && !isToken(step.timeoutSeconds)
+    && !(isPositiveInteger(step.timeoutSeconds) || step.timeoutSeconds === -1)) {
+    v.fail(`${where}.timeoutSeconds`, step.timeoutSeconds, 'must be a positive integer, or -1 for no timeout');
+  }
+  if (step.maxAttempts !== undefined && !isToken(step.maxAttempts) && !isPositiveInteger(step.maxAttempts)) {
+    v.fail(`${where}.maxAttempts`, step.maxAttempts, 'must be a positive integer');
+  }
+  if (step.loop !== undefined) {
+    checkLoop(v, `${where}.loop`, step.loop);
+  }
+}
+
+function checkInputs(v: Validator, where: string, inputs: unknown, rule: ActionRule, action: string): void {
+  if (isToken(inputs)) return;
+  const needsInputs = rule.required.length > 0 || rule.oneOf !== undefined;
+  if (inputs === undefined) {
+    if (needsInputs) {
+      v.fail(where, inputs, `must be given for ${action} (${describeRequired(rule)})`);
+    }
+    return;
+  }
+  const entries: unknown[] = rule.shape === 'list' ? (Array.isArray(inputs) ? inputs : [undefined]) : [inputs];
+  if (rule.shape === 'list' && (!Array.isArray(inputs) || inputs.length === 0)) {
+    v.fail(where, inputs, `must be a list of mappings for ${action}, each with ${rule.required.join(', ')}`);
+    return;
+  }
+  if (rule.shape === 'object' && !isMapping(inputs)) {
+    v.fail(where, inputs, `must be a mapping for ${action}${needsInputs ? ` (${describeRequired(rule)})` : ''}`);
+    return;
+  }
+  entries.forEach((entry, i) => {
+    const at = rule.shape === 'list' ? `${where}[${i}]` : where;
+    if (!isMapping(entry)) {
+      v.fail(at, entry, `must be a mapping with ${rule.required.join(', ')}`);
+      return;
+    }
+    const missing = rule.required.filter(key => entry[key] === undefined);
+    if (missing.length > 0) {
+      v.fail(at, Object.keys(entry), `must have ${missing.join(', ')} for ${action}`);
+    }
+    if (rule.oneOf && !rule.oneOf.some(key => entry[key] !== undefined)) {
+      v.fail(at, Object.keys(entry), `must have one of ${rule.oneOf.join(', ')} for ${action}`);
+    }
+    if (action === 'ExecuteBash' || action === 'ExecutePowerShell') {
+      const commands = entry.commands;
+      if (commands !== undefined && !isToken(commands) && !(Array.isArray(commands) && commands.length > 0)) {
+        v.fail(`${at}.commands`, commands, 'must be a list of at least 1 command');
+      }
+    }
+    if (action === 'SetRegistry' && typeof entry.type === 'string' && !REGISTRY_TYPES.includes(entry.type) && !entry.type.includes('{{')) {
+      v.fail(`${at}.type`, entry.type, `must be one of ${REGISTRY_TYPES.join(', ')}`);
+    }
+  });
+}
+
+function describeRequired(rule: ActionRule): string {
+  const parts = [...rule.required];
+  if (rule.oneOf) parts.push(`one of ${rule.oneOf.join(', ')}`);
+  return `requires ${parts.join(', ')}`;
+}
+
+/** A loop: `forEach` (a list, or a mapping with list and delimiter) or `forRange` (start, end, updateBy). */
+function checkLoop(v: Validator, where: string, loop: unknown): void {
+  if (!isMapping(loop)) {
+    v.fail(where, loop, 'must be a mapping with forEach or forRange');
+    return;
+  }
+  const kinds = ['forEach', 'forRange'].filter(k => loop[k] !== undefined);
+  if (kinds.length !== 1) {
+    v.fail(where, Object.keys(loop), 'must have exactly one of forEach, forRange');
+    return;
+  }
+  if (loop.forRange !== undefined) {
+    const range = loop.forRange;
+    if (!isMapping(range) || ['start', 'end', 'updateBy'].some(k => range[k] === undefined)) {
+      v.fail(`${where}.forRange`, range, 'must have start, end and updateBy');
+    } else if (range.updateBy === 0) {
+      v.fail(`${where}.forRange.updateBy`, range.updateBy, 'must not be 0');
+    }
+  }
+}
+
+/** What a workflow document uses, for the permissions of a pipeline's execution role. */
+export interface WorkflowDocumentFacts {
+  /** The steps, in order: their action and their literal inputs. */
+  readonly steps: ReadonlyArray<{ readonly name: string; readonly action: string; readonly inputs: Mapping }>;
+}
+
+/**
+ * Checks an Image Builder workflow document. `workflowType` is the workflow's type, unless it is
+ * a token.
+ */
+export function validateWorkflowDocument(
+  v: Validator,
+  property: string,
+  document: unknown,
+  workflowType: string | undefined,
+): WorkflowDocumentFacts | undefined {
+  if (!isMapping(document)) {
+    v.fail(property, document, 'must be a YAML or JSON mapping with schemaVersion and steps');
+    return undefined;
+  }
+  checkKeys(v, property, document, WORKFLOW_KEYS);
+  checkSchemaVersion(v, property, document.schemaVersion);
+  const parameters = readWorkflowParameters(v, property, document.parameters);
+
+  const steps = document.steps;
+  if (!Array.isArray(steps) || steps.length === 0) {
+    v.fail(`${property} steps`, steps, 'must be a list of at least 1 step');
+    return undefined;
+  }
+  const earlier = new Set<string>();
+  const facts: Array<{ name: string; action: string; inputs: Mapping }> = [];
+  steps.forEach((step, i) => {
+    if (!isMapping(step)) {
+      v.fail(`${property} steps[${i}]`, step, 'must be a mapping with name and action');
+      return;
+    }
+    const name = step.name;
+    const where = typeof name === 'string' ? `${property} steps[${name}]` : `${property} steps[${i}]`;
+    checkKeys(v, where, step, WORKFLOW_STEP_KEYS);
+    if (typeof name !== 'string' || (!isToken(name) && !DOCUMENT_PATTERNS.stepName.test(name))) {
+      v.fail(`${where}.name`, name, `must be a step name matching ${DOCUMENT_PATTERNS.stepName.source}`);
+    } else if (earlier.has(name)) {
+      v.fail(`${where}.name`, name, 'must be unique in the workflow');
+    }
+
+    const action = step.action;
+    const rule = typeof action === 'string' ? WORKFLOW_STEP_ACTIONS[action] : undefined;
+    if (rule === undefined) {
+      v.fail(`${where}.action`, action, `must be a workflow step action: ${Object.keys(WORKFLOW_STEP_ACTIONS).join(', ')}`);
+    } else {
+      if (workflowType !== undefined && !isToken(workflowType) && !rule.types.includes(workflowType as DocumentWorkflowType)) {
+        v.fail(`${where}.action`, action, `is not allowed in a ${workflowType} workflow (only in ${rule.types.join(', ')})`);
+      }
+      const inputs = isMapping(step.inputs) ? step.inputs : {};
+      if (step.inputs !== undefined && !isMapping(step.inputs) && !isToken(step.inputs)) {
+        v.fail(`${where}.inputs`, step.inputs, 'must be a mapping');
+      }
+      const missing = rule.required.filter(key => inputs[key] === undefined && inputs[`${key}.$`] === undefined);
+      if (missing.length > 0 && !isToken(step.inputs)) {
+        v.fail(`${where}.inputs`, Object.keys(inputs), `must have ${missing.join(', ')} (or ${missing.map(m => `${m}.$`).join(', ')}) for ${action}`);
+      }
+      facts.push({ name: typeof name === 'string' ? name : String(i), action: action as string, inputs });
+    }
+    if (step.onFailure !== undefined && !(WORKFLOW_STEP_ON_FAILURE as readonly unknown[]).includes(step.onFailure)) {
+      v.fail(`${where}.onFailure`, step.onFailure, `must be one of ${WORKFLOW_STEP_ON_FAILURE.join(', ')}`);
+    }
+    if (step.rollbackEnabled !== undefined && typeof step.rollbackEnabled !== 'boolean') {
+      v.fail(`${where}.rollbackEnabled`, step.rollbackEnabled, 'must be true or false');
+    }
+    if (step.timeoutSeconds !== undefined && !isToken(step.timeoutSeconds) && !isPositiveInteger(step.timeoutSeconds)) {
+      v.fail(`${where}.timeoutSeconds`, step.timeoutSeconds, 'must be a positive integer');
+    }
+    if (step.if !== undefined && !isMapping(step.if)) {
+      v.fail(`${where}.if`, step.if, 'must be a condition mapping (for example { booleanEquals: true, value: $.parameters.x })');
+    }
+    checkWorkflowReferences(v, where, [step.inputs, step.if], earlier, parameters);
+    if (typeof name === 'string') earlier.add(name);
+  });
+
+  const outputs = document.outputs;
+  if (outputs !== undefined) {
+    if (!Array.isArray(outputs)) {
+      v.fail(`${property} outputs`, outputs, 'must be a list of { name, value } mappings');
+    } else {
+      outputs.forEach((output, i) => {
+        if (!isMapping(output) || output.name === undefined || output.value === undefined) {
+          v.fail(`${property} outputs[${i}]`, output, 'must be a mapping with name and value');
+          return;
+        }
+        checkWorkflowReferences(v, `${property} outputs[${String(output.name)}]`, [output.value], earlier, parameters);
+      });
+    }
+  }
+  return { steps: facts };
+}
+
+/** `$.stepOutputs.<step>` must name an earlier step; `$.parameters.<name>` a declared parameter. */
+function checkWorkflowReferences(v: Validator, where: string, values: unknown[], earlier: Set<string>, parameters: Set<string>): void {
+  for (const text of stringsIn(values)) {
+    for (const match of text.matchAll(DOCUMENT_PATTERNS.workflowStepOutputReference)) {
+      if (!earlier.has(match[1])) {
+        v.fail(where, match[0], `must reference an earlier step (earlier: ${[...earlier].join(', ') || 'none'})`);
+      }
+    }
+    for (const match of text.matchAll(DOCUMENT_PATTERNS.workflowParameterReference)) {
+      if (!parameters.has(match[1])) {
+        v.fail(where, match[0], `must reference a declared parameter (declared: ${[...parameters].join(', ') || 'none'})`);
+      }
+    }
+  }
+}
+
+/** Reads workflow `parameters`: a list of `{ name, type, default, description }` mappings. */
+function readWorkflowParameters(v: Validator, property: string, list: unknown): Set<string> {
+  const names = new Set<string>();
+  if (list === undefined) return names;
+  if (!Array.isArray(list)) {
+    v.fail(`${property} parameters`, list, 'must be a list of { name, type } mappings');
+    return names;
+  }
+  list.forEach((parameter, i) => {
+    const where = `${property} parameters[${i}]`;
+    if (!isMapping(parameter)) {
+      v.fail(where, parameter, 'must be a mapping with name and type');
+      return;
+    }
+    const name = parameter.name;
+    if (typeof name !== 'string' || !DOCUMENT_PATTERNS.parameterName.test(name)) {
+      v.fail(`${where}.name`, name, `must match ${DOCUMENT_PATTERNS.parameterName.source}`);
+    } else if (names.has(name)) {
+      v.fail(`${where}.name`, name, 'must not repeat a parameter name');
+    } else {
+      names.add(name);
+    }
+    if (typeof parameter.type !== 'string' || !(WORKFLOW_PARAMETER_TYPES as readonly string[]).includes(parameter.type)) {
+      v.fail(`${where}.type`, parameter.type, `must be one of ${WORKFLOW_PARAMETER_TYPES.join(', ')}`);
+    }
+  });
+  return names;
+}

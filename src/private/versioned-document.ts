@@ -1,0 +1,197 @@
+/**
+ * The shared core of Image Builder's versioned document resources, `Component` and `Workflow`:
+ * where the document comes from (inline, a file, an asset, S3, a typed document), how it is
+ * checked, the common props, and the version that keeps a replacement from colliding with the
+ * resource it replaces.
+ */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
+import { Annotations, aws_s3 as s3, aws_s3_assets as s3_assets, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
+import { LIMITS, PATTERNS } from './api-constraints';
+import { parseDocumentText } from './documents';
+import { Validator } from './validation';
+
+/** The id of the asset a document from a file or an asset adds to its resource. */
+const ASSET_ID = 'Document';
+
+/** The major and minor version of a content-derived version (`1.0.<content number>`). */
+const CONTENT_VERSION_PREFIX = '1.0';
+
+/** The document as the resource sends it: exactly one of `data` and `uri`. */
+export interface DocumentConfig {
+  /** The document text (`Data`). */
+  readonly data?: string;
+  /** The `s3://bucket/key` URI of the document (`Uri`). */
+  readonly uri?: string;
+}
+
+/** How a document is checked: parses are given to `check`, which reports to the validator. */
+export interface DocumentCheck {
+  /** The prop name used in error messages (`data`). */
+  readonly property: string;
+  /** Whether to parse and check the document (`validateDocument`). */
+  readonly enabled: boolean;
+  /** Checks a parsed document (or the object of a typed document). */
+  readonly check: (v: Validator, property: string, document: unknown) => void;
+}
+
+type Produce = (scope: Construct, v: Validator, check: DocumentCheck) => DocumentConfig;
+
+/**
+ * Where a document comes from. `ComponentData` and `WorkflowData` wrap one each.
+ */
+export class DocumentSource {
+  /** A document given as text. */
+  public static inline(text: string): DocumentSource {
+    return new DocumentSource((_scope, v, check) => {
+      if (checkInlineText(v, check.property, text) && check.enabled && !Token.isUnresolved(text)) {
+        runCheck(v, check, text);
+      }
+      return { data: text };
+    });
+  }
+
+  /**
+   * A document in a local file: inlined when it fits the inline limit, else uploaded as an asset.
+   * An asset is read by Image Builder when the resource is created, with the caller's credentials
+   * (service model, CreateComponent / CreateWorkflow `uri`: "the requester must have permission to
+   * access the S3 bucket"): the CloudFormation role, which can read the CDK assets bucket.
+   */
+  public static file(path: string): DocumentSource {
+    return new DocumentSource((scope, v, check) => {
+      const text = readFile(v, check.property, path);
+      if (text === undefined) return {};
+      if (check.enabled) runCheck(v, check, text);
+      if (text.length <= LIMITS.componentData.max) {
+        checkInlineText(v, `${check.property} (contents of ${path})`, text);
+        return { data: text };
+      }
+      return { uri: assetUri(scope, path) };
+    });
+  }
+
+  /** A document in a local file, always uploaded as an asset. */
+  public static asset(path: string): DocumentSource {
+    return new DocumentSource((scope, v, check) => {
+      const text = readFile(v, check.property, path);
+      if (text === undefined) return {};
+      if (check.enabled) runCheck(v, check, text);
+      return { uri: assetUri(scope, path) };
+    });
+  }
+
+  /** A document in S3: not read at synth. */
+  public static s3(bucket: s3.IBucket, key: string): DocumentSource {
+    return new DocumentSource((_scope, v, check) => {
+      const uri = bucket.s3UrlForObject(key);
+      if (v.nonEmptyString(`${check.property} key`, key)) {
+        v.pattern(check.property, uri, PATTERNS.s3Uri);
+      }
+      return { uri };
+    });
+  }
+
+  /**
+   * A typed document: checked as an object, rendered as JSON (a subset of YAML) with its tokens
+   * resolved by CloudFormation.
+   */
+  public static object(render: () => unknown): DocumentSource {
+    return new DocumentSource((scope, v, check) => {
+      const document = render();
+      if (check.enabled) check.check(v, check.property, document);
+      const text = Stack.of(scope).toJsonString(document, 2);
+      checkInlineText(v, check.property, text);
+      return { data: text };
+    });
+  }
+
+  private constructor(private readonly produce: Produce) {}
+
+  /** Renders the document for a resource in `scope`, reporting problems to `v`. */
+  public bind(scope: Construct, v: Validator, check: DocumentCheck): DocumentConfig {
+    return this.produce(scope, v, check);
+  }
+}
+
+/** Inline text: 1 to 16000 characters, without NUL characters (the API's `data`). */
+function checkInlineText(v: Validator, property: string, text: string): boolean {
+  return v.length(property, text, LIMITS.componentData) && v.pattern(property, text, PATTERNS.noNul);
+}
+
+function runCheck(v: Validator, check: DocumentCheck, text: string): void {
+  const document = parseDocumentText(v, check.property, text);
+  if (document !== undefined) {
+    check.check(v, check.property, document);
+  }
+}
+
+function readFile(v: Validator, property: string, path: string): string | undefined {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(path);
+  } catch {
+    stat = undefined;
+  }
+  if (stat === undefined || !stat.isFile()) {
+    v.fail(property, path, 'must be the path of an existing file (directories are uploaded as zip archives)');
+    return undefined;
+  }
+  return fs.readFileSync(path, 'utf-8');
+}
+
+function assetUri(scope: Construct, path: string): string {
+  const existing = scope.node.tryFindChild(ASSET_ID);
+  const asset = existing instanceof s3_assets.Asset ? existing : new s3_assets.Asset(scope, ASSET_ID, { path });
+  return asset.s3ObjectUrl;
+}
+
+/** The props every versioned document resource has, under their construct-specific names. */
+export interface VersionedDocumentFields {
+  readonly nameProperty: string;
+  readonly name?: string;
+  readonly versionProperty: string;
+  readonly version?: string;
+  readonly description?: string;
+  readonly changeDescription?: string;
+  readonly tags?: { [key: string]: string };
+}
+
+/** Checks the props every versioned document resource has. */
+export function validateVersionedDocumentFields(v: Validator, fields: VersionedDocumentFields): void {
+  v.resourceName(fields.nameProperty, fields.name);
+  v.semanticVersion(fields.versionProperty, fields.version, { wildcards: false });
+  v.description('description', fields.description);
+  v.description('changeDescription', fields.changeDescription);
+  v.tags('tags', fields.tags);
+}
+
+/**
+ * The version of a versioned document resource.
+ *
+ * CloudFormation replaces a component or workflow when any create-only property changes: it
+ * creates the new resource before deleting the old one, and Image Builder refuses a name and
+ * version that exist with other content. So without a version from the user, the version is
+ * derived from the create-only properties (`1.0.<n>`, `n` from a SHA-256 of their resolved
+ * values): a changed resource gets a new version, an unchanged one keeps its own.
+ *
+ * A version given by the user is kept, with a warning that a change needs a new version.
+ *
+ * @param createOnly the resolved-at-synth create-only properties, except the name and version
+ */
+export function documentVersion(scope: IConstruct, kind: string, given: string | undefined, createOnly: () => unknown): string {
+  if (given !== undefined) {
+    Annotations.of(scope).addWarningV2(`cdk-imagebuilder:${kind}FixedVersion`,
+      `The ${kind} has a fixed version (${given}). CloudFormation replaces a ${kind} when its document or another ` +
+      'create-only property changes, and Image Builder refuses a second one with the same name and version: raise the ' +
+      'version with every such change, or leave the version out to have it derived from the content.');
+    return given;
+  }
+  return Lazy.string({ produce: () => contentVersion(Stack.of(scope).resolve(createOnly())) });
+}
+
+/** `1.0.<n>`: `n` is the first 28 bits of the SHA-256 of the JSON of the value (below 2^30). */
+export function contentVersion(resolved: unknown): string {
+  const hash = createHash('sha256').update(JSON.stringify(resolved)).digest('hex');
+  return `${CONTENT_VERSION_PREFIX}.${parseInt(hash.slice(0, 7), 16)}`;
+}
