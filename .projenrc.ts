@@ -1,12 +1,15 @@
-import { awscdk, javascript, JsonFile } from 'projen';
+import { awscdk, DependencyType, javascript, JsonFile } from 'projen';
 
 /** The aws-cdk-lib we develop and test against. */
 const CDK_DEV_VERSION = '2.276.0';
 /**
- * The oldest aws-cdk-lib whose L1s carry every property this library sets
- * (CfnImagePipeline `schedule.timezone` is the newest of them). See README "Compatibility".
+ * The oldest aws-cdk-lib this library works with, checked by `compat:peer-minimum` (type-check,
+ * then synth of the example app and every integ app). 2.264 carries every L1 property the
+ * library sets, but 2.264 to 2.268 reject the cdk-nag acknowledgement ids the library writes
+ * (`AwsSolutions-IAM4[Policy::arn:...]`: "The '::' delimiter is reserved"); 2.269.0 is the first
+ * that synthesizes. See README "Compatibility".
  */
-const CDK_MIN_VERSION = '2.264.0';
+const CDK_MIN_VERSION = '2.269.0';
 const CONSTRUCTS_VERSION = '10.8.1';
 
 const project = new awscdk.AwsCdkConstructLibrary({
@@ -51,6 +54,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     '@aws-cdk/aws-imagebuilder-alpha@2.270.0-alpha.0',
     'cdk-nag@3.0.2',
     'fast-check@^4',
+    'semver@^7',
+    '@types/semver@^7',
   ],
 
   jestOptions: {
@@ -64,6 +69,8 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
   eslintOptions: {
+    // `npm test` and CI lint without rewriting files; `npx projen eslint:fix` applies the fixes.
+    commandOptions: { fix: false },
     dirs: ['src'],
     devdirs: ['test', 'integ', 'examples', 'projenrc', '.projenrc.ts'],
   },
@@ -85,6 +92,12 @@ for (const dir of ['integ', 'examples']) {
     },
   });
 }
+
+// projen's release tooling (bump) adds commit-and-tag-version 13, whose conventional-changelog
+// dependencies declare Node >= 22. 12.x does the same job on Node 18+, so `npm ci` on the
+// supported Node 20 installs without engine warnings.
+project.deps.removeDependency('commit-and-tag-version');
+project.deps.addDependency('commit-and-tag-version@^12', DependencyType.BUILD);
 
 // The npm registry reachable from our build machines lacks some non-linux
 // @unrs/resolver-binding-*@1.13.0 builds; pin the resolver so `npm ci` works everywhere.
@@ -127,8 +140,14 @@ project.addTask('bench:smoke', {
 });
 
 project.addTask('compat:peer-minimum', {
-  description: 'Type-check src/ against the oldest aws-cdk-lib of the peer range (downloads it)',
+  description: 'Type-check src/ and synthesize the example app and every integ app against the oldest aws-cdk-lib of the peer range, in its own install dir (downloads it)',
   exec: 'bash scripts/check-peer-minimum.sh',
+});
+
+project.addTask('eslint:fix', {
+  description: 'Lint and apply the automatic fixes (the eslint task that npm test runs never rewrites files)',
+  exec: 'eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern src test integ examples projenrc .projenrc.ts',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
 });
 
 project.addTask('integ:snapshot', {

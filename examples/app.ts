@@ -2,10 +2,11 @@
  * The example app: a hardened container image built weekly from a Dockerfile into ECR,
  * scanned, distributed to a second Region, with a CI role allowed to start extra builds,
  * and a golden AMI pipeline next to it, hardened by a component written in YAML
- * (examples/golden-ami-hardening.yaml), that keeps its last 5 builds.
+ * (examples/golden-ami-hardening.yaml), that keeps its last 5 builds; its AMI is built on deploy
+ * and launches one instance.
  */
 import * as path from 'path';
-import { App, Duration, RemovalPolicy, Stack, TimeZone, aws_iam as iam, aws_sns as sns, aws_events_targets as targets } from 'aws-cdk-lib';
+import { App, Duration, RemovalPolicy, Stack, TimeZone, aws_ec2 as ec2, aws_iam as iam, aws_sns as sns, aws_events_targets as targets } from 'aws-cdk-lib';
 import * as imagebuilder from '../src';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };
@@ -101,12 +102,29 @@ function goldenAmiStack(app: App): Stack {
     ],
   });
 
-  new imagebuilder.ImagePipeline(stack, 'Pipeline', {
+  const pipeline = new imagebuilder.ImagePipeline(stack, 'Pipeline', {
     recipe,
     distributionConfiguration: distribution,
     schedule: imagebuilder.PipelineSchedule.expression('rate(7 days)'),
     // Keep the last 5 builds: older images are deleted with their AMIs and snapshots.
     retention: { keepLast: 5 },
+  });
+
+  // The golden AMI is built during `cdk deploy` (again whenever the pipeline changes), and one
+  // instance runs it. CloudFormation retains replaced images (the default); the pipeline's
+  // retention deletes all but the last 5 builds.
+  const golden = pipeline.buildOnDeploy('GoldenImage');
+  const vpc = new ec2.Vpc(stack, 'Vpc', {
+    maxAzs: 1,
+    natGateways: 0,
+    subnetConfiguration: [{ name: 'public', subnetType: ec2.SubnetType.PUBLIC }],
+  });
+  new ec2.Instance(stack, 'GoldenInstance', {
+    vpc,
+    vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
+    instanceType: ec2.InstanceType.of(ec2.InstanceClass.T3, ec2.InstanceSize.MICRO),
+    machineImage: golden.toMachineImage(),
+    requireImdsv2: true,
   });
   return stack;
 }

@@ -640,7 +640,7 @@ export class Component extends ComponentBase {
    * version such as `1.x.x`, or a build such as `1.0.0/1`).
    */
   public static fromComponentArn(scope: Construct, id: string, componentArn: string): IComponent {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('componentArn', componentArn, 'component');
     v.throwIfInvalid();
     return ImportedComponent.fromArn(scope, id, componentArn);
@@ -648,7 +648,7 @@ export class Component extends ComponentBase {
 
   /** Imports a component of the stack's account and Region by name and version. */
   public static fromComponentAttributes(scope: Construct, id: string, attrs: ComponentAttributes): IComponent {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('componentName', attrs.componentName);
     v.semanticVersion('componentVersion', attrs.componentVersion, { wildcards: true });
     v.throwIfInvalid();
@@ -664,7 +664,7 @@ export class Component extends ComponentBase {
    * @param version the version to run: an exact version, a wildcard such as `1.x.x`, or `x.x.x` for the latest. Default: `x.x.x`
    */
   public static fromAwsManagedComponent(scope: Construct, id: string, name: string, version?: string): IComponent {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.pattern('name', name, PATTERNS.arnResourceName);
     v.semanticVersion('version', version, { wildcards: true });
     v.throwIfInvalid();
@@ -706,7 +706,7 @@ export class Component extends ComponentBase {
       changeDescription: props.changeDescription,
       tags: props.tags,
     });
-    v.oneOf('platform', props.platform, Object.values(ComponentPlatform));
+    v.enumValue('platform', props.platform, ComponentPlatform);
     if (v.count('supportedOsVersions', props.supportedOsVersions, LIMITS.supportedOsVersions)) {
       props.supportedOsVersions?.forEach((os, i) => v.length(`supportedOsVersions[${i}]`, os, LIMITS.nonEmptyString));
     }

@@ -27,6 +27,7 @@ export class ContainerParentImage {
    */
   public static fromEcrRepository(repository: ecr.IRepository, tagOrDigest?: string): ContainerParentImage {
     return new ContainerParentImage((_scope, v) => {
+      v.ecrRepositoryName(`${PROPERTY} repository`, repository.repositoryName);
       checkTagOrDigest(v, tagOrDigest);
       return repository.repositoryUriForTagOrDigest(tagOrDigest ?? 'latest');
     }, { repository });

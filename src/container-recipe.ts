@@ -20,6 +20,7 @@ import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './priv
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, resolvedAtDeployment } from './private/recipe-content';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
@@ -347,7 +348,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * may have `x` wildcards). Its target repository is unknown.
    */
   public static fromContainerRecipeArn(scope: Construct, id: string, containerRecipeArn: string): IContainerRecipe {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('containerRecipeArn', containerRecipeArn, 'containerRecipe');
     v.throwIfInvalid();
     return new ImportedContainerRecipe(scope, id, {
@@ -363,7 +364,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * optionally the repository it pushes to.
    */
   public static fromContainerRecipeAttributes(scope: Construct, id: string, attrs: ContainerRecipeAttributes): IContainerRecipe {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('containerRecipeName', attrs.containerRecipeName);
     v.semanticVersion('containerRecipeVersion', attrs.containerRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
@@ -416,16 +417,29 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.description('description', props.description);
     v.nonEmptyString('workingDirectory', props.workingDirectory);
     v.nonEmptyString('imageOsVersionOverride', props.imageOsVersionOverride);
-    v.oneOf('platformOverride', props.platformOverride, Object.values(ContainerPlatform));
+    v.enumValue('platformOverride', props.platformOverride, ContainerPlatform);
+    v.enumValue('repositoryRemovalPolicy', props.repositoryRemovalPolicy, RemovalPolicy);
     v.tags('tags', props.tags);
 
     const parentImage = props.parentImage._render(this, v);
     this.validatePlatform(v, props);
     this.validateRepositoryOptions(v, props);
+    v.ecrRepositoryName('targetRepository', props.targetRepository?.repositoryName);
     this.componentConfigurations = [...props.components];
     this.renderedComponents = renderComponents(v, 'components', this.componentConfigurations);
-    const dockerfile = (props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate())._bind(this, v);
+    const template = props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate();
+    const dockerfile = template._bind(this, v);
+    const objectVersion = template._objectVersion;
+    if (objectVersion !== undefined) {
+      // Room for the content fingerprint of the template's object version.
+      v.length('description', props.description, { min: 1, max: MAX_FINGERPRINTED_DESCRIPTION });
+    }
     const instanceConfiguration = this.renderInstanceConfiguration(v, props.instanceConfiguration);
+    const deployResolved = [
+      resolvedAtDeployment(this, parentImage) ? 'parentImage' : undefined,
+      resolvedAtDeployment(this, instanceConfiguration?.image) ? 'instanceConfiguration.image' : undefined,
+    ].filter((p): p is string => p !== undefined);
+    checkRecipeVersion(this, v, 'containerRecipeVersion', version, deployResolved);
     v.throwIfInvalid();
 
     const targetRepository = props.targetRepository ?? this.createRepository(props);
@@ -435,7 +449,11 @@ export class ContainerRecipe extends ContainerRecipeBase {
     const resource = new imagebuilder.CfnContainerRecipe(this, 'Resource', {
       name: this.physicalName,
       version,
-      description: props.description,
+      // Image Builder reads a template in S3 only when the recipe is created: a new object
+      // version, in the (create-only) description's fingerprint, replaces the recipe.
+      description: objectVersion !== undefined
+        ? descriptionWithContentFingerprint(this, props.description, () => ({ dockerfileTemplateObjectVersion: objectVersion }))
+        : props.description,
       containerType: CONTAINER_TYPE_DOCKER,
       parentImage,
       targetRepository: {

@@ -31,6 +31,7 @@ import {
 import { formatProblem } from './private/errors';
 import { grantOnResource } from './private/grants';
 import { isToken, renderTagMap, Validator } from './private/validation';
+import { RecipeType } from './recipe';
 
 /**
  * An Image Builder distribution configuration: where built images are copied and shared.
@@ -49,6 +50,16 @@ export interface IDistributionConfiguration extends IResource {
    * @attribute
    */
   readonly distributionConfigurationName: string;
+
+  /**
+   * The kinds of image this configuration distributes, when known at synth:
+   * `RecipeType.IMAGE` when it has an AMI distribution, `RecipeType.CONTAINER` when it has a
+   * container distribution. A pipeline or image checks that it distributes what its recipe
+   * builds.
+   *
+   * @default - undefined: not known (an imported configuration)
+   */
+  readonly distributedImageTypes?: RecipeType[];
 
   /**
    * Grants permission to read this distribution configuration
@@ -400,6 +411,7 @@ export class DistributionConfigurationGrants {
 abstract class DistributionConfigurationBase extends Resource implements IDistributionConfiguration {
   public abstract readonly distributionConfigurationArn: string;
   public abstract readonly distributionConfigurationName: string;
+  public abstract readonly distributedImageTypes?: RecipeType[];
 
   /** Grants on this distribution configuration. */
   public readonly grants: DistributionConfigurationGrants = DistributionConfigurationGrants.fromDistributionConfiguration(this);
@@ -440,7 +452,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     id: string,
     distributionConfigurationArn: string,
   ): IDistributionConfiguration {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('distributionConfigurationArn', distributionConfigurationArn, 'distributionConfiguration');
     v.throwIfInvalid();
     const name = Arn.split(distributionConfigurationArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
@@ -456,7 +468,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     id: string,
     distributionConfigurationName: string,
   ): IDistributionConfiguration {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('distributionConfigurationName', distributionConfigurationName);
     v.throwIfInvalid();
     const arn = imageBuilderArn(scope, 'distribution-configuration', distributionConfigurationName);
@@ -471,6 +483,26 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 
   /** The distributions by Region, in the order their Regions were first added. */
   private readonly distributions = new Map<string, RegionDistribution>();
+
+  /**
+   * The kinds of image this configuration distributes, by the distributions added so far:
+   * `RecipeType.IMAGE` for AMI distributions, `RecipeType.CONTAINER` for container distributions.
+   */
+  public get distributedImageTypes(): RecipeType[] | undefined {
+    const all = [...this.distributions.values()];
+    return [
+      ...all.some(d => d.ami) ? [RecipeType.IMAGE] : [],
+      ...all.some(d => d.container) ? [RecipeType.CONTAINER] : [],
+    ];
+  }
+
+  /**
+   * The Regions this configuration distributes to, by the distributions added so far, in the
+   * order they were first added (the stack's Region may be a token).
+   */
+  public get distributionRegions(): string[] {
+    return [...this.distributions.keys()];
+  }
 
   /** Whether `grantKeyUsage()` was called: AMI distributions added later are granted too. */
   private keyUsageGranted = false;
@@ -565,7 +597,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 
   private registerAmi(v: Validator, prefix: string, options: AmiDistributionOptions): void {
     const region = this.resolveRegion(v, prefix, options.region);
-    const ctx: SettingsContext = { v, prefix, region, stack: Stack.of(this) };
+    const ctx: SettingsContext = { v, prefix, region, stack: Stack.of(this), scope: this };
     const rendered = renderAmiDistribution(ctx, options);
     const existing = this.distributions.get(region);
     if (existing?.ami) {
@@ -590,7 +622,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 
   private registerContainer(v: Validator, prefix: string, options: ContainerDistributionOptions): void {
     const region = this.resolveRegion(v, prefix, options.region);
-    const ctx: SettingsContext = { v, prefix, region, stack: Stack.of(this) };
+    const ctx: SettingsContext = { v, prefix, region, stack: Stack.of(this), scope: this };
     const rendered = renderContainerDistribution(ctx, options);
     const existing = this.distributions.get(region);
     if (existing?.container) {
@@ -641,12 +673,17 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     }
 
     if (!Resource.isOwnedResource(key) || [targets, launchers, organizations, units].some(list => Token.isUnresolved(list))) {
+      // Only the lists that apply: an empty list is left out of the sentence.
+      const allowances = [
+        listForMessage('target accounts', targets, KMS_DISTRIBUTION_ACTIONS),
+        listForMessage('launch permission accounts', launchers, KMS_LAUNCH_ACTIONS),
+        listForMessage('organizations', organizations, KMS_LAUNCH_ACTIONS),
+        listForMessage('organizational units', units, KMS_LAUNCH_ACTIONS),
+      ].filter((a): a is string => a !== undefined);
       Annotations.of(this).addWarningV2('cdk-imagebuilder:distributionKeyNotGranted',
         `The KMS key of the AMI distribution to ${regionLabel(distribution.region)} (${key.node.path}) is not defined in this app, ` +
         'or its accounts are not known before deployment, so grantKeyUsage() can\'t change its key policy. ' +
-        `Allow target accounts [${listForMessage(targets)}] ${KMS_DISTRIBUTION_ACTIONS.join(', ')}, and launch permission ` +
-        `accounts [${listForMessage(launchers)}], organizations [${listForMessage(organizations)}] and organizational units ` +
-        `[${listForMessage(units)}] ${KMS_LAUNCH_ACTIONS.join(', ')}, in its key policy yourself.`);
+        `In its key policy, allow ${allowances.join('; ')}.`);
       return [];
     }
 
@@ -684,15 +721,23 @@ function regionLabel(region: string): string {
   return isToken(region) ? "the stack's Region" : region;
 }
 
-/** A list for a warning: its items, or a note that it is a token. */
-function listForMessage(list: string[]): string {
-  return Token.isUnresolved(list) ? '(known at deployment)' : list.join(', ');
+/**
+ * One allowance for a warning: `<what> <items>: <actions>`, with a note when the list is a token;
+ * undefined when the list is empty.
+ */
+function listForMessage(what: string, list: string[], actions: readonly string[]): string | undefined {
+  if (!Token.isUnresolved(list) && list.length === 0) {
+    return undefined;
+  }
+  const items = Token.isUnresolved(list) ? '(known at deployment)' : list.join(', ');
+  return `${what} ${items}: ${actions.join(', ')}`;
 }
 
 /** A distribution configuration defined outside this app. */
 class ImportedDistributionConfiguration extends DistributionConfigurationBase {
   public readonly distributionConfigurationArn: string;
   public readonly distributionConfigurationName: string;
+  public readonly distributedImageTypes?: RecipeType[] = undefined;
 
   constructor(scope: Construct, id: string, arn: string, name: string, environmentFromArn: boolean) {
     super(scope, id, environmentFromArn ? { environmentFromArn: arn } : {});

@@ -43,7 +43,9 @@ export interface DockerfileTemplateConfig {
  *
  * A template in S3 (`fromFile`, `fromS3`) is read once, when CloudFormation creates the recipe,
  * with the credentials of the caller (the stack's CloudFormation execution role). The build
- * instances never read it.
+ * instances never read it. A later change of the object under the same key never reaches the
+ * recipe: use `fromFile` (an asset, whose key changes with its content), or give `fromS3` the
+ * object's version ID, so that a new version replaces the recipe.
  */
 export class DockerfileTemplate {
   /**
@@ -107,20 +109,42 @@ export class DockerfileTemplate {
    * deploys the stack (the CloudFormation execution role) must be able to read the object (and
    * decrypt it, for a bucket encrypted with a customer managed KMS key).
    *
+   * Image Builder reads the object under `key` once, when the recipe is created. Without
+   * `objectVersion`, a new object under the same key is never read: the recipe keeps the template
+   * it was created with. With `objectVersion`, the recipe is replaced whenever the version ID
+   * changes (its description carries a fingerprint of it), and the new recipe reads the object
+   * again. Image Builder reads the object's current version, so pass the version ID of the object
+   * you just uploaded (for example a `BucketDeployment`'s object or a stack parameter).
+   *
    * @param bucket the bucket that holds the template
    * @param key the object key of the template
+   * @param objectVersion the S3 version ID of the object (a versioned bucket); a change replaces
+   * the recipe. Default: none, the recipe never sees a later change of the object
    */
-  public static fromS3(bucket: s3.IBucket, key: string): DockerfileTemplate {
+  public static fromS3(bucket: s3.IBucket, key: string, objectVersion?: string): DockerfileTemplate {
     return new DockerfileTemplate((_scope, v) => {
       const uri = bucket.s3UrlForObject(key);
       if (v.nonEmptyString(`${PROPERTY} key`, key)) {
         v.pattern(PROPERTY, uri, PATTERNS.s3Uri);
       }
+      v.nonEmptyString(`${PROPERTY} objectVersion`, objectVersion);
       return { dockerfileTemplateUri: uri };
-    });
+    }, objectVersion);
   }
 
-  private constructor(private readonly produce: (scope: Construct, v: Validator) => DockerfileTemplateConfig) {}
+  /**
+   * The S3 version ID of a template in S3: the recipe makes it part of its content fingerprint.
+   *
+   * @internal
+   */
+  public readonly _objectVersion?: string;
+
+  private constructor(
+    private readonly produce: (scope: Construct, v: Validator) => DockerfileTemplateConfig,
+    objectVersion?: string,
+  ) {
+    this._objectVersion = objectVersion;
+  }
 
   /**
    * Renders the template for a recipe in `scope`: exactly one of `dockerfileTemplateData` and

@@ -1,47 +1,32 @@
 import {
   Arn,
   ArnFormat,
-  aws_ecr as ecr,
   aws_events as events,
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
-  aws_kms as kms,
   aws_logs as logs,
-  Duration,
-  Fn,
   IResource,
   Lazy,
   Names,
   RemovalPolicy,
   Resource,
   Stack,
-  Token,
-  Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { IContainerRecipe } from './container-recipe';
 import { IDistributionConfiguration } from './distribution-configuration';
-import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
+import { Image, ImageDeletionSettings } from './image';
+import { ImageBuildOptions } from './image-build';
+import { IInfrastructureConfiguration } from './infrastructure-configuration';
 import { ImageRetentionOptions, LifecyclePolicy } from './lifecycle-policy';
-import { PipelineSchedule } from './pipeline-schedule';
-import { acknowledgeLibraryFindings } from './private/acknowledge';
-import { LIMITS, PATTERNS } from './private/api-constraints';
+import { PipelineExecutionStartCondition, PipelineSchedule } from './pipeline-schedule';
+import { LIMITS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
+import { BuildSettings } from './private/build-settings';
 import { throwValidationError } from './private/errors';
 import { grantOnResource } from './private/grants';
 import { createImageRetention } from './private/image-retention';
-import { OwnedPolicyGrantee } from './private/owned-policy';
-import { acknowledgeWildcardResources, DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from './private/pipeline-execution-role';
-import {
-  IMAGE_BUILDER_LOG_GROUP_PREFIX,
-  knownLogGroupName,
-  logGroupNameUnderPrefix,
-  logsServicePrincipal,
-} from './private/pipeline-logging';
-import { stackRepositoryImport, stackUuidPart } from './private/stack-singletons';
-import { isToken, renderTagMap, Validator } from './private/validation';
-import { IRecipe, RecipeType } from './recipe';
-import { Workflow, WorkflowConfiguration, WorkflowType } from './workflow';
+import { renderTagMap, Validator } from './private/validation';
+import { IRecipe } from './recipe';
 
 /** The `detail-type` of the events Image Builder sends to EventBridge. */
 const EVENT_DETAIL_TYPES = {
@@ -68,6 +53,16 @@ export interface IImagePipeline extends IResource {
    * @attribute
    */
   readonly imagePipelineName: string;
+
+  /**
+   * The pipeline's deployment ID (its `DeploymentId` attribute), which changes whenever a
+   * deployment changes the pipeline: an `Image` built from the pipeline with
+   * `rebuildOnPipelineUpdate` builds again when it changes. Undefined for a pipeline imported
+   * without it.
+   *
+   * @attribute
+   */
+  readonly deploymentId?: string;
 
   /**
    * Grants permission to start a build of this pipeline (`imagebuilder:StartImagePipelineExecution`).
@@ -172,12 +167,60 @@ export interface ImagePipelineAttributes {
    * @default - unknown: the image build event methods throw
    */
   readonly recipe?: IRecipe;
+
+  /**
+   * The pipeline's deployment ID (the `DeploymentId` attribute of its CloudFormation resource,
+   * for example from another stack's output), needed to build an `Image` from the imported
+   * pipeline.
+   *
+   * @default - unknown: an `Image` can't be built from the imported pipeline
+   */
+  readonly deploymentId?: string;
+}
+
+/** How an image built on deploy from a pipeline follows it. */
+export interface BuildOnDeployOptions {
+  /**
+   * Whether a deployment that changes the pipeline (its `DeploymentId`: a new recipe version, a
+   * component or setting change) builds a new image. A deployment that changes nothing does not.
+   *
+   * @default true
+   */
+  readonly rebuildOnPipelineUpdate?: boolean;
+
+  /**
+   * Tags of the image resource.
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Removal of the built AMIs, snapshots or container images when the image resource is
+   * replaced or deleted.
+   *
+   * @default - nothing is deleted: the image resource is retained and so are its AMIs,
+   * snapshots and container images
+   */
+  readonly deletionSettings?: ImageDeletionSettings;
+
+  /**
+   * What happens to the image resource when it is replaced (a new build) or removed from the
+   * stack. With `RemovalPolicy.RETAIN`, the Image Builder image resource, its AMIs and
+   * snapshots (or container images) are all kept. With `RemovalPolicy.DESTROY`, the image
+   * resource is deleted, and what it built too when `deletionSettings` is given (otherwise the
+   * AMIs, snapshots and container images are kept).
+   *
+   * @default - RemovalPolicy.DESTROY with `deletionSettings`, otherwise RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /** Shared behaviour of owned and imported image pipelines. */
 abstract class ImagePipelineBase extends Resource implements IImagePipeline {
   public abstract readonly imagePipelineArn: string;
   public abstract readonly imagePipelineName: string;
+  public abstract readonly deploymentId?: string;
 
   /** The permissions on this pipeline. */
   public readonly grants: ImagePipelineGrants = ImagePipelineGrants.fromImagePipeline(this);
@@ -322,38 +365,8 @@ function withStatus(options: events.OnEventOptions, status: string): events.OnEv
   };
 }
 
-/** Vulnerability scanning of the images a pipeline builds, by Amazon Inspector. */
-export interface ImageScanningOptions {
-  /**
-   * Whether Image Builder keeps the Amazon Inspector findings of each image. Scans run during
-   * the test phase, so image tests must be enabled. Inspector must be activated in the account
-   * (EC2 scanning for AMIs, ECR enhanced scanning for container images) for findings to exist.
-   *
-   * @default - true when image tests are enabled
-   */
-  readonly enabled?: boolean;
-
-  /**
-   * Container pipelines only: the repository Image Builder pushes the image to for Inspector to
-   * scan. It must exist in the pipeline's Region.
-   *
-   * @default - Image Builder's own `image-builder-image-scanning-repository`, which Image Builder
-   * creates on the first scan. The recipe's target repository is not used, so scan copies never
-   * mix with the images you publish.
-   */
-  readonly repository?: ecr.IRepository;
-
-  /**
-   * Container pipelines only: the tags Image Builder gives the image it pushes for scanning (each
-   * 1 to 1024 characters).
-   *
-   * @default - no tags
-   */
-  readonly containerTags?: string[];
-}
-
 /** Properties of an `ImagePipeline`. */
-export interface ImagePipelineProps {
+export interface ImagePipelineProps extends ImageBuildOptions {
   /**
    * The recipe the pipeline builds: an image recipe (AMIs) or a container recipe (container
    * images). Exactly one of `ImageRecipeArn` and `ContainerRecipeArn` is rendered, by the
@@ -375,49 +388,6 @@ export interface ImagePipelineProps {
    * @default - no description
    */
   readonly description?: string;
-
-  /**
-   * The instances that build and test the images.
-   *
-   * @default - an `InfrastructureConfiguration` with its secure defaults (IMDSv2 required, an
-   * instance role with only the managed policies Image Builder needs). For a container recipe,
-   * the instance role of an `InfrastructureConfiguration` (given or created) may push to exactly
-   * the recipe's target repository and the scanning repository, and pull from the parent
-   * image's repository, when they are known.
-   */
-  readonly infrastructureConfiguration?: IInfrastructureConfiguration;
-
-  /**
-   * Where the images are distributed.
-   *
-   * @default - no distribution configuration: AMIs stay in the pipeline's Region and account;
-   * container images are pushed to the recipe's target repository
-   */
-  readonly distributionConfiguration?: IDistributionConfiguration;
-
-  /**
-   * Whether the recipe's test components run after each build.
-   *
-   * @default true
-   */
-  readonly imageTestsEnabled?: boolean;
-
-  /**
-   * How long the tests may run: a whole number of minutes, between 60 and 1440. A token must be
-   * given in minutes (`Duration.minutes(parameter)`). Image Builder documents that it does not
-   * enforce this value yet.
-   *
-   * @default - not sent: Image Builder stores 720 minutes
-   */
-  readonly imageTestsTimeout?: Duration;
-
-  /**
-   * Whether Image Builder collects the image's OS version and package list (through a Systems
-   * Manager inventory of the build instance).
-   *
-   * @default true
-   */
-  readonly enhancedImageMetadataEnabled?: boolean;
 
   /**
    * When the pipeline runs on its own.
@@ -452,35 +422,6 @@ export interface ImagePipelineProps {
   readonly imageTags?: { [key: string]: string };
 
   /**
-   * Vulnerability scanning of the images by Amazon Inspector.
-   *
-   * @default - scanning is enabled when image tests are enabled; container scans use Image
-   * Builder's default repository
-   */
-  readonly imageScanning?: ImageScanningOptions;
-
-  /**
-   * The build, test and distribution workflows the pipeline runs, instead of the AWS-managed
-   * ones: at most one build workflow, up to ten test workflows and at most one distribution
-   * workflow. Workflows run with an execution role (see `executionRole`).
-   *
-   * @default - Image Builder runs its managed workflows for the recipe's type
-   */
-  readonly workflows?: WorkflowConfiguration[];
-
-  /**
-   * The role Image Builder assumes to build the images, instead of its service-linked role. It
-   * must trust `imagebuilder.amazonaws.com`. It is given write access to the pipeline's log
-   * groups; any other permission is yours to give (the AWS managed policy
-   * `service-role/EC2ImageBuilderExecutionPolicy` covers Image Builder's own needs).
-   *
-   * @default - a role is created when the pipeline needs one (it has workflows, or a log group
-   * outside `/aws/imagebuilder/` or whose name is not known at synth), with only the permissions
-   * this pipeline uses; otherwise Image Builder uses its service-linked role
-   */
-  readonly executionRole?: iam.IRole;
-
-  /**
    * The log group of the pipeline's runs (why a scheduled run started or was skipped).
    *
    * @default - a log group is created, named
@@ -489,39 +430,6 @@ export interface ImagePipelineProps {
    * and from the groups of earlier stacks, so deploying never fails on an existing name
    */
   readonly pipelineLogGroup?: logs.ILogGroup;
-
-  /**
-   * The log group of the image builds (the build and test logs of each image).
-   *
-   * @default - a log group is created, named `/aws/imagebuilder/image/<unique id>-<stack id part>`
-   * (see `pipelineLogGroup`)
-   */
-  readonly imageLogGroup?: logs.ILogGroup;
-
-  /**
-   * How long the log groups the pipeline creates keep their events.
-   *
-   * @default logs.RetentionDays.ONE_YEAR - long enough to investigate a year of builds and to
-   * meet common one-year audit retention rules, without keeping logs forever
-   */
-  readonly logRetention?: logs.RetentionDays;
-
-  /**
-   * What happens to the log groups the pipeline creates when they leave the stack.
-   *
-   * @default RemovalPolicy.RETAIN - build logs outlive the pipeline; the names of later stacks
-   * differ, so a retained group never blocks a new deployment
-   */
-  readonly logRemovalPolicy?: RemovalPolicy;
-
-  /**
-   * The KMS key that encrypts the log groups the pipeline creates. For a key of this app, the key
-   * policy is extended to let CloudWatch Logs use it for these groups; for an imported key, the
-   * key policy must already allow it.
-   *
-   * @default - CloudWatch Logs' default encryption
-   */
-  readonly logEncryptionKey?: kms.IKey;
 
   /**
    * Deletes the pipeline's old images with a lifecycle policy, for example `{ keepLast: 5 }`
@@ -564,7 +472,7 @@ export class ImagePipeline extends ImagePipelineBase {
    * build event methods need).
    */
   public static fromImagePipelineAttributes(scope: Construct, id: string, attrs: ImagePipelineAttributes): IImagePipeline {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     if (attrs.imagePipelineArn === undefined && attrs.imagePipelineName === undefined) {
       v.fail('imagePipelineArn', undefined, 'must be given, or imagePipelineName');
     }
@@ -574,14 +482,26 @@ export class ImagePipeline extends ImagePipelineBase {
 
     const arn = attrs.imagePipelineArn ?? imageBuilderArn(scope, 'image-pipeline', attrs.imagePipelineName!);
     const name = attrs.imagePipelineName ?? Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
-    return new ImportedImagePipeline(scope, id, arn, name, attrs.recipe, attrs.imagePipelineArn !== undefined);
+    return new ImportedImagePipeline(scope, id, { arn, name, recipe: attrs.recipe, deploymentId: attrs.deploymentId },
+      attrs.imagePipelineArn !== undefined);
   }
 
   public readonly imagePipelineArn: string;
   public readonly imagePipelineName: string;
 
+  /**
+   * The pipeline's deployment ID (`DeploymentId`), which changes whenever a deployment changes
+   * the pipeline (always defined for a pipeline of this app).
+   *
+   * @attribute
+   */
+  public readonly deploymentId?: string;
+
   /** The recipe the pipeline builds. */
   public readonly recipe: IRecipe;
+
+  /** The distribution configuration of the images, if any. */
+  public readonly distributionConfiguration?: IDistributionConfiguration;
 
   /** The infrastructure configuration the images are built on (given or created). */
   public readonly infrastructureConfiguration: IInfrastructureConfiguration;
@@ -608,150 +528,44 @@ export class ImagePipeline extends ImagePipelineBase {
     });
     this.recipe = props.recipe;
     this.builtRecipe = props.recipe;
+    this.distributionConfiguration = props.distributionConfiguration;
 
     const v = new Validator(this);
-    const containerRecipe = props.recipe.recipeType === RecipeType.CONTAINER ? props.recipe as IContainerRecipe : undefined;
     v.resourceName('imagePipelineName', props.imagePipelineName);
     v.description('description', props.description);
-    v.arn('recipe', props.recipe.recipeArn, containerRecipe ? 'containerRecipe' : 'imageRecipe');
     v.tags('tags', props.tags);
     v.tags('imageTags', props.imageTags);
-    if (props.executionRole) {
-      v.arn('executionRole', props.executionRole.roleArn, 'role');
-    }
-    const testsEnabled = props.imageTestsEnabled ?? true;
-    const timeoutMinutes = validateTestsTimeout(v, props.imageTestsTimeout);
     validateSchedule(v, props.schedule);
-    const scanning = resolveScanning(v, props.imageScanning, testsEnabled, containerRecipe !== undefined);
-    const workflows = renderWorkflows(v, props.workflows ?? []);
-    validateLogging(v, props);
+    const build = BuildSettings.validate(v, props, {
+      noun: 'pipeline',
+      recipe: props.recipe,
+      logGroups: [
+        { id: 'PipelineLogGroup', kind: 'pipeline', property: 'pipelineLogGroup', given: props.pipelineLogGroup },
+        { id: 'ImageLogGroup', kind: 'image', property: 'imageLogGroup', given: props.imageLogGroup },
+      ],
+    });
     v.throwIfInvalid();
 
-    // Infrastructure: the instances' role may push to the repositories the pipeline writes to.
-    this.infrastructureConfiguration = props.infrastructureConfiguration
-      ?? new InfrastructureConfiguration(this, 'InfrastructureConfiguration');
-    const infra = this.infrastructureConfiguration instanceof InfrastructureConfiguration
-      ? this.infrastructureConfiguration : undefined;
-    const scanningRepository = containerRecipe && scanning.enabled
-      ? (scanning.repository ?? stackRepositoryImport(this, DEFAULT_SCANNING_REPOSITORY_NAME))
-      : undefined;
-    if (infra?.role && containerRecipe) {
-      if (containerRecipe.targetRepository) {
-        infra.grantContainerPush(containerRecipe.targetRepository);
-      }
-      if (scanningRepository) {
-        infra.grantContainerPush(scanningRepository);
-      }
-      if (containerRecipe.parentImageRepository) {
-        infra.grantContainerPull(containerRecipe.parentImageRepository);
-      }
-    }
-
-    // Logging.
-    const createdNames = this.createdLogGroupNames();
-    this.pipelineLogGroup = props.pipelineLogGroup ?? this.createLogGroup('PipelineLogGroup', createdNames.pipeline, props);
-    this.imageLogGroup = props.imageLogGroup ?? this.createLogGroup('ImageLogGroup', createdNames.image, props);
-    if (props.logEncryptionKey && !(props.pipelineLogGroup && props.imageLogGroup)) {
-      props.logEncryptionKey.addToResourcePolicy(new iam.PolicyStatement({
-        sid: `AllowCloudWatchLogsFor${Names.uniqueId(this)}`.slice(0, 100),
-        principals: [logsServicePrincipal(this)],
-        actions: [
-          'kms:Decrypt',
-          'kms:DescribeKey',
-          'kms:Encrypt',
-          'kms:GenerateDataKey',
-          'kms:GenerateDataKeyWithoutPlaintext',
-          'kms:ReEncryptFrom',
-          'kms:ReEncryptTo',
-        ],
-        resources: ['*'],
-        conditions: {
-          ArnLike: {
-            'kms:EncryptionContext:aws:logs:arn': createdNames.arnPatterns(),
-          },
-        },
-      }));
-    }
-
-    // Execution role: only when the pipeline needs one, with what this pipeline uses.
-    const givenGroupsOutsidePrefix = [props.pipelineLogGroup, props.imageLogGroup]
-      .filter((group): group is logs.ILogGroup => group !== undefined)
-      .filter(group => !logGroupNameUnderPrefix(knownLogGroupName(group)));
-    let executionRole = props.executionRole;
-    if (!executionRole && (workflows.length > 0 || givenGroupsOutsidePrefix.length > 0)) {
-      const role = new iam.Role(this, 'ExecutionRole', {
-        assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com'),
-        description: 'Role EC2 Image Builder assumes to build, test and distribute the images of this pipeline',
-      });
-      const logBucket = s3LogBucket(this.infrastructureConfiguration);
-      const statements = executionRoleStatements(this, {
-        containerBuild: containerRecipe !== undefined,
-        amiDistribution: containerRecipe === undefined && props.distributionConfiguration !== undefined,
-        scanning: scanning.enabled,
-        enhancedImageMetadata: props.enhancedImageMetadataEnabled ?? true,
-        instanceRoleArn: infra?.role?.roleArn,
-        logBucketName: logBucket.bucketName,
-        logBucketUnknown: !logBucket.known,
-        scanningRepository: scanningRepository ? {
-          arn: scanningRepository.repositoryArn,
-          createdByImageBuilder: scanning.repository === undefined,
-        } : undefined,
-      });
-      for (const statement of statements) {
-        role.addToPrincipalPolicy(statement);
-      }
-      acknowledgeWildcardResources(role, statements);
-      Validations.of(role).acknowledge({
-        id: 'NIST.800.53.R5-IAMNoInlinePolicy',
-        reason: 'The execution role is created for this pipeline alone and holds only the permissions the pipeline uses, ' +
-          'scoped to its resources. Its policy is inline by design: AWS recommends inline policies to keep a strict ' +
-          'one-to-one relationship between a policy and its identity, so these permissions can never be attached to ' +
-          'another principal, and they are removed with the pipeline.',
-      });
-      executionRole = role;
-    }
-    if (executionRole) {
-      // A given role gets the log permissions in a policy of this pipeline, reviewed as the library's.
-      const logWriter = props.executionRole ? this.ownedExecutionRolePolicy(props.executionRole) : executionRole;
-      const grants = [this.pipelineLogGroup.grantWrite(logWriter), this.imageLogGroup.grantWrite(logWriter)];
-      acknowledgeWildcardResources(logWriter instanceof OwnedPolicyGrantee ? logWriter.policy : executionRole,
-        grants.flatMap(g => g.principalStatements),
-        'the log streams of the pipeline\'s log group (the :* suffix of the group\'s ARN), which Image Builder creates at build time');
-      grantAuthoredWorkflowNeeds(logWriter, props.workflows ?? []);
-    }
-    this.executionRole = executionRole;
+    const built = build.create(this);
+    this.infrastructureConfiguration = built.infrastructureConfiguration;
+    this.pipelineLogGroup = built.logGroups.pipeline;
+    this.imageLogGroup = built.logGroups.image;
+    this.executionRole = built.executionRole;
 
     const resource = new imagebuilder.CfnImagePipeline(this, 'Resource', {
       name: this.physicalName,
       description: props.description,
-      imageRecipeArn: containerRecipe ? undefined : props.recipe.recipeArn,
-      containerRecipeArn: containerRecipe ? props.recipe.recipeArn : undefined,
-      infrastructureConfigurationArn: this.infrastructureConfiguration.infrastructureConfigurationArn,
-      distributionConfigurationArn: props.distributionConfiguration?.distributionConfigurationArn,
-      imageTestsConfiguration: { imageTestsEnabled: testsEnabled, timeoutMinutes },
-      enhancedImageMetadataEnabled: props.enhancedImageMetadataEnabled ?? true,
+      ...build.render(),
       schedule: renderSchedule(props.schedule),
       status: (props.enabled ?? true) ? 'ENABLED' : 'DISABLED',
       tags: renderTagMap(props.tags),
       imageTags: renderTagMap(props.imageTags),
-      imageScanningConfiguration: {
-        imageScanningEnabled: scanning.enabled,
-        ecrConfiguration: containerRecipe && scanning.enabled && (scanning.repository || scanning.containerTags) ? {
-          repositoryName: scanning.repository?.repositoryName,
-          containerTags: scanning.containerTags,
-        } : undefined,
-      },
-      workflows: workflows.length > 0 ? workflows : undefined,
-      executionRole: executionRole?.roleArn,
       loggingConfiguration: {
         pipelineLogGroupName: this.pipelineLogGroup.logGroupName,
         imageLogGroupName: this.imageLogGroup.logGroupName,
       },
     });
-    if (executionRole && !props.executionRole) {
-      // The role's policy must exist before Image Builder checks the role.
-      resource.node.addDependency(executionRole);
-    }
+    build.finish(resource);
 
     this.imagePipelineArn = this.getResourceArnAttribute(resource.attrArn, {
       service: 'imagebuilder',
@@ -759,6 +573,7 @@ export class ImagePipeline extends ImagePipelineBase {
       resourceName: this.physicalName,
     });
     this.imagePipelineName = this.getResourceNameAttribute(resource.attrName);
+    this.deploymentId = resource.attrDeploymentId;
     if (props.retention) {
       this.addRetention(props.retention);
     }
@@ -775,21 +590,10 @@ export class ImagePipeline extends ImagePipelineBase {
     return createImageRetention(this, this.recipe, options, c => c instanceof ImagePipeline ? c.recipe : undefined);
   }
 
-  /** A policy of this pipeline attached to the given execution role, for the permissions the pipeline gives it. */
-  private ownedExecutionRolePolicy(role: iam.IRole): OwnedPolicyGrantee {
-    const policy = new iam.Policy(this, 'ExecutionRoleLogPolicy', { roles: [role] });
-    Validations.of(policy).acknowledge({
-      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
-      reason: 'The policy holds only the permission to write to this pipeline\'s two log groups, scoped to their ARNs, ' +
-        'for the execution role given to this pipeline. It is inline by design: AWS recommends inline policies to keep a ' +
-        'strict one-to-one relationship between a policy and its identity, and it is removed with the pipeline.',
-    });
-    return new OwnedPolicyGrantee(role, policy);
-  }
-
   /**
-   * Adds a statement to the execution role's policy, for what a custom workflow does (for
-   * example `states:StartExecution` for an `ExecuteStateMachine` step).
+   * Adds a statement to the execution role, for what a custom workflow does (for example
+   * `states:StartExecution` for an `ExecuteStateMachine` step). It goes to the role's own
+   * policy, not to the library's: cdk-nag judges it as yours.
    *
    * Has no effect when the pipeline has no execution role (Image Builder then uses its
    * service-linked role): `statementAdded` is false.
@@ -799,45 +603,14 @@ export class ImagePipeline extends ImagePipelineBase {
   }
 
   /**
-   * The names of the log groups the pipeline creates: under `/aws/imagebuilder/`, made unique by
-   * the construct path and the first part of the stack's UUID, which changes when the stack is
-   * created again. `*ArnPattern` match them whatever the stack (for the KMS key policy, which may
-   * live in another stack).
+   * An image built from this pipeline during `cdk deploy` (`AWS::ImageBuilder::Image` with the
+   * pipeline's execution settings): its AMI or container image can be used in the same app.
+   *
+   * @param id the construct ID of the image, in the pipeline's scope
+   * @param options how the image follows the pipeline
    */
-  private createdLogGroupNames() {
-    const uniqueId = Names.uniqueResourceName(this, { maxLength: 100, separator: '-' });
-    const uuidPart = stackUuidPart(this);
-    const stack = Stack.of(this);
-    const arnPattern = (kind: string) => stack.formatArn({
-      service: 'logs',
-      resource: 'log-group',
-      resourceName: `${IMAGE_BUILDER_LOG_GROUP_PREFIX}${kind}/${uniqueId}-*`,
-      arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    });
-    return {
-      pipeline: Fn.join('', [`${IMAGE_BUILDER_LOG_GROUP_PREFIX}pipeline/${uniqueId}-`, uuidPart]),
-      image: Fn.join('', [`${IMAGE_BUILDER_LOG_GROUP_PREFIX}image/${uniqueId}-`, uuidPart]),
-      /** ARN patterns of the two groups, built only when a key policy needs them. */
-      arnPatterns: () => [arnPattern('pipeline'), arnPattern('image')],
-    };
-  }
-
-  private createLogGroup(id: string, logGroupName: string, props: ImagePipelineProps): logs.ILogGroup {
-    const group = new logs.LogGroup(this, id, {
-      logGroupName,
-      retention: props.logRetention ?? logs.RetentionDays.ONE_YEAR,
-      removalPolicy: props.logRemovalPolicy ?? RemovalPolicy.RETAIN,
-      encryptionKey: props.logEncryptionKey,
-    });
-    if (!props.logEncryptionKey) {
-      acknowledgeLibraryFindings(group, {
-        id: 'NIST.800.53.R5-CloudWatchLogGroupEncrypted',
-        reason: 'CloudWatch Logs encrypts every log group at rest with keys it manages. A customer managed key means a ' +
-          'key (and its cost and key policy) per pipeline, so it is opt-in: pass logEncryptionKey to encrypt these ' +
-          'build logs with your own KMS key.',
-      });
-    }
-    return group;
+  public buildOnDeploy(id: string, options: BuildOnDeployOptions = {}): Image {
+    return new Image(this.node.scope as Construct, id, { ...options, imagePipeline: this });
   }
 }
 
@@ -845,36 +618,21 @@ export class ImagePipeline extends ImagePipelineBase {
 class ImportedImagePipeline extends ImagePipelineBase {
   public readonly imagePipelineArn: string;
   public readonly imagePipelineName: string;
+  public readonly deploymentId?: string;
   protected readonly builtRecipe?: IRecipe;
 
-  constructor(scope: Construct, id: string, arn: string, name: string, recipe: IRecipe | undefined, environmentFromArn: boolean) {
-    super(scope, id, environmentFromArn ? { environmentFromArn: arn } : {});
-    this.imagePipelineArn = arn;
-    this.imagePipelineName = name;
-    this.builtRecipe = recipe;
+  constructor(
+    scope: Construct,
+    id: string,
+    attrs: { arn: string; name: string; recipe?: IRecipe; deploymentId?: string },
+    environmentFromArn: boolean,
+  ) {
+    super(scope, id, environmentFromArn ? { environmentFromArn: attrs.arn } : {});
+    this.imagePipelineArn = attrs.arn;
+    this.imagePipelineName = attrs.name;
+    this.builtRecipe = attrs.recipe;
+    this.deploymentId = attrs.deploymentId;
   }
-}
-
-/** The test timeout in whole minutes, within the API's range; undefined when not given. */
-function validateTestsTimeout(v: Validator, timeout: Duration | undefined): number | undefined {
-  if (timeout === undefined) {
-    return undefined;
-  }
-  if (timeout.isUnresolved()) {
-    // A token converts only to its own unit (aws-cdk-lib's Duration): minutes pass through.
-    if (timeout.unitLabel() !== 'minutes') {
-      v.fail('imageTestsTimeout', timeout.toHumanString(), 'must be given in minutes when it is a token');
-      return undefined;
-    }
-    return timeout.toMinutes();
-  }
-  const minutes = timeout.toMinutes({ integral: false });
-  if (!Number.isInteger(minutes)) {
-    v.fail('imageTestsTimeout', timeout.toHumanString(), 'must be a whole number of minutes');
-    return undefined;
-  }
-  v.integer('imageTestsTimeout', minutes, LIMITS.imageTestsTimeoutMinutes, 'minutes');
-  return minutes;
 }
 
 function validateSchedule(v: Validator, schedule: PipelineSchedule | undefined): void {
@@ -887,6 +645,7 @@ function validateSchedule(v: Validator, schedule: PipelineSchedule | undefined):
       'must be given in minutes, hours or days when the rate is a token (Image Builder takes no seconds)');
   }
   v.timeZone('schedule.timeZone', schedule.timeZone?.timezoneName);
+  v.enumValue('schedule.startCondition', schedule.startCondition, PipelineExecutionStartCondition);
   v.integer('schedule.autoDisableAfterFailures', schedule.autoDisableAfterFailures, LIMITS.autoDisableFailureCount);
 }
 
@@ -902,158 +661,4 @@ function renderSchedule(schedule: PipelineSchedule | undefined): imagebuilder.Cf
       ? undefined
       : { failureCount: schedule.autoDisableAfterFailures },
   };
-}
-
-interface ResolvedScanning {
-  readonly enabled: boolean;
-  readonly repository?: ecr.IRepository;
-  readonly containerTags?: string[];
-}
-
-function resolveScanning(
-  v: Validator,
-  options: ImageScanningOptions | undefined,
-  testsEnabled: boolean,
-  containerPipeline: boolean,
-): ResolvedScanning {
-  const enabled = options?.enabled ?? testsEnabled;
-  if (options?.enabled === true && !testsEnabled) {
-    v.fail('imageScanning.enabled', true,
-      'must not be true when imageTestsEnabled is false (Image Builder scans images during the test phase: enable image tests, or disable scanning)');
-  }
-  const repository = options?.repository;
-  const containerTags = options?.containerTags;
-  const givenEcrSettings: Array<[string, unknown]> = [];
-  if (repository) givenEcrSettings.push(['imageScanning.repository', repository.repositoryName]);
-  if (containerTags) givenEcrSettings.push(['imageScanning.containerTags', containerTags]);
-  for (const [property, value] of givenEcrSettings) {
-    if (!containerPipeline) {
-      v.fail(property, value, 'must only be given for a container pipeline (this pipeline builds AMIs from an image recipe)');
-    } else if (!enabled) {
-      v.fail(property, value, 'must only be given when image scanning is enabled');
-    }
-  }
-  v.nonEmptyString('imageScanning.repository', repository?.repositoryName);
-  containerTags?.forEach((tag, i) => v.length(`imageScanning.containerTags[${i}]`, tag, LIMITS.scanningContainerTag));
-  return {
-    enabled,
-    repository,
-    containerTags: containerTags && containerTags.length > 0 ? containerTags : undefined,
-  };
-}
-
-function renderWorkflows(v: Validator, workflows: WorkflowConfiguration[]): imagebuilder.CfnImagePipeline.WorkflowConfigurationProperty[] {
-  const ofType = (type: WorkflowType) => workflows.filter(w => w.workflow.workflowType === type).map(w => w.workflow.workflowArn);
-  const builds = ofType(WorkflowType.BUILD);
-  if (builds.length > LIMITS.pipelineBuildWorkflows.max) {
-    v.fail('workflows', builds, `must have at most ${LIMITS.pipelineBuildWorkflows.max} build workflow (got ${builds.length})`);
-  }
-  const tests = ofType(WorkflowType.TEST);
-  if (tests.length > LIMITS.pipelineTestWorkflows.max) {
-    v.fail('workflows', tests, `must have at most ${LIMITS.pipelineTestWorkflows.max} test workflows (got ${tests.length})`);
-  }
-  const distributions = ofType(WorkflowType.DISTRIBUTION);
-  if (distributions.length > LIMITS.pipelineDistributionWorkflows.max) {
-    v.fail('workflows', distributions,
-      `must have at most ${LIMITS.pipelineDistributionWorkflows.max} distribution workflow (got ${distributions.length})`);
-  }
-
-  return workflows.map((w, i) => {
-    const path = `workflows[${i}]`;
-    const type = w.workflow.workflowType;
-    v.arn(`${path}.workflow`, w.workflow.workflowArn, 'workflow');
-    const parameters = Object.entries(w.parameters ?? {}).map(([name, value]) => {
-      if (!isToken(name) && v.length(`${path}.parameters name`, name, LIMITS.workflowParameterName)) {
-        v.pattern(`${path}.parameters name`, name, PATTERNS.noNul);
-      }
-      value.values.forEach((item, j) => v.pattern(`${path}.parameters['${name}'][${j}]`, item, PATTERNS.noNulOrEmpty));
-      return { name, value: value.values };
-    });
-    if (w.parallelGroup !== undefined) {
-      if (v.length(`${path}.parallelGroup`, w.parallelGroup, LIMITS.parallelGroup)) {
-        v.pattern(`${path}.parallelGroup`, w.parallelGroup, PATTERNS.parallelGroup);
-      }
-      if (type !== WorkflowType.TEST) {
-        v.fail(`${path}.parallelGroup`, w.parallelGroup, `must only be set on a test workflow (this is a ${type} workflow)`);
-      }
-    }
-    return {
-      workflowArn: w.workflow.workflowArn,
-      parameters: parameters.length > 0 ? parameters : undefined,
-      parallelGroup: w.parallelGroup,
-      onFailure: w.onFailure,
-    };
-  });
-}
-
-function validateLogging(v: Validator, props: ImagePipelineProps): void {
-  const given: Array<[string, logs.ILogGroup | undefined]> = [
-    ['pipelineLogGroup', props.pipelineLogGroup],
-    ['imageLogGroup', props.imageLogGroup],
-  ];
-  for (const [property, group] of given) {
-    const name = group ? knownLogGroupName(group) : undefined;
-    if (v.length(property, name, LIMITS.logGroupName)) {
-      v.pattern(property, name, PATTERNS.logGroupName);
-    }
-  }
-  if (props.pipelineLogGroup && props.imageLogGroup) {
-    const onlyForCreated: Array<[string, unknown]> = [
-      ['logRetention', props.logRetention],
-      ['logRemovalPolicy', props.logRemovalPolicy],
-      ['logEncryptionKey', props.logEncryptionKey?.keyArn],
-    ];
-    for (const [property, value] of onlyForCreated) {
-      if (value !== undefined) {
-        v.fail(property, value,
-          'must not be given when both pipelineLogGroup and imageLogGroup are given (it applies only to the log groups the pipeline creates)');
-      }
-    }
-  }
-}
-
-/**
- * The bucket an infrastructure configuration writes its logs to: known (a bucket, or none) for an
- * `InfrastructureConfiguration` of this library whose logging settings are readable; unknown for
- * an imported one, which may log to any bucket.
- */
-function s3LogBucket(infrastructure: IInfrastructureConfiguration): { known: boolean; bucketName?: string } {
-  const unknown = { known: false };
-  // `InfrastructureConfiguration` does not expose its log bucket: read it from its L1.
-  const resource = infrastructure instanceof InfrastructureConfiguration ? infrastructure.node.defaultChild : undefined;
-  if (!(resource instanceof imagebuilder.CfnInfrastructureConfiguration)) {
-    return unknown;
-  }
-  const logging = resource.logging;
-  if (logging === undefined) {
-    return { known: true };
-  }
-  if (Token.isUnresolved(logging)) {
-    return unknown;
-  }
-  const s3Logs = (logging as imagebuilder.CfnInfrastructureConfiguration.LoggingProperty).s3Logs;
-  if (s3Logs === undefined) {
-    return { known: true };
-  }
-  if (Token.isUnresolved(s3Logs)) {
-    return unknown;
-  }
-  return { known: true, bucketName: (s3Logs as imagebuilder.CfnInfrastructureConfiguration.S3LogsProperty).s3BucketName };
-}
-
-
-/**
- * Gives the execution role what the steps of the pipeline's authored workflows need, as each
- * `Workflow` derives it from its document (for example `sns:Publish` for a `WaitForAction` topic).
- * Imported workflows are unknown: their needs go through `addToExecutionRolePolicy`.
- */
-function grantAuthoredWorkflowNeeds(grantee: iam.IPrincipal, workflows: WorkflowConfiguration[]): void {
-  const statements = workflows.flatMap(w => w.workflow instanceof Workflow ? w.workflow._executionRoleStatements() : []);
-  for (const statement of statements) {
-    grantee.addToPrincipalPolicy(statement);
-  }
-  const holder = grantee instanceof OwnedPolicyGrantee ? grantee.policy : grantee;
-  if (statements.length > 0 && holder instanceof Construct) {
-    acknowledgeWildcardResources(holder, statements, 'the executions of the state machine an ExecuteStateMachine step starts, named at build time');
-  }
 }

@@ -18,6 +18,7 @@ import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './priv
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, resolvedAtDeployment } from './private/recipe-content';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
@@ -339,7 +340,7 @@ export class ImageRecipe extends ImageRecipeBase {
    * have `x` wildcards).
    */
   public static fromImageRecipeArn(scope: Construct, id: string, imageRecipeArn: string): IImageRecipe {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('imageRecipeArn', imageRecipeArn, 'imageRecipe');
     v.throwIfInvalid();
     return new ImportedImageRecipe(scope, id, imageRecipeArn, arnPathPart(imageRecipeArn, 1), arnPathPart(imageRecipeArn, 2), true);
@@ -347,7 +348,7 @@ export class ImageRecipe extends ImageRecipeBase {
 
   /** Imports an image recipe of the stack's account and region by name and version. */
   public static fromImageRecipeAttributes(scope: Construct, id: string, attrs: ImageRecipeAttributes): IImageRecipe {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('imageRecipeName', attrs.imageRecipeName);
     v.semanticVersion('imageRecipeVersion', attrs.imageRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
@@ -377,10 +378,16 @@ export class ImageRecipe extends ImageRecipeBase {
     v.resourceName('imageRecipeName', props.imageRecipeName);
     v.semanticVersion('imageRecipeVersion', version, { wildcards: true });
     v.description('description', props.description);
+    const updatedInPlace = props.amiTags !== undefined || props.userDataOverride !== undefined || props.uninstallSsmAgentAfterBuild !== undefined;
+    if (updatedInPlace) {
+      // Room for the content fingerprint (see descriptionWithContentFingerprint).
+      v.length('description', props.description, { min: 1, max: MAX_FINGERPRINTED_DESCRIPTION });
+    }
     v.nonEmptyString('workingDirectory', props.workingDirectory);
     v.tags('amiTags', props.amiTags);
     v.tags('tags', props.tags);
     const parentImage = props.parentImage._render(this, v);
+    checkRecipeVersion(this, v, 'imageRecipeVersion', version, resolvedAtDeployment(this, parentImage) ? ['parentImage'] : []);
     const components = props.components !== undefined ? renderComponents(v, 'components', props.components) : undefined;
     const blockDeviceMappings = props.blockDevices !== undefined && props.blockDevices.length > 0
       ? renderBlockDevices(v, 'blockDevices', props.blockDevices)
@@ -397,16 +404,21 @@ export class ImageRecipe extends ImageRecipeBase {
       }
       : undefined;
 
+    const amiTags = renderTagMap(props.amiTags);
     const resource = new imagebuilder.CfnImageRecipe(this, 'Resource', {
       name: this.physicalName,
       version,
-      description: props.description,
+      // AMI tags and the additional instance configuration are not create-only: their fingerprint
+      // in the (create-only) description makes every change of them replace the recipe.
+      description: updatedInPlace
+        ? descriptionWithContentFingerprint(this, props.description, () => ({ additionalInstanceConfiguration, amiTags }))
+        : props.description,
       parentImage,
       components,
       blockDeviceMappings,
       workingDirectory: props.workingDirectory,
       additionalInstanceConfiguration,
-      amiTags: renderTagMap(props.amiTags),
+      amiTags,
       tags: renderTagMap(props.tags),
     });
 

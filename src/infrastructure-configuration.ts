@@ -11,15 +11,13 @@ import {
   Lazy,
   Names,
   Resource,
-  Stack,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgeLibraryFindings } from './private/acknowledge';
-import { LIMITS, PATTERNS, RESERVED_RESOURCE_TAG_KEYS } from './private/api-constraints';
+import { LIMITS, PATTERNS } from './private/api-constraints';
 import { imageBuilderArn } from './private/arns';
+import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { throwValidationError } from './private/errors';
-import { LibraryInlinePolicy } from './private/inline-policy';
-import { nagReference, OwnedPolicyGrantee } from './private/owned-policy';
+import { ACKNOWLEDGED, LibraryPolicy } from './private/library-policy';
 import { isToken, renderTagMap, Validator } from './private/validation';
 
 /**
@@ -258,7 +256,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     id: string,
     infrastructureConfigurationArn: string,
   ): IInfrastructureConfiguration {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('infrastructureConfigurationArn', infrastructureConfigurationArn, 'infrastructureConfiguration');
     v.throwIfInvalid();
     const name = Arn.split(infrastructureConfigurationArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
@@ -274,7 +272,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     id: string,
     infrastructureConfigurationName: string,
   ): IInfrastructureConfiguration {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('infrastructureConfigurationName', infrastructureConfigurationName);
     v.throwIfInvalid();
     const arn = imageBuilderArn(scope, 'infrastructure-configuration', infrastructureConfigurationName);
@@ -293,11 +291,14 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
   /** The instance profile of the build instances. */
   public readonly instanceProfile: iam.IInstanceProfile;
 
-  /** Whether the `Resource: '*'` of `ecr:GetAuthorizationToken` is acknowledged on the instance policy. */
-  private registryAccessAcknowledged = false;
+  /**
+   * The bucket the build logs are written to (`s3Logs.bucket`); undefined when the logs are not
+   * written to S3.
+   */
+  public readonly logBucket?: s3.IBucket;
 
   /** The policy of this construct that holds the permissions it gives the instances' role. */
-  private instancePolicy?: OwnedPolicyGrantee;
+  private instancePolicy?: LibraryPolicy;
 
   /** The instances' role, when this construct created it. */
   private createdRole?: iam.Role;
@@ -312,13 +313,14 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     const v = new Validator(this);
     v.resourceName('infrastructureConfigurationName', props.infrastructureConfigurationName);
     v.description('description', props.description);
-    v.oneOf('httpTokens', props.httpTokens, Object.values(HttpTokens));
+    v.enumValue('httpTokens', props.httpTokens, HttpTokens);
     v.integer('httpPutResponseHopLimit', props.httpPutResponseHopLimit, LIMITS.httpPutResponseHopLimit);
-    v.tags('resourceTags', props.resourceTags, {
-      maxEntries: LIMITS.resourceTagCount.max,
-      reservedKeys: RESERVED_RESOURCE_TAG_KEYS,
-    });
+    v.tags('resourceTags', props.resourceTags, { maxEntries: LIMITS.resourceTagCount.max });
     v.tags('tags', props.tags);
+    v.instanceProfileName('instanceProfile', props.instanceProfile?.instanceProfileName);
+    v.keyPairName('keyPair', props.keyPair?.keyPairName);
+    v.subnetId('subnet', props.subnet?.subnetId);
+    props.securityGroups?.forEach((group, i) => v.securityGroupId(`securityGroups[${i}]`, group.securityGroupId));
 
     if (props.role && props.instanceProfile) {
       v.fail('role', props.role.node.path, 'must not be given together with instanceProfile (the instance profile has its own role)');
@@ -336,6 +338,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     }
 
     v.nonEmptyString('s3Logs.keyPrefix', props.s3Logs?.keyPrefix);
+    v.s3BucketName('s3Logs.bucket', props.s3Logs?.bucket.bucketName);
     const placement = this.renderPlacement(v, props.placement);
     v.throwIfInvalid();
 
@@ -348,6 +351,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       this.instanceProfile = new iam.InstanceProfile(this, 'InstanceProfile', { role: this.role });
     }
 
+    this.logBucket = props.s3Logs?.bucket;
     if (props.s3Logs && this.role) {
       this.grantLogWrites(this.role, props.s3Logs);
     }
@@ -411,23 +415,15 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     return repository.grantPull(this.registryGrantee('pull'));
   }
 
-  /** The grantee of registry access, with `ecr:GetAuthorizationToken` on `*` acknowledged once. */
-  private registryGrantee(access: string): OwnedPolicyGrantee {
+  /** The grantee of registry access, in this construct's instance policy. */
+  private registryGrantee(access: string): iam.IPrincipal {
     if (!this.role) {
       throwValidationError(this, 'instanceProfile', this.instanceProfile.instanceProfileName,
         `must have a known role to grant it ${access} access to a repository (import the instance profile with its role, or pass role instead)`);
     }
-    const grantee = this.instancePolicyGrantee(this.role);
-    if (!this.registryAccessAcknowledged) {
-      this.registryAccessAcknowledged = true;
-      acknowledgeLibraryFindings(grantee.policy, {
-        id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'The only statement of this policy on Resource \'*\' is ecr:GetAuthorizationToken, which ECR does not ' +
-          'scope to resources (IAM requires \'*\'); the token only authenticates the instances to the registry, and every ' +
-          'pull and push action is granted on the ARN of the given repository.',
-      });
-    }
-    return grantee;
+    return this.instancePolicyFor(this.role).grantee('ecr:GetAuthorizationToken, which ECR does not scope to resources ' +
+      '(IAM requires \'*\'); the token only authenticates the instances to the registry, and every pull and push action ' +
+      'is granted on the ARN of the given repository', ['*']);
   }
 
   /**
@@ -440,12 +436,8 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       description: 'Role of the EC2 Image Builder build and test instances',
       managedPolicies: Object.keys(INSTANCE_MANAGED_POLICIES).map(name => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
     });
-    acknowledgeLibraryFindings(role, ...Object.entries(INSTANCE_MANAGED_POLICIES).map(([name, purpose]) => ({
-      id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${name}]`,
-      reason: `${name} is an AWS managed policy that Image Builder documents as required for its build and test ` +
-        `instances: it ${purpose}. AWS updates it as the service changes, which a copy in a customer managed policy ` +
-        'would not follow. Users who need their own policies give `role` or `instanceProfile` instead.',
-    })));
+    acknowledgeLibraryFindings(role, ...Object.entries(INSTANCE_MANAGED_POLICIES)
+      .map(([name, purpose]) => ACKNOWLEDGED.awsManagedPolicy(name, purpose)));
     return role;
   }
 
@@ -455,43 +447,27 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
    * with a KMS key, the two key actions an SSE-KMS upload needs.
    */
   private grantLogWrites(role: iam.IRole, s3Logs: S3LogsConfiguration): void {
-    const grantee = this.instancePolicyGrantee(role);
+    const grantee = this.instancePolicyFor(role).grantee('the build log objects, whose keys Image Builder generates for ' +
+      'each build under the configured key prefix (the whole bucket only when no prefix is given); the only action is s3:PutObject');
     const objectsArn = s3Logs.bucket.arnForObjects(`${s3Logs.keyPrefix ?? ''}*`);
     iam.Grant.addToPrincipal({ grantee, actions: ['s3:PutObject'], resourceArns: [objectsArn] });
     s3Logs.bucket.encryptionKey?.grant(grantee, 'kms:GenerateDataKey', 'kms:Decrypt');
-    // The finding names the resource as it is rendered, known once references are resolved.
-    this.node.addValidation({
-      validate: () => {
-        acknowledgeLibraryFindings(grantee.policy, {
-          id: `AwsSolutions-IAM5[Resource::${nagReference(Stack.of(this).resolve(objectsArn))}]`,
-          reason: 'Image Builder writes the build logs as new objects whose keys it generates for each build under ' +
-            'the configured key prefix, so the statement covers the objects under that prefix (the whole bucket only ' +
-            'when no prefix is given); its only action is s3:PutObject.',
-        });
-        return [];
-      },
-    });
   }
 
   /**
-   * The grantee that adds statements to this construct's policy, attached to the role. The
-   * permissions this construct gives are kept apart from the role's other policies: they are
-   * attached to a given role too, and reviewed (and acknowledged) as this library's.
+   * This construct's policy, attached to the role: the permissions it gives are kept apart from
+   * the role's other policies (they are attached to a given role too), and only they are
+   * acknowledged as this library's.
    */
-  private instancePolicyGrantee(role: iam.IRole): OwnedPolicyGrantee {
+  private instancePolicyFor(role: iam.IRole): LibraryPolicy {
     if (!this.instancePolicy) {
-      const policy = role === this.createdRole
-        ? new LibraryInlinePolicy(this, 'InstancePolicy', role)
-        : new iam.Policy(this, 'InstancePolicy', { roles: [role] });
-      acknowledgeLibraryFindings(policy, {
-        id: 'NIST.800.53.R5-IAMNoInlinePolicy',
-        reason: 'The policy holds only the permissions this infrastructure configuration needs for its own build ' +
-          'instances (writing under its S3 log prefix, pulling from and pushing to the given ECR repositories), each ' +
-          'scoped to those resources. It is inline by design: AWS recommends inline policies to keep a strict ' +
-          'one-to-one relationship between a policy and its identity, so these permissions can never be attached to ' +
-          'another principal, and they are removed with the configuration.',
+      this.instancePolicy = new LibraryPolicy(this, 'InstancePolicy', {
+        role,
+        roleCreatedInStack: role === this.createdRole,
+        holder: 'Policy of the Image Builder build and test instances',
+        purpose: 'the permissions this infrastructure configuration needs for its own build instances (writing under ' +
+          'its S3 log prefix, pulling from and pushing to the given ECR repositories)',
       });
-      this.instancePolicy = new OwnedPolicyGrantee(role, policy);
     }
     return this.instancePolicy;
   }
@@ -504,9 +480,9 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       return undefined;
     }
     v.nonEmptyString('placement.availabilityZone', placement.availabilityZone);
-    v.nonEmptyString('placement.hostId', placement.hostId);
+    v.hostId('placement.hostId', placement.hostId);
     v.nonEmptyString('placement.hostResourceGroupArn', placement.hostResourceGroupArn);
-    v.oneOf('placement.tenancy', placement.tenancy, Object.values(Tenancy));
+    v.enumValue('placement.tenancy', placement.tenancy, Tenancy);
     if (placement.hostId !== undefined && placement.hostResourceGroupArn !== undefined) {
       v.fail('placement.hostId', placement.hostId, 'must not be given together with placement.hostResourceGroupArn');
     }

@@ -16,7 +16,8 @@ import { IImageRecipe } from './image-recipe';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { grantOnResource } from './private/grants';
-import { acknowledgeLifecycleRole, lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/lifecycle-role';
+import { LibraryPolicy } from './private/library-policy';
+import { lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/lifecycle-role';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
@@ -529,7 +530,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
    * (`arn:aws:imagebuilder:us-east-1:123456789012:lifecycle-policy/my-policy`).
    */
   public static fromLifecyclePolicyArn(scope: Construct, id: string, lifecyclePolicyArn: string): ILifecyclePolicy {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('lifecyclePolicyArn', lifecyclePolicyArn, 'lifecyclePolicy');
     v.throwIfInvalid();
     const name = Arn.split(lifecyclePolicyArn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!;
@@ -541,7 +542,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
    * `[a-z0-9-_]+`).
    */
   public static fromLifecyclePolicyName(scope: Construct, id: string, lifecyclePolicyName: string): ILifecyclePolicy {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arnResourceName('lifecyclePolicyName', lifecyclePolicyName);
     v.throwIfInvalid();
     const arn = imageBuilderArn(scope, 'lifecycle-policy', lifecyclePolicyName);
@@ -567,7 +568,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
     // Validate.
     const v = new Validator(this);
     this.resourceType = props.resourceType ?? props.selection._recipeResourceType() ?? LifecyclePolicyResourceType.AMI_IMAGE;
-    v.oneOf('resourceType', this.resourceType, Object.values(LifecyclePolicyResourceType));
+    v.enumValue('resourceType', this.resourceType, LifecyclePolicyResourceType);
     v.resourceName('lifecyclePolicyName', props.lifecyclePolicyName);
     v.description('description', props.description);
     v.tags('tags', props.tags);
@@ -596,7 +597,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
     });
     if (!props.executionRole) {
       // Image Builder checks the role when the policy is created: its policy must exist by then.
-      resource.node.addDependency(this.executionRole);
+      resource.node.addDependency(this.executionRole, this.node.findChild('ExecutionRolePolicy'));
     }
 
     this.lifecyclePolicyArn = this.getResourceArnAttribute(resource.attrArn, {
@@ -637,11 +638,15 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
       assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com'),
       description: 'Role EC2 Image Builder assumes to run the rules of this lifecycle policy',
     });
-    const statements = lifecycleRoleStatements(this, needs);
-    for (const { statement } of statements) {
-      role.addToPrincipalPolicy(statement);
-    }
-    acknowledgeLifecycleRole(role, statements);
+    // The library's statements go to a policy of the library, which alone carries the acknowledgements:
+    // statements a user adds to the role go to its default policy, judged by cdk-nag.
+    const policy = new LibraryPolicy(this, 'ExecutionRolePolicy', {
+      role,
+      holder: 'Execution role of an Image Builder lifecycle policy',
+      purpose: 'the permissions this lifecycle policy\'s rules use, created for it alone',
+    });
+    policy.add(...lifecycleRoleStatements(this, needs).map(({ statement, wildcardReason }) =>
+      ({ statement, reason: wildcardReason ?? '', onlyFor: wildcardReason === undefined ? [] : undefined })));
     return role;
   }
 }

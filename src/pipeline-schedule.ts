@@ -158,7 +158,7 @@ export class PipelineSchedule {
   public static rate(interval: Duration, scheduleOptions: PipelineScheduleOptions = {}): PipelineSchedule {
     const schedule = new PipelineSchedule(renderRate(interval), scheduleOptions);
     if (interval.isUnresolved() && !TOKEN_RATE_UNITS.includes(interval.unitLabel())) {
-      schedule._tokenRateInUnsupportedUnit = interval.toHumanString();
+      schedule._tokenRateInUnsupportedUnit = interval;
     }
     return schedule;
   }
@@ -193,7 +193,7 @@ export class PipelineSchedule {
    *
    * @internal
    */
-  public _tokenRateInUnsupportedUnit?: string;
+  public _tokenRateInUnsupportedUnit?: Duration;
 
   protected constructor(expression: string, options: PipelineScheduleOptions) {
     this.expressionString = expression;

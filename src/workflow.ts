@@ -184,7 +184,7 @@ export class Workflow extends WorkflowBase {
    * `fromWorkflowAttributes` and give the kind.
    */
   public static fromWorkflowArn(scope: Construct, id: string, workflowArn: string): IWorkflow {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     const workflowType = workflowTypeOfArn(workflowArn);
     if (v.arn('workflowArn', workflowArn, 'workflow') && workflowType === undefined) {
       v.fail('workflowArn', workflowArn,
@@ -199,7 +199,8 @@ export class Workflow extends WorkflowBase {
    * Imports a workflow by its ARN and kind. The ARN may be a token.
    */
   public static fromWorkflowAttributes(scope: Construct, id: string, attrs: WorkflowAttributes): IWorkflow {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
+    v.enumValue('workflowType', attrs.workflowType, WorkflowType);
     if (v.arn('workflowArn', attrs.workflowArn, 'workflow')) {
       // Read from the literal part of the ARN, tokens or not; unknown when the segment is a token.
       const typeInArn = workflowTypeOfArn(attrs.workflowArn);
@@ -226,7 +227,8 @@ export class Workflow extends WorkflowBase {
     name: string,
     version?: string,
   ): IWorkflow {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
+    v.enumValue('workflowType', workflowType, WorkflowType);
     v.pattern('name', name, PATTERNS.arnResourceName);
     v.semanticVersion('version', version, { wildcards: true });
     v.throwIfInvalid();
@@ -266,7 +268,7 @@ export class Workflow extends WorkflowBase {
       changeDescription: props.changeDescription,
       tags: props.tags,
     });
-    v.oneOf('workflowType', props.workflowType, Object.values(WorkflowType));
+    v.enumValue('workflowType', props.workflowType, WorkflowType);
     let facts: WorkflowDocumentFacts | undefined;
     const document = props.data._source.bind(this, v, {
       property: 'data',

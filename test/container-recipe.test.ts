@@ -350,7 +350,7 @@ describe('ContainerRecipe', () => {
 
       test('throws when an inline template has a NUL character', () => {
         expect(() => recipe({ dockerfileTemplate: DockerfileTemplate.fromInline(`${DEFAULT_TEMPLATE}\u0000`) }))
-          .toThrow(/Stack\/Recipe: dockerfileTemplate 'FROM [\s\S]*' must match \^\[\^\\x00\]\+\$/);
+          .toThrow(/Stack\/Recipe: dockerfileTemplate 'FROM [\s\S]*' must be .*\^\[\^\\x00\]\+\$/);
       });
 
       test('throws when the file does not exist', () => {
@@ -368,13 +368,13 @@ describe('ContainerRecipe', () => {
       test('throws when the file is empty', () => {
         const file = tempFile('Dockerfile', '');
         expect(() => recipe({ dockerfileTemplate: DockerfileTemplate.fromFile(file) }))
-          .toThrow(`Stack/Recipe: dockerfileTemplate (contents of ${file}) '' must match ^[^\\x00]+$`);
+          .toThrow(`Stack/Recipe: dockerfileTemplate (contents of ${file}) '' must be non-empty text without NUL characters, for example 'value' (pattern ^[^\\x00]+$)`);
       });
 
       test('throws when the file has a NUL character', () => {
         const file = tempFile('Dockerfile', Buffer.from([0x46, 0x00, 0x4d]));
         expect(() => recipe({ dockerfileTemplate: DockerfileTemplate.fromFile(file) }))
-          .toThrow(`Stack/Recipe: dockerfileTemplate (contents of ${file}) 'F\u0000M' must match ^[^\\x00]+$`);
+          .toThrow(`Stack/Recipe: dockerfileTemplate (contents of ${file}) 'F\\u0000M' must be non-empty text without NUL characters, for example 'value' (pattern ^[^\\x00]+$)`);
       });
 
       test('throws when the S3 key is empty', () => {
@@ -386,7 +386,7 @@ describe('ContainerRecipe', () => {
       test('throws when the S3 URI is not valid', () => {
         const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'my-templates');
         expect(() => recipe({ dockerfileTemplate: DockerfileTemplate.fromS3(bucket, 'a\nb') }))
-          .toThrow("Stack/Recipe: dockerfileTemplate 's3://my-templates/a\nb' must match ^s3:\\/\\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\\/.+$");
+          .toThrow("Stack/Recipe: dockerfileTemplate 's3://my-templates/a\\nb' must be an S3 URI s3://bucket/key, for example 's3://my-bucket/templates/Dockerfile' (pattern ^s3:\\/\\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\\/.+$)");
       });
 
       test('a token bucket and key are accepted', () => {
@@ -474,27 +474,27 @@ describe('ContainerRecipe', () => {
       test('throws when an ECR tag is invalid', () => {
         const repository = ecr.Repository.fromRepositoryName(stack, 'Base', 'base');
         expect(make(ContainerParentImage.fromEcrRepository(repository, 'v1:2')))
-          .toThrow("Stack/Recipe: parentImage tag 'v1:2' must match ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$");
+          .toThrow("Stack/Recipe: parentImage tag 'v1:2' must be an image tag of up to 128 letters, digits, _ . and -, not starting with . or -, for example '2023' (pattern ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$)");
       });
 
       test('throws when a digest is invalid', () => {
         expect(make(ContainerParentImage.fromDockerHub('amazonlinux', 'sha256:abc')))
-          .toThrow("Stack/Recipe: parentImage digest 'sha256:abc' must match ^sha256:[a-f0-9]{64}$");
+          .toThrow("Stack/Recipe: parentImage digest 'sha256:abc' must be an image digest: sha256: and 64 lowercase hexadecimal digits, for example 'sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' (pattern ^sha256:[a-f0-9]{64}$)");
       });
 
       test('throws when a Docker Hub repository is invalid', () => {
         expect(make(ContainerParentImage.fromDockerHub('AmazonLinux', '2023')))
-          .toThrow("Stack/Recipe: parentImage repository 'AmazonLinux' must match ^[a-z0-9]+");
+          .toThrow(`Stack/Recipe: parentImage repository 'AmazonLinux' must be a container repository path: lowercase letters and digits, separated by . _ __ - or /, for example 'library/ubuntu' (pattern ${PATTERNS.containerRepositoryPath.source})`);
       });
 
       test('throws when an ECR Public repository has no registry alias', () => {
         expect(make(ContainerParentImage.fromEcrPublic('amazonlinux', '2023')))
-          .toThrow(`Stack/Recipe: parentImage repository 'amazonlinux' must match ${PATTERNS.ecrPublicRepositoryPath.source}`);
+          .toThrow(`Stack/Recipe: parentImage repository 'amazonlinux' must be an ECR Public repository: <registry alias>/<repository>, for example 'amazonlinux/amazonlinux' (pattern ${PATTERNS.ecrPublicRepositoryPath.source})`);
       });
 
       test('throws when the image ARN is not an image ARN', () => {
         expect(make(ContainerParentImage.fromImageArn(RECIPE_ARN)))
-          .toThrow(`Stack/Recipe: parentImage '${RECIPE_ARN}' must be an image ARN matching`);
+          .toThrow(`Stack/Recipe: parentImage '${RECIPE_ARN}' must be an image ARN, for example`);
       });
 
       test('throws when an image resource does not have an image ARN', () => {
@@ -503,7 +503,7 @@ describe('ContainerRecipe', () => {
           env: { account: '123456789012', region: 'us-east-1' },
         });
         expect(make(ContainerParentImage.fromImage(notAnImage)))
-          .toThrow(`Stack/Recipe: parentImage '${RECIPE_ARN}' must be an image ARN matching`);
+          .toThrow(`Stack/Recipe: parentImage '${RECIPE_ARN}' must be an image ARN, for example`);
       });
 
       test('throws when a platform override is given with an image resource', () => {
@@ -517,7 +517,7 @@ describe('ContainerRecipe', () => {
 
       test('throws when the AWS managed image name or version is invalid', () => {
         expect(make(ContainerParentImage.fromAwsManagedImage('Amazon Linux', '1.x.2'))).toThrow(
-          /Stack\/Recipe: parentImage name 'Amazon Linux' must match .*\n.*Stack\/Recipe: parentImage version '1.x.2' must not have a number right of an x wildcard/);
+          /Stack\/Recipe: parentImage name 'Amazon Linux' must be .*\n.*Stack\/Recipe: parentImage version '1.x.2' must not have a number right of an x wildcard/);
       });
 
       test('throws when the parent image is empty or too long', () => {
@@ -564,12 +564,12 @@ describe('ContainerRecipe', () => {
 
     test('throws when the AMI ID is invalid', () => {
       expect(() => instanceImage(ContainerInstanceImage.fromAmiId('ami-xyz')))
-        .toThrow("Stack/Recipe: instanceConfiguration.image 'ami-xyz' must match ^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$");
+        .toThrow("Stack/Recipe: instanceConfiguration.image 'ami-xyz' must be an AMI ID: ami- and 8 or 17 hexadecimal digits, for example 'ami-0123456789abcdef0' (pattern ^ami-[0-9a-f]{8}(?:[0-9a-f]{9})?$)");
     });
 
     test('throws when the SSM parameter name is invalid', () => {
       expect(() => instanceImage(ContainerInstanceImage.fromSsmParameterName('my ami')))
-        .toThrow("Stack/Recipe: instanceConfiguration.image 'my ami' must match ^[a-zA-Z0-9_.\\-/]+$");
+        .toThrow("Stack/Recipe: instanceConfiguration.image 'my ami' must be an SSM parameter name of letters, digits and _ . - /, for example '/golden/ami-id' (pattern ^[a-zA-Z0-9_.\\-\\/]+$)");
     });
 
     test('throws when the image is empty', () => {
@@ -614,13 +614,13 @@ describe('ContainerRecipe', () => {
     test('throws when the ARN is not a container recipe ARN', () => {
       const arn = 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/my-recipe/1.0.0';
       expect(() => ContainerRecipe.fromContainerRecipeArn(stack, 'Imported', arn))
-        .toThrow(`Stack: containerRecipeArn '${arn}' must be a container recipe ARN matching`);
+        .toThrow(`Stack/Imported: containerRecipeArn '${arn}' must be a container recipe ARN, for example`);
     });
 
     test('throws when the ARN has a build version', () => {
       const arn = `${RECIPE_ARN}/1`;
       expect(() => ContainerRecipe.fromContainerRecipeArn(stack, 'Imported', arn))
-        .toThrow(`Stack: containerRecipeArn '${arn}' must be a container recipe ARN matching`);
+        .toThrow(`Stack/Imported: containerRecipeArn '${arn}' must be a container recipe ARN, for example`);
     });
 
     test('by attributes: the latest version by default', () => {
@@ -649,12 +649,12 @@ describe('ContainerRecipe', () => {
 
     test('throws when the attributes are invalid', () => {
       expect(() => ContainerRecipe.fromContainerRecipeAttributes(stack, 'Imported', { containerRecipeName: 'My Recipe', containerRecipeVersion: '1.0' }))
-        .toThrow(/Stack: containerRecipeName 'My Recipe' must match \^\[a-z0-9-_\]\+\$\nStack: containerRecipeVersion '1.0' must match/);
+        .toThrow(/Stack\/Imported: containerRecipeName 'My Recipe' must be .*\^\[a-z0-9-_\]\+\$\)\nStack\/Imported: containerRecipeVersion '1.0' must be /);
     });
 
     test('throws when the attributes name is shorter than 3 characters', () => {
       expect(() => ContainerRecipe.fromContainerRecipeAttributes(stack, 'Imported', { containerRecipeName: 'ab' }))
-        .toThrow("Stack: containerRecipeName 'ab' must be between 3 and 128 characters long (got 2)");
+        .toThrow("Stack/Imported: containerRecipeName 'ab' must be between 3 and 128 characters long (got 2)");
     });
 
     test('by token attributes', () => {
@@ -791,11 +791,11 @@ describe('ContainerRecipe', () => {
     }
 
     test('throws when the name is invalid', () => {
-      expect(make({ containerRecipeName: 'app!' })).toThrow("Stack/Recipe: containerRecipeName 'app!' must match ^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$");
+      expect(make({ containerRecipeName: 'app!' })).toThrow("Stack/Recipe: containerRecipeName 'app!' must be 3 to 128 letters, digits, hyphens, underscores and spaces, not starting or ending with a space, for example 'golden-image' (pattern ^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$)");
     });
 
     test('throws when the version is invalid', () => {
-      expect(make({ containerRecipeVersion: '1.0' })).toThrow("Stack/Recipe: containerRecipeVersion '1.0' must match ^(?:[0-9]+|x)\\.(?:[0-9]+|x)\\.(?:[0-9]+|x)$");
+      expect(make({ containerRecipeVersion: '1.0' })).toThrow("Stack/Recipe: containerRecipeVersion '1.0' must be a version major.minor.patch of three numbers, where x stands for any number from the right, for example '1.0.x' (pattern ^(?:[0-9]+|x)\\.(?:[0-9]+|x)\\.(?:[0-9]+|x)$)");
     });
 
     test('throws when the version has a number right of an x', () => {
@@ -849,7 +849,7 @@ describe('ContainerRecipe', () => {
     });
 
     test('throws when a tag key starts with aws:', () => {
-      expect(make({ tags: { 'aws:team': 'x' } })).toThrow("Stack/Recipe: tags key 'aws:team' must match ^(?!aws:)");
+      expect(make({ tags: { 'aws:team': 'x' } })).toThrow("Stack/Recipe: tags key 'aws:team' must be a tag key of letters, digits, spaces and _ . : / = + - @, not starting with aws:, for example 'team' (pattern ^(?!aws:)");
     });
 
     test('throws when the components list is empty', () => {

@@ -378,7 +378,35 @@ describe('DistributionConfiguration', () => {
       });
       expect(dist.grantKeyUsage()).toEqual([]);
       Annotations.fromStack(stack).hasWarning('/Stack/Dist',
-        Match.stringLikeRegexp('us-west-2 \\(Stack/WestKey\\) is not defined in this app.*target accounts \\[111111111111\\]'));
+        Match.stringLikeRegexp('us-west-2 \\(Stack/WestKey\\) is not defined in this app.*allow target accounts 111111111111: kms:'));
+    });
+
+    test('the warning about a key it can\'t change names only the lists that apply (no empty lists)', () => {
+      const dist = withAmi(stack, {
+        region: 'us-west-2',
+        amiName: AMI_NAME,
+        kmsKey: kms.Key.fromKeyArn(stack, 'WestKey', WEST_KEY_ARN),
+        launchPermission: { userIds: ['222222222222'] },
+      });
+      dist.grantKeyUsage();
+      const [warning] = Annotations.fromStack(stack).findWarning('/Stack/Dist', Match.anyValue());
+      const text = JSON.stringify(warning.entry.data);
+      expect(text).toMatch(/In its key policy, allow launch permission accounts 222222222222: kms:[^;]*\.( \[ack: [^\]]*\])?"$/);
+      expect(text).not.toMatch(/\[\]|target accounts|organizations|organizational units/);
+    });
+
+    test('warns when a key of an environment-agnostic stack is used for a distribution to a named Region', () => {
+      const agnostic = new Stack(strictApp(), 'Agnostic');
+      new DistributionConfiguration(agnostic, 'Dist', {
+        amiDistributions: [
+          { amiName: AMI_NAME, kmsKey: new kms.Key(agnostic, 'HomeKey') },
+          { region: 'eu-west-1', amiName: AMI_NAME, kmsKey: new kms.Key(agnostic, 'Key') },
+        ],
+      });
+      const warnings = Annotations.fromStack(agnostic).findWarning('/Agnostic/Dist', Match.stringLikeRegexp('Region is not known at synth'));
+      expect(warnings).toHaveLength(1);
+      expect(JSON.stringify(warnings[0].entry.data)).toMatch(
+        /amiDistributions\[1\]\.kmsKey \(Agnostic\/Key\) is a KMS key of this stack, whose Region is not known at synth \(no env\), but the distribution is to 'eu-west-1'/);
     });
 
     test('grantKeyUsage warns when the accounts are a token list, and grants nothing', () => {
@@ -386,7 +414,7 @@ describe('DistributionConfiguration', () => {
       const accounts = new CfnParameter(stack, 'Accounts', { type: 'List<String>' }).valueAsList;
       const dist = withAmi(stack, { amiName: AMI_NAME, kmsKey: key, targetAccountIds: accounts });
       expect(dist.grantKeyUsage()).toEqual([]);
-      Annotations.fromStack(stack).hasWarning('/Stack/Dist', Match.stringLikeRegexp('target accounts \\[\\(known at deployment\\)\\]'));
+      Annotations.fromStack(stack).hasWarning('/Stack/Dist', Match.stringLikeRegexp('target accounts \\(known at deployment\\): kms:'));
       const policy = Template.fromStack(stack).findResources('AWS::KMS::Key').Key961B73FD.Properties.KeyPolicy;
       expect(policy.Statement).toHaveLength(1);
     });
@@ -413,7 +441,7 @@ describe('DistributionConfiguration', () => {
     test('by ARN: an invalid ARN is rejected', () => {
       expect(() => DistributionConfiguration.fromDistributionConfigurationArn(stack, 'Imported',
         'arn:aws:imagebuilder:us-west-2:111122223333:image-pipeline/golden'))
-        .toThrow(/^Stack: distributionConfigurationArn 'arn:aws:imagebuilder:us-west-2:111122223333:image-pipeline\/golden' must be a distribution configuration ARN matching/);
+        .toThrow(/^Stack\/Imported: distributionConfigurationArn 'arn:aws:imagebuilder:us-west-2:111122223333:image-pipeline\/golden' must be a distribution configuration ARN, for example/);
     });
 
     test('by ARN: a token ARN is accepted, its name taken apart at deployment', () => {
@@ -466,12 +494,12 @@ describe('DistributionConfiguration', () => {
 
     test('by name: a name that is not the ARN\'s lowercase form is rejected', () => {
       expect(() => DistributionConfiguration.fromDistributionConfigurationName(stack, 'Imported', 'Golden Images'))
-        .toThrow(/^Stack: distributionConfigurationName 'Golden Images' must match \^\[a-z0-9-_\]\+\$$/);
+        .toThrow(/^Stack\/Imported: distributionConfigurationName 'Golden Images' must be .*\^\[a-z0-9-_\]\+\$\)$/);
     });
 
     test('by name: a name shorter than 3 characters is rejected', () => {
       expect(() => DistributionConfiguration.fromDistributionConfigurationName(stack, 'Imported', 'ab'))
-        .toThrow(/^Stack: distributionConfigurationName 'ab' must be between 3 and 128 characters long \(got 2\)$/);
+        .toThrow(/^Stack\/Imported: distributionConfigurationName 'ab' must be between 3 and 128 characters long \(got 2\)$/);
     });
 
     test('by name: a token name is accepted', () => {
@@ -484,7 +512,7 @@ describe('DistributionConfiguration', () => {
   describe('validation', () => {
     test('throws when distributionConfigurationName does not match the API\'s pattern', () => {
       expect(() => withAmi(stack, { amiName: AMI_NAME }, { distributionConfigurationName: 'golden!' }))
-        .toThrow(/^Stack\/Dist: distributionConfigurationName 'golden!' must match /);
+        .toThrow(/^Stack\/Dist: distributionConfigurationName 'golden!' must be .*/);
     });
 
     test('throws when description is empty', () => {
@@ -494,12 +522,12 @@ describe('DistributionConfiguration', () => {
 
     test('throws when a tag key starts with aws:', () => {
       expect(() => withAmi(stack, { amiName: AMI_NAME }, { tags: { 'aws:team': 'x' } }))
-        .toThrow(/^Stack\/Dist: tags key 'aws:team' must match /);
+        .toThrow(/^Stack\/Dist: tags key 'aws:team' must be .*/);
     });
 
     test('throws when a Region is not a Region name', () => {
       expect(() => withAmi(stack, { region: 'US East 1', amiName: AMI_NAME }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.region 'US East 1' must match \^\[a-z\]\{2,\}/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.region 'US East 1' must be .*\^\[a-z\]\{2,\}/);
     });
 
     test('throws when two AMI distributions have the same Region', () => {
@@ -529,7 +557,7 @@ describe('DistributionConfiguration', () => {
 
     test('throws when amiName does not match the API\'s pattern', () => {
       expect(() => withAmi(stack, { amiName: 'golden/{{ imagebuilder:buildDate }}' }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.amiName 'golden\/\{\{ imagebuilder:buildDate \}\}' must match /);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.amiName 'golden\/\{\{ imagebuilder:buildDate \}\}' must be .*/);
     });
 
     test('throws when amiName is longer than 127 characters', () => {
@@ -574,7 +602,7 @@ describe('DistributionConfiguration', () => {
 
     test('throws when a target account ID is not 12 digits', () => {
       expect(() => withAmi(stack, { amiName: AMI_NAME, targetAccountIds: ['12345'] }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.targetAccountIds\[0\] '12345' must match \^\[0-9\]\{12\}\$$/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.targetAccountIds\[0\] '12345' must be .*\^\[0-9\]\{12\}\$\)$/);
     });
 
     test('throws when launch permission userIds has more than 1536 items', () => {
@@ -585,7 +613,7 @@ describe('DistributionConfiguration', () => {
 
     test('throws when a launch permission user ID is not 12 digits', () => {
       expect(() => withAmi(stack, { amiName: AMI_NAME, launchPermission: { userIds: ['abc'] } }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.launchPermission\.userIds\[0\] 'abc' must match/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.launchPermission\.userIds\[0\] 'abc' must be /);
     });
 
     test('throws when a user group is not all', () => {
@@ -595,7 +623,7 @@ describe('DistributionConfiguration', () => {
 
     test('throws when an organization ARN is invalid', () => {
       expect(() => withAmi(stack, { amiName: AMI_NAME, launchPermission: { organizationArns: ['o-a1b2c3d4e5'] } }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.launchPermission\.organizationArns\[0\] 'o-a1b2c3d4e5' must match \^arn:aws/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.launchPermission\.organizationArns\[0\] 'o-a1b2c3d4e5' must be .*\^arn:aws/);
     });
 
     test('throws when there are more than 25 organization ARNs', () => {
@@ -605,7 +633,7 @@ describe('DistributionConfiguration', () => {
 
     test('throws when an organizational unit ARN is invalid', () => {
       expect(() => withAmi(stack, { amiName: AMI_NAME, launchPermission: { organizationalUnitArns: [ORG_ARN] } }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.launchPermission\.organizationalUnitArns\[0\] '.*' must match \^arn:aws/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.launchPermission\.organizationalUnitArns\[0\] '.*' must be .*\^arn:aws/);
     });
 
     test('throws when there are more than 25 organizational unit ARNs', () => {
@@ -615,7 +643,7 @@ describe('DistributionConfiguration', () => {
 
     test('throws when a license configuration ARN is invalid', () => {
       expect(() => withAmi(stack, { amiName: AMI_NAME, licenseConfigurationArns: ['lic-123'] }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.licenseConfigurationArns\[0\] 'lic-123' must match \^arn:aws/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.licenseConfigurationArns\[0\] 'lic-123' must be .*\^arn:aws/);
     });
 
     test('throws when there are more than 50 license configuration ARNs', () => {
@@ -638,13 +666,13 @@ describe('DistributionConfiguration', () => {
     test('throws when a launch template ID does not match the API\'s pattern', () => {
       const launchTemplate = ec2.LaunchTemplate.fromLaunchTemplateAttributes(stack, 'T', { launchTemplateId: 'lt-123' });
       expect(() => withAmi(stack, { launchTemplates: [{ launchTemplate }] }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.launchTemplates\[0\]\.launchTemplate\.launchTemplateId 'lt-123' must match/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.launchTemplates\[0\]\.launchTemplate\.launchTemplateId 'lt-123' must be /);
     });
 
     test('throws when a launch template configuration\'s account ID is not 12 digits', () => {
       const launchTemplate = ec2.LaunchTemplate.fromLaunchTemplateAttributes(stack, 'T', { launchTemplateId: 'lt-0123456789abcdef0' });
       expect(() => withAmi(stack, { launchTemplates: [{ launchTemplate, accountId: 'me' }] }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.launchTemplates\[0\]\.accountId 'me' must match/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.launchTemplates\[0\]\.accountId 'me' must be /);
     });
 
     test('throws when a launch template is in another Region than the distribution', () => {
@@ -670,7 +698,7 @@ describe('DistributionConfiguration', () => {
 
     test('throws when a fast launch account ID is not 12 digits', () => {
       expect(() => withAmi(stack, { fastLaunchConfigurations: [{ accountId: '1' }] }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.fastLaunchConfigurations\[0\]\.accountId '1' must match/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.fastLaunchConfigurations\[0\]\.accountId '1' must be /);
     });
 
     test('throws when a fast launch template is in another Region than the distribution', () => {
@@ -682,7 +710,7 @@ describe('DistributionConfiguration', () => {
     test('throws when a fast launch template ID does not match the API\'s pattern', () => {
       const launchTemplate = ec2.LaunchTemplate.fromLaunchTemplateAttributes(stack, 'T', { launchTemplateId: 'lt-1' });
       expect(() => withAmi(stack, { fastLaunchConfigurations: [{ launchTemplate }] }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.fastLaunchConfigurations\[0\]\.launchTemplate\.launchTemplateId 'lt-1' must match/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.fastLaunchConfigurations\[0\]\.launchTemplate\.launchTemplateId 'lt-1' must be /);
     });
 
     test('throws when a fast launch template version is empty', () => {
@@ -693,7 +721,7 @@ describe('DistributionConfiguration', () => {
 
     test('throws when an SSM parameter name has characters the API rejects', () => {
       expect(() => withAmi(stack, { ssmParameters: [{ parameterName: 'golden ami' }] }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.ssmParameters\[0\]\.parameterName 'golden ami' must match/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.ssmParameters\[0\]\.parameterName 'golden ami' must be /);
     });
 
     test('throws when an SSM parameter name is longer than 1011 characters', () => {
@@ -703,7 +731,7 @@ describe('DistributionConfiguration', () => {
 
     test('throws when an SSM parameter\'s amiAccountId is not 12 digits', () => {
       expect(() => withAmi(stack, { targetAccountIds: ['111111111111'], ssmParameters: [{ parameterName: 'p', amiAccountId: '1111' }] }))
-        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.ssmParameters\[0\]\.amiAccountId '1111' must match/);
+        .toThrow(/^Stack\/Dist: amiDistributions\[0\]\.ssmParameters\[0\]\.amiAccountId '1111' must be /);
     });
 
     test('throws when an SSM parameter\'s amiAccountId is not a target account', () => {
@@ -743,7 +771,7 @@ describe('DistributionConfiguration', () => {
 
     test('throws when the target repository name is not an ECR repository name', () => {
       expect(() => withContainer(stack, { targetRepository: DistributionRepository.fromRepositoryName('My_Repo') }))
-        .toThrow(/^Stack\/Dist: containerDistributions\[0\]\.targetRepository 'My_Repo' must match/);
+        .toThrow(/^Stack\/Dist: containerDistributions\[0\]\.targetRepository 'My_Repo' must be /);
     });
 
     test('throws when the target repository name is too short', () => {
@@ -791,11 +819,11 @@ describe('DistributionConfiguration', () => {
         message = (e as Error).message;
       }
       expect(message.split('\n')).toEqual([
-        expect.stringMatching(/^Stack\/Dist: distributionConfigurationName 'bad!' must match/),
-        expect.stringMatching(/^Stack\/Dist: amiDistributions\[0\]\.amiName 'bad\/' must match/),
-        expect.stringMatching(/^Stack\/Dist: amiDistributions\[0\]\.targetAccountIds\[0\] '1' must match/),
-        expect.stringMatching(/^Stack\/Dist: containerDistributions\[0\]\.region 'nowhere' must match/),
-        expect.stringMatching(/^Stack\/Dist: containerDistributions\[0\]\.targetRepository 'Ab' must match/),
+        expect.stringMatching(/^Stack\/Dist: distributionConfigurationName 'bad!' must be /),
+        expect.stringMatching(/^Stack\/Dist: amiDistributions\[0\]\.amiName 'bad\/' must be /),
+        expect.stringMatching(/^Stack\/Dist: amiDistributions\[0\]\.targetAccountIds\[0\] '1' must be /),
+        expect.stringMatching(/^Stack\/Dist: containerDistributions\[0\]\.region 'nowhere' must be /),
+        expect.stringMatching(/^Stack\/Dist: containerDistributions\[0\]\.targetRepository 'Ab' must be /),
       ]);
     });
 

@@ -31,7 +31,7 @@ describe('component document rules', () => {
   test.each([
     ['YAML that does not parse', 'phases: [\n', /data 'line \d+' must be valid YAML or JSON/],
     ['a duplicate key', `${GOOD}phases: []\n`, /must be valid YAML or JSON: Map keys must be unique/],
-    ['a document that is not a mapping', '- a\n- b\n', /data \["a","b"\] must be a YAML or JSON mapping/],
+    ['a document that is not a mapping', '- a\n- b\n', /data \['a', 'b'\] must be a YAML or JSON mapping/],
     ['an unknown top-level key', `${GOOD}outputs: []\n`, /data outputs 'outputs' is not a known key/],
     ['a missing schemaVersion', GOOD.replace('schemaVersion: 1.0\n', ''), /data schemaVersion undefined must be given \(1\.0\)/],
     ['another schemaVersion', GOOD.replace('schemaVersion: 1.0', 'schemaVersion: 0.3'), /data schemaVersion 0\.3 must be 1\.0/],
@@ -41,7 +41,7 @@ describe('component document rules', () => {
     ['a phase without steps', 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps: []\n', /data phases\[build\]\.steps \[\] must be a list of at least 1 step/],
     ['a step that is not a mapping', 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - Hello\n', /data phases\[build\]\.steps\[0\] 'Hello' must be a mapping/],
     ['an empty commands list', GOOD.replace('[echo hi]', '[]'), /steps\[Hello\]\.inputs\.commands \[\] must be a list of at least 1 command/],
-    ['inputs of the wrong shape', GOOD.replace('        inputs:\n          commands: [echo hi]\n', '        inputs: [echo hi]\n'), /steps\[Hello\]\.inputs \["echo hi"\] must be a mapping for ExecuteBash/],
+    ['inputs of the wrong shape', GOOD.replace('        inputs:\n          commands: [echo hi]\n', '        inputs: [echo hi]\n'), /steps\[Hello\]\.inputs \['echo hi'\] must be a mapping for ExecuteBash/],
     ['a list action given a mapping', GOOD.replace('action: ExecuteBash\n        inputs:\n          commands: [echo hi]', 'action: DeleteFile\n        inputs:\n          path: /tmp/x'), /steps\[Hello\]\.inputs .* must be a list of mappings for DeleteFile/],
     ['missing inputs', GOOD.replace('        inputs:\n          commands: [echo hi]\n', ''), /steps\[Hello\]\.inputs undefined must be given for ExecuteBash \(requires commands\)/],
     ['parameters that are not a list', `${GOOD}parameters: {}\n`, /data parameters \{\} must be a list/],
@@ -49,7 +49,7 @@ describe('component document rules', () => {
     ['a parameter of an unknown type', `${GOOD}parameters:\n  - A: { type: number }\n`, /data parameters\[0\]\.A\.type 'number' must be one of string, stringList/],
     ['a repeated parameter', `${GOOD}parameters:\n  - A: { type: string }\n  - A: { type: string }\n`, /data parameters\[1\] 'A' must not repeat/],
     ['a constant without a value', `${GOOD}constants:\n  - C: { type: string }\n`, /data constants\[0\]\.C\.value undefined must be given for a constant/],
-    ['a loop with both kinds', GOOD.replace('        inputs:', '        loop:\n          forEach: [a]\n          forRange: { start: 1, end: 2, updateBy: 1 }\n        inputs:'), /steps\[Hello\]\.loop \["forEach","forRange"\] must have exactly one of forEach, forRange/],
+    ['a loop with both kinds', GOOD.replace('        inputs:', '        loop:\n          forEach: [a]\n          forRange: { start: 1, end: 2, updateBy: 1 }\n        inputs:'), /steps\[Hello\]\.loop \['forEach', 'forRange'\] must have exactly one of forEach, forRange/],
     ['a range that never moves', GOOD.replace('        inputs:', '        loop:\n          forRange: { start: 1, end: 2, updateBy: 0 }\n        inputs:'), /steps\[Hello\]\.loop\.forRange\.updateBy 0 must not be 0/],
   ])('rejects %s', (_what, text, message) => {
     expect(componentProblems(text).join('\n')).toMatch(message);
@@ -99,7 +99,7 @@ describe('workflow document rules', () => {
 
   test('inputs that are not a mapping', () => {
     expect(workflowProblems({ schemaVersion: 1, steps: [{ name: 'A', action: 'LaunchInstance', inputs: ['x'] }] }).join())
-      .toMatch(/data steps\[A\]\.inputs \["x"\] must be a mapping/);
+      .toMatch(/data steps\[A\]\.inputs \['x'\] must be a mapping/);
   });
 
   test('parameters that are not a list, or unnamed', () => {

@@ -1,3 +1,4 @@
+import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
 import { formatProblem, formatValue, ImageBuilderValidationError, throwValidationError } from '../src/private/errors';
@@ -18,17 +19,30 @@ describe('formatValue', () => {
     ['a boolean', true, 'true'],
     ['null', null, 'null'],
     ['undefined', undefined, 'undefined'],
-    ['an array, as JSON', ['a', 1], '["a",1]'],
-    ['an object, as JSON', { key: 'value', n: 2 }, '{"key":"value","n":2}'],
+    ['an array, item by item', ['a', 1], "['a', 1]"],
+    ['an object, key by key', { key: 'value', n: 2 }, "{ key: 'value', n: 2 }"],
+    ['a NUL, escaped (it would vanish on screen)', 'a\u0000b', "'a\\u0000b'"],
+    ['a newline, a tab and a carriage return, escaped', 'a\nb\tc\rd', "'a\\nb\\tc\\rd'"],
+    ['an escape character and a right-to-left override, escaped', '\u001b[31m\u202e', "'\\u001b[31m\\u202e'"],
+    ['a backslash, doubled (so an escape cannot be forged)', 'a\\u0000', "'a\\\\u0000'"],
+    ['a duration as given, not converted', Duration.seconds(90), 'Duration.seconds(90)'],
+    ['a list of constructs and objects, summarised (never [object Object])',
+      [new Construct(strictStack(), 'Update'), { component: { name: 'x' }, parameters: undefined }],
+      "[<Stack/Update>, { component: { name: 'x' } }]"],
     ['a bigint (JSON cannot)', BigInt(10), '10'],
   ])('renders %s', (_, value, expected) => {
     expect(formatValue(value)).toBe(expected);
   });
 
-  test('renders an object JSON cannot (a cycle) with String()', () => {
+  test('renders an object with a cycle to a bounded depth', () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(formatValue(cyclic)).toBe('[object Object]');
+    expect(formatValue(cyclic)).toBe('{ self: { self: { self: {...} } } }');
+  });
+
+  test('renders a class instance without data by its class name', () => {
+    class ParentImageLike { public render() { return 'x'; } }
+    expect(formatValue([new ParentImageLike()])).toBe('[ParentImageLike]');
   });
 
   test('quotes a string of up to 118 characters in full (120 with the quotes)', () => {
@@ -41,10 +55,14 @@ describe('formatValue', () => {
     expect(formatValue('b'.repeat(5000))).toBe(`'${'b'.repeat(99)}... (5000 characters)`);
   });
 
-  test('cuts a long JSON value and gives the length of its JSON', () => {
+  test('summarises a long list: the first items, then how many more', () => {
     const value = Array.from({ length: 40 }, (_, i) => `item${i}`);
-    const json = JSON.stringify(value);
-    expect(formatValue(value)).toBe(`${json.slice(0, 100)}... (${json.length} characters)`);
+    expect(formatValue(value)).toBe("['item0', 'item1', 'item2', 'item3', 'item4', ... 35 more (40 items)]");
+  });
+
+  test('cuts a long rendering of an object and says how much was shown', () => {
+    const value = { text: 'x'.repeat(200) };
+    expect(formatValue(value)).toMatch(/^\{ text: 'x+\.\.\. \(\d+ characters in full\)$/);
   });
 });
 
@@ -71,7 +89,7 @@ describe('ImageBuilderValidationError', () => {
     ]);
     expect(error.message).toBe([
       "Stack/Pipeline: imagePipelineName 'My Pipeline!' must match ^x$",
-      'Stack/Pipeline: workflows[1].parallelGroup ["a"] must be a string',
+      "Stack/Pipeline: workflows[1].parallelGroup ['a'] must be a string",
     ].join('\n'));
     expect(error.problems).toEqual([
       { property: 'imagePipelineName', value: 'My Pipeline!', rule: 'must match ^x$' },
@@ -101,5 +119,14 @@ describe('throwValidationError', () => {
     const error = caught as ImageBuilderValidationError;
     expect(error.message).toBe("Stack/Pipeline: containerRecipeName 'Bad Name!' must match ^x$");
     expect(error.problems).toHaveLength(1);
+  });
+});
+
+describe('an error of a static importer', () => {
+  test('names the construct it imports, by its path and id', () => {
+    const scope = pipelineScope();
+    const error = new ImageBuilderValidationError('Stack/Pipeline/Imported', [{ property: 'arn', value: 'x', rule: 'must be an ARN' }]);
+    expect(error.message).toBe("Stack/Pipeline/Imported: arn 'x' must be an ARN");
+    expect(scope.node.tryFindChild('Imported')).toBeUndefined();
   });
 });

@@ -418,9 +418,10 @@ describe('execution role', () => {
     });
     const role = p.executionRole as iam.Role;
     expect(pipelineProperties(stack).ExecutionRole).toEqual(arnOf(role));
-    // The pipeline waits for the role's policy.
+    // The pipeline waits for the role's policy, a policy of the library (not the role's default policy).
+    expect(role.node.tryFindChild('DefaultPolicy')).toBeUndefined();
     template.hasResource('AWS::ImageBuilder::ImagePipeline', {
-      DependsOn: [logicalIdOf(role.node.findChild('DefaultPolicy')), logicalIdOf(role)],
+      DependsOn: [logicalIdOf(role), logicalIdOf(p.node.findChild('ExecutionRolePolicy'))],
     });
   });
 
@@ -519,7 +520,7 @@ describe('execution role', () => {
     expect(JSON.stringify(documents.Resource)).not.toContain(':s3:::');
     // The bucket wildcard is acknowledged for cdk-nag, with its reason.
     expect(new AwsSolutionsChecks().validateScope(stack).violations.map(violation => violation.ruleName)).toEqual([]);
-    const acknowledged = Object.assign({}, ...p.executionRole!.node.metadata
+    const acknowledged = Object.assign({}, ...p.node.findChild('ExecutionRolePolicy').node.metadata
       .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .map(entry => entry.data)) as { [id: string]: string };
     const bucketReason = Object.entries(acknowledged).find(([id]) => id.includes('AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::*]'));
@@ -618,7 +619,10 @@ describe('execution role', () => {
     Template.fromStack(stack);
     const report = new AwsSolutionsChecks().validateScope(stack);
     expect(report.violations.map(violation => violation.ruleName)).toEqual([]);
-    const acknowledged = stack.node.findChild('Pipeline').node.findChild('ExecutionRole').node.metadata
+    // On the library's policy, never on the role (whose default policy holds the user's statements).
+    expect(stack.node.findChild('Pipeline').node.findChild('ExecutionRole').node.metadata
+      .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)).toEqual([]);
+    const acknowledged = stack.node.findChild('Pipeline').node.findChild('ExecutionRolePolicy').node.metadata
       .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap(entry => Object.entries(entry.data as { [id: string]: string }));
     expect(acknowledged.map(([id]) => id.replace(/^annotation::/i, ''))).toEqual(expect.arrayContaining([
@@ -912,7 +916,7 @@ describe('imports', () => {
   test('fromImagePipelineArn throws for an ARN that is not a pipeline ARN', () => {
     const stack = strictStack();
     expect(() => ImagePipeline.fromImagePipelineArn(stack, 'Imported', IMAGE_RECIPE_ARN))
-      .toThrow(/^Stack: imagePipelineArn 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe\/my-recipe\/1\.0\.0' must be an image pipeline ARN matching/);
+      .toThrow(/^Stack\/Imported: imagePipelineArn 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe\/my-recipe\/1\.0\.0' must be an image pipeline ARN, for example/);
   });
 
   test('fromImagePipelineArn accepts a token', () => {
@@ -933,19 +937,19 @@ describe('imports', () => {
   test('fromImagePipelineName throws for a name that is not an ARN name segment', () => {
     const stack = strictStack();
     expect(() => ImagePipeline.fromImagePipelineName(stack, 'Imported', 'My Pipeline'))
-      .toThrow("Stack: imagePipelineName 'My Pipeline' must match ^[a-z0-9-_]+$");
+      .toThrow("Stack/Imported: imagePipelineName 'My Pipeline' must be a name as its ARN holds it: lowercase letters, digits, - and _, for example 'golden-image' (pattern ^[a-z0-9-_]+$)");
   });
 
   test('fromImagePipelineName throws for a name longer than 128 characters', () => {
     const stack = strictStack();
     expect(() => ImagePipeline.fromImagePipelineName(stack, 'Imported', 'p'.repeat(129)))
-      .toThrow(/^Stack: imagePipelineName 'p+\.\.\. \(129 characters\) must be between 3 and 128 characters long \(got 129\)$/);
+      .toThrow(/^Stack\/Imported: imagePipelineName 'p+\.\.\. \(129 characters\) must be between 3 and 128 characters long \(got 129\)$/);
   });
 
   test('fromImagePipelineAttributes throws for a name shorter than 3 characters', () => {
     const stack = strictStack();
     expect(() => ImagePipeline.fromImagePipelineAttributes(stack, 'Imported', { imagePipelineName: 'pp' }))
-      .toThrow("Stack: imagePipelineName 'pp' must be between 3 and 128 characters long (got 2)");
+      .toThrow("Stack/Imported: imagePipelineName 'pp' must be between 3 and 128 characters long (got 2)");
   });
 
   test('fromImagePipelineName accepts a name of 128 characters', () => {
@@ -962,14 +966,14 @@ describe('imports', () => {
   test('fromImagePipelineAttributes needs the ARN or the name', () => {
     const stack = strictStack();
     expect(() => ImagePipeline.fromImagePipelineAttributes(stack, 'Imported', {}))
-      .toThrow('Stack: imagePipelineArn undefined must be given, or imagePipelineName');
+      .toThrow('Stack/Imported: imagePipelineArn undefined must be given, or imagePipelineName');
   });
 });
 
 describe('validation', () => {
   test('imagePipelineName must be a valid name', () => {
     expect(() => pipeline({ imagePipelineName: 'My Pipeline!' }))
-      .toThrow("Stack/Pipeline: imagePipelineName 'My Pipeline!' must match ^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$");
+      .toThrow("Stack/Pipeline: imagePipelineName 'My Pipeline!' must be 3 to 128 letters, digits, hyphens, underscores and spaces, not starting or ending with a space, for example 'golden-image' (pattern ^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$)");
   });
 
   test('a token imagePipelineName is accepted', () => {
@@ -1000,7 +1004,7 @@ describe('validation', () => {
     }
     const stack = strictStack();
     expect(() => pipeline({ recipe: new MislabelledRecipe(stack, 'Recipe') }, stack))
-      .toThrow(/^Stack\/Pipeline: recipe 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe\/my-recipe\/1\.0\.0' must be a container recipe ARN matching/);
+      .toThrow(/^Stack\/Pipeline: recipe 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe\/my-recipe\/1\.0\.0' must be a container recipe ARN, for example/);
   });
 
   test('a token recipe ARN is accepted', () => {
@@ -1011,9 +1015,10 @@ describe('validation', () => {
   });
 
   test.each([
-    [Duration.minutes(59), 'imageTestsTimeout 59 must be an integer between 60 and 1440 minutes'],
-    [Duration.hours(25), 'imageTestsTimeout 1500 must be an integer between 60 and 1440 minutes'],
-    [Duration.seconds(3630), "imageTestsTimeout '1 hour 30 seconds' must be a whole number of minutes"],
+    [Duration.minutes(59), 'imageTestsTimeout Duration.minutes(59) must be between 60 and 1440 minutes (it is 59 minutes)'],
+    [Duration.hours(25), 'imageTestsTimeout Duration.hours(25) must be between 60 and 1440 minutes (it is 1500 minutes)'],
+    // As given: not '1 hour 30 seconds', which hides that the input was in seconds.
+    [Duration.seconds(3630), 'imageTestsTimeout Duration.seconds(3630) must be a whole number of minutes'],
   ])('imageTestsTimeout %s is rejected', (timeout, message) => {
     expect(() => pipeline({ imageTestsTimeout: timeout })).toThrow(`Stack/Pipeline: ${message}`);
   });
@@ -1030,7 +1035,7 @@ describe('validation', () => {
   ])('a token imageTestsTimeout in %s is rejected (a token converts only to its own unit)', (unit, make) => {
     const stack = strictStack();
     expect(() => pipeline({ imageTestsTimeout: make(new CfnParameter(stack, 'Timeout', { type: 'Number' }).valueAsNumber) }, stack))
-      .toThrow(`Stack/Pipeline: imageTestsTimeout '<token> ${unit}' must be given in minutes when it is a token`);
+      .toThrow(`Stack/Pipeline: imageTestsTimeout Duration.${unit}(<token>) must be given in minutes when it is a token`);
   });
 
   describe.each(['tags', 'imageTags'] as const)('%s', (property) => {
@@ -1039,7 +1044,7 @@ describe('validation', () => {
 
     test('a key must not start with aws:', () => {
       expect(() => withTags({ 'aws:owner': 'me' }))
-        .toThrow(`Stack/Pipeline: ${property} key 'aws:owner' must match ^(?!aws:)[a-zA-Z0-9\\s_.:/=+\\-@]*$`);
+        .toThrow(`Stack/Pipeline: ${property} key 'aws:owner' must be a tag key of letters, digits, spaces and _ . : / = + - @, not starting with aws:, for example 'team' (pattern ^(?!aws:)[a-zA-Z0-9\\s_.:/=+\\-@]*$)`);
     });
 
     test('a key must be at most 128 characters', () => {
@@ -1067,7 +1072,7 @@ describe('validation', () => {
     test('at most 50 entries', () => {
       const tooMany = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
       expect(() => withTags(tooMany))
-        .toThrow(new RegExp(`Stack/Pipeline: ${property} \\["k0","k1",.*\\.\\.\\. \\(297 characters\\) must have at most 50 entries \\(got 51\\)`));
+        .toThrow(new RegExp(`Stack/Pipeline: ${property} \\['k0', 'k1', 'k2', 'k3', 'k4', \\.\\.\\. 46 more \\(51 items\\)\\] must have at most 50 entries \\(got 51\\)`));
     });
 
     test('50 entries are accepted, token keys and values included', () => {
@@ -1092,14 +1097,14 @@ describe('validation', () => {
 
   test('scanning container tags are rejected on an AMI pipeline', () => {
     expect(() => pipeline({ imageScanning: { containerTags: ['scan'] } }))
-      .toThrow('Stack/Pipeline: imageScanning.containerTags ["scan"] must only be given for a container pipeline');
+      .toThrow("Stack/Pipeline: imageScanning.containerTags ['scan'] must only be given for a container pipeline");
   });
 
   test('scanning settings are rejected when scanning is disabled', () => {
     const stack = strictStack();
     const recipe = ContainerRecipe.fromContainerRecipeArn(stack, 'Recipe', CONTAINER_RECIPE_ARN);
     expect(() => pipeline({ recipe, imageScanning: { enabled: false, containerTags: ['scan'] } }, stack))
-      .toThrow('Stack/Pipeline: imageScanning.containerTags ["scan"] must only be given when image scanning is enabled');
+      .toThrow("Stack/Pipeline: imageScanning.containerTags ['scan'] must only be given when image scanning is enabled");
   });
 
   test('scanning container tags must be 1 to 1024 characters', () => {
@@ -1133,7 +1138,7 @@ describe('validation', () => {
 
     test('parameter names must not hold NUL', () => {
       expect(() => withWorkflows(s => [{ workflow: test1(s), parameters: { 'a\u0000b': WorkflowParameterValue.fromString('v') } }]))
-        .toThrow("Stack/Pipeline: workflows[0].parameters name 'a\u0000b' must match ^[^\\x00]+$");
+        .toThrow("Stack/Pipeline: workflows[0].parameters name 'a\\u0000b' must be non-empty text without NUL characters, for example 'value' (pattern ^[^\\x00]+$)");
     });
 
     test('a token parameter name is accepted', () => {
@@ -1145,7 +1150,7 @@ describe('validation', () => {
 
     test('parameter values must not hold NUL', () => {
       expect(() => withWorkflows(s => [{ workflow: test1(s), parameters: { name: WorkflowParameterValue.fromStrings(['ok', 'a\u0000']) } }]))
-        .toThrow("Stack/Pipeline: workflows[0].parameters['name'][1] 'a\u0000' must match ^[^\\x00]*$");
+        .toThrow("Stack/Pipeline: workflows[0].parameters['name'][1] 'a\\u0000' must be text without NUL characters, for example 'value' (pattern ^[^\\x00]*$)");
     });
 
     test('token parameter values are accepted', () => {
@@ -1157,7 +1162,7 @@ describe('validation', () => {
 
     test('parallelGroup must match the API pattern', () => {
       expect(() => withWorkflows(s => [{ workflow: test1(s), parallelGroup: '-group' }]))
-        .toThrow("Stack/Pipeline: workflows[0].parallelGroup '-group' must match ^[A-Za-z0-9][A-Za-z0-9-_+#]{0,99}$");
+        .toThrow("Stack/Pipeline: workflows[0].parallelGroup '-group' must be a letter or digit, then up to 99 letters, digits and - _ + #, for example 'smoke-tests' (pattern ^[A-Za-z0-9][A-Za-z0-9-_+#]{0,99}$)");
       expect(() => withWorkflows(s => [{ workflow: test1(s), parallelGroup: 'g'.repeat(101) }]))
         .toThrow(`Stack/Pipeline: workflows[0].parallelGroup '${'g'.repeat(101)}' must be between 1 and 100 characters long (got 101)`);
     });
@@ -1216,12 +1221,12 @@ describe('validation', () => {
         public grant(): iam.Grant { throw new Error('unused'); }
       }
       expect(() => withWorkflows(s => [{ workflow: new OddWorkflow(s, 'Odd') }]))
-        .toThrow(/^Stack\/Pipeline: workflows\[0\]\.workflow 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/test\/My Tests\/1\.0\.0' must be a workflow ARN matching/);
+        .toThrow(/^Stack\/Pipeline: workflows\[0\]\.workflow 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/test\/My Tests\/1\.0\.0' must be a workflow ARN, for example/);
     });
 
     test('at most 10 test workflows', () => {
       expect(() => withWorkflows(s => Array.from({ length: 11 }, (_, i) => ({ workflow: test1(s, `T${i}`) }))))
-        .toThrow(/^Stack\/Pipeline: workflows \["arn:aws:imagebuilder:us-east-1:123456789012:workflow\/test\/my-tests\/1\.0\.0",.*\.\.\. \(\d+ characters\) must have at most 10 test workflows \(got 11\)$/);
+        .toThrow(/^Stack\/Pipeline: workflows \['arn:aws:imagebuilder:us-east-1:123456789012:workflow\/test\/my-tests\/1\.0\.0', \.\.\. 10 more \(11 items\)\] must have at most 10 test workflows \(got 11\)$/);
     });
 
     test('one build, 10 test and one distribution workflow are accepted (12 in all)', () => {
@@ -1246,14 +1251,14 @@ describe('validation', () => {
 
     test('at most one build workflow', () => {
       expect(() => withWorkflows(s => [{ workflow: build1(s, 'B1') }, { workflow: build1(s, 'B2') }]))
-        .toThrow(/^Stack\/Pipeline: workflows \["arn:aws:imagebuilder:us-east-1:123456789012:workflow\/build\/my-build\/1\.0\.0",.*\) must have at most 1 build workflow \(got 2\)$/);
+        .toThrow(/^Stack\/Pipeline: workflows \['arn:aws:imagebuilder:us-east-1:123456789012:workflow\/build\/my-build\/1\.0\.0', \.\.\. 1 more \(2 items\)\] must have at most 1 build workflow \(got 2\)$/);
     });
 
     test('at most one distribution workflow', () => {
       expect(() => withWorkflows(s => [
         { workflow: Workflow.fromWorkflowArn(s, 'D1', DISTRIBUTION_WORKFLOW_ARN) },
         { workflow: Workflow.fromWorkflowArn(s, 'D2', DISTRIBUTION_WORKFLOW_ARN) },
-      ])).toThrow(/^Stack\/Pipeline: workflows \["arn:aws:imagebuilder:us-east-1:123456789012:workflow\/distribution\/my-dist\/1\.0\.0",.*\) must have at most 1 distribution workflow \(got 2\)$/);
+      ])).toThrow(/^Stack\/Pipeline: workflows \['arn:aws:imagebuilder:us-east-1:123456789012:workflow\/distribution\/my-dist\/1\.0\.0', \.\.\. 1 more \(2 items\)\] must have at most 1 distribution workflow \(got 2\)$/);
     });
 
     test('an empty list renders no workflows and needs no execution role', () => {
@@ -1266,7 +1271,7 @@ describe('validation', () => {
   test('a log group name must match the API pattern', () => {
     const stack = strictStack();
     expect(() => pipeline({ pipelineLogGroup: logs.LogGroup.fromLogGroupName(stack, 'L', 'build logs') }, stack))
-      .toThrow("Stack/Pipeline: pipelineLogGroup 'build logs' must match ^[a-zA-Z0-9\\-_/.]{1,512}$");
+      .toThrow("Stack/Pipeline: pipelineLogGroup 'build logs' must be a log group name of letters, digits and - _ / ., for example '/aws/imagebuilder/golden-image' (pattern ^[a-zA-Z0-9\\-_/\\.]{1,512}$)");
   });
 
   test('a token log group name is accepted', () => {
@@ -1293,7 +1298,7 @@ describe('validation', () => {
     const stack = strictStack();
     const role = iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::12345:role/builder');
     expect(() => pipeline({ executionRole: role }, stack))
-      .toThrow(/^Stack\/Pipeline: executionRole 'arn:aws:iam::12345:role\/builder' must be an IAM role name or ARN matching/);
+      .toThrow(/^Stack\/Pipeline: executionRole 'arn:aws:iam::12345:role\/builder' must be an IAM role name or ARN, for example/);
   });
 
   test('a token execution role ARN is accepted', () => {
@@ -1329,10 +1334,10 @@ describe('validation', () => {
       'description',
       'tags',
       "imageTags['owner']",
-      'imageTestsTimeout',
       'schedule.expression',
       'schedule.timeZone',
       'schedule.autoDisableAfterFailures',
+      'imageTestsTimeout',
       'imageScanning.enabled',
       'workflows[0].parallelGroup',
       'pipelineLogGroup',

@@ -104,7 +104,8 @@ describe('ImageRecipe', () => {
     Template.fromStack(stack).hasResourceProperties(TYPE, Match.objectEquals({
       Name: 'Golden AMI',
       Version: '1.2.3',
-      Description: 'The golden image',
+      // AMI tags and user data are updated in place by CloudFormation: their fingerprint makes a change replace the recipe.
+      Description: Match.stringLikeRegexp('^The golden image \\[content [0-9a-f]{16}\\]$'),
       ParentImage: 'ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64',
       Components: [
         { ComponentArn: 'arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x' },
@@ -230,12 +231,12 @@ describe('ImageRecipe', () => {
 
     test('throws when the AMI ID is invalid', () => {
       expect(() => parentImageOf(ParentImage.fromAmiId('ami-xyz')))
-        .toThrow(/Stack\/Recipe: parentImage 'ami-xyz' must match \^ami-/);
+        .toThrow(/Stack\/Recipe: parentImage 'ami-xyz' must be .*\^ami-/);
     });
 
     test('throws when the SSM parameter name is invalid', () => {
       expect(() => parentImageOf(ParentImage.fromSsmParameterName('my param')))
-        .toThrow(/Stack\/Recipe: parentImage 'my param' must match/);
+        .toThrow(/Stack\/Recipe: parentImage 'my param' must be /);
     });
 
     test('throws when the SSM parameter name is too long', () => {
@@ -245,12 +246,12 @@ describe('ImageRecipe', () => {
 
     test('throws when the image ARN is not an image ARN', () => {
       expect(() => parentImageOf(ParentImage.fromImageArn('arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/r/1.0.0')))
-        .toThrow(/Stack\/Recipe: parentImage '.*image-recipe\/r\/1.0.0' must be an image ARN matching/);
+        .toThrow(/Stack\/Recipe: parentImage '.*image-recipe\/r\/1.0.0' must be an image ARN, for example/);
     });
 
     test('throws when the AWS managed image name or version is invalid', () => {
       expect(() => parentImageOf(ParentImage.fromAwsManagedImage('Amazon Linux', '1.x.2')))
-        .toThrow(/Stack\/Recipe: parentImage 'Amazon Linux' must match \^\[a-z0-9-_\]\+\$\nStack\/Recipe: parentImage '1.x.2' must not have a number right of an x/);
+        .toThrow(/Stack\/Recipe: parentImage 'Amazon Linux' must be .*\^\[a-z0-9-_\]\+\$\)\nStack\/Recipe: parentImage '1.x.2' must not have a number right of an x/);
     });
 
     test('throws when the parent image is empty or too long', () => {
@@ -291,7 +292,7 @@ describe('ImageRecipe', () => {
 
     test('throws when the ARN is not an image recipe ARN', () => {
       expect(() => ImageRecipe.fromImageRecipeArn(stack, 'Imported', 'arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/r/1.0.0'))
-        .toThrow(/^Stack: imageRecipeArn '.*container-recipe\/r\/1.0.0' must be an image recipe ARN matching/);
+        .toThrow(/^Stack\/Imported: imageRecipeArn '.*container-recipe\/r\/1.0.0' must be an image recipe ARN, for example/);
     });
 
     test('by attributes: latest version by default', () => {
@@ -310,7 +311,7 @@ describe('ImageRecipe', () => {
 
     test('throws when the attributes name is shorter than 3 characters', () => {
       expect(() => ImageRecipe.fromImageRecipeAttributes(stack, 'Imported', { imageRecipeName: 'ab' }))
-        .toThrow(/^Stack: imageRecipeName 'ab' must be between 3 and 128 characters long \(got 2\)$/);
+        .toThrow(/^Stack\/Imported: imageRecipeName 'ab' must be between 3 and 128 characters long \(got 2\)$/);
     });
 
     test('by token attributes', () => {
@@ -324,7 +325,7 @@ describe('ImageRecipe', () => {
 
     test('throws when the attributes are invalid', () => {
       expect(() => ImageRecipe.fromImageRecipeAttributes(stack, 'Imported', { imageRecipeName: 'Golden', imageRecipeVersion: '1.0' }))
-        .toThrow(/^Stack: imageRecipeName 'Golden' must match \^\[a-z0-9-_\]\+\$\nStack: imageRecipeVersion '1.0' must match/);
+        .toThrow(/^Stack\/Imported: imageRecipeName 'Golden' must be .*\^\[a-z0-9-_\]\+\$\)\nStack\/Imported: imageRecipeVersion '1.0' must be /);
     });
   });
 
@@ -424,11 +425,11 @@ describe('ImageRecipe', () => {
     }
 
     test('throws when the name is invalid', () => {
-      expect(make({ imageRecipeName: 'golden!' })).toThrow(/Stack\/Recipe: imageRecipeName 'golden!' must match/);
+      expect(make({ imageRecipeName: 'golden!' })).toThrow(/Stack\/Recipe: imageRecipeName 'golden!' must be /);
     });
 
     test('throws when the version is invalid', () => {
-      expect(make({ imageRecipeVersion: '1.0' })).toThrow(/Stack\/Recipe: imageRecipeVersion '1.0' must match/);
+      expect(make({ imageRecipeVersion: '1.0' })).toThrow(/Stack\/Recipe: imageRecipeVersion '1.0' must be /);
     });
 
     test('throws when the version has a number right of an x', () => {
@@ -462,7 +463,7 @@ describe('ImageRecipe', () => {
     });
 
     test('throws when an AMI tag key starts with aws:', () => {
-      expect(make({ amiTags: { 'aws:os': 'linux' } })).toThrow(/Stack\/Recipe: amiTags key 'aws:os' must match/);
+      expect(make({ amiTags: { 'aws:os': 'linux' } })).toThrow(/Stack\/Recipe: amiTags key 'aws:os' must be /);
     });
 
     test('throws when there are more than 50 tags', () => {
@@ -504,7 +505,7 @@ describe('ImageRecipe', () => {
 
       test('throws when more than one of ebs, virtualName and noDevice is given', () => {
         expect(make({ blockDevices: [{ deviceName: '/dev/sdb', virtualName: 'ephemeral0', noDevice: true }] }))
-          .toThrow(/Stack\/Recipe: blockDevices\[0\] \["virtualName","noDevice"\] must set at most one of ebs, virtualName and noDevice/);
+          .toThrow(/Stack\/Recipe: blockDevices\[0\] \['virtualName', 'noDevice'\] must set at most one of ebs, virtualName and noDevice/);
       });
 
       test('throws when the volume size is out of range', () => {
@@ -577,7 +578,7 @@ describe('ImageRecipe', () => {
         parentImage: ParentImage.fromAmiId(AMI),
         amiTags: { os: Lazy.string({ produce: () => 'linux' }) },
       });
-      Template.fromStack(stack).hasResourceProperties(TYPE, { Name: { Ref: 'Name' }, Version: { Ref: 'Version' }, Description: 'x' });
+      Template.fromStack(stack).hasResourceProperties(TYPE, { Name: { Ref: 'Name' }, Version: { Ref: 'Version' }, Description: Match.stringLikeRegexp('^x \\[content ') });
       expect(stack.resolve(recipe.imageRecipeVersion)).toEqual({
         'Fn::Select': [2, { 'Fn::Split': ['/', { 'Fn::GetAtt': ['Recipe2A957DA4', 'Arn'] }] }],
       });

@@ -290,13 +290,13 @@ describe('InfrastructureConfiguration', () => {
       httpPutResponseHopLimit: hopLimit.valueAsNumber,
       notificationTopic: sns.Topic.fromTopicArn(stack, 'Topic', new CfnParameter(stack, 'TopicArn').valueAsString),
       resourceTags: { team: Lazy.string({ produce: () => 'images' }) },
-      placement: { tenancy: new CfnParameter(stack, 'Tenancy').valueAsString as Tenancy, hostId: 'h-1' },
+      placement: { tenancy: new CfnParameter(stack, 'Tenancy').valueAsString as Tenancy, hostId: 'h-0123456789abcdef0' },
     });
     Template.fromStack(stack).hasResourceProperties(TYPE, {
       Name: { Ref: 'Name' },
       InstanceMetadataOptions: { HttpTokens: { Ref: 'HttpTokens' }, HttpPutResponseHopLimit: { Ref: 'HopLimit' } },
       SnsTopicArn: { Ref: 'TopicArn' },
-      Placement: { Tenancy: { Ref: 'Tenancy' }, HostId: 'h-1' },
+      Placement: { Tenancy: { Ref: 'Tenancy' }, HostId: 'h-0123456789abcdef0' },
     });
   });
 
@@ -322,7 +322,7 @@ describe('InfrastructureConfiguration', () => {
     test('throws when the ARN is not an infrastructure configuration ARN', () => {
       expect(() => InfrastructureConfiguration.fromInfrastructureConfigurationArn(stack, 'Imported',
         'arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/my-config'))
-        .toThrow(/^Stack: infrastructureConfigurationArn 'arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline\/my-config' must be an infrastructure configuration ARN matching/);
+        .toThrow(/^Stack\/Imported: infrastructureConfigurationArn 'arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline\/my-config' must be an infrastructure configuration ARN, for example/);
     });
 
     test('by name', () => {
@@ -335,12 +335,12 @@ describe('InfrastructureConfiguration', () => {
 
     test('throws when the name is not a lowercase ARN name', () => {
       expect(() => InfrastructureConfiguration.fromInfrastructureConfigurationName(stack, 'Imported', 'My Config'))
-        .toThrow(/^Stack: infrastructureConfigurationName 'My Config' must match \^\[a-z0-9-_\]\+\$/);
+        .toThrow(/^Stack\/Imported: infrastructureConfigurationName 'My Config' must be .*\^\[a-z0-9-_\]\+\$/);
     });
 
     test('throws when the name is shorter than 3 characters', () => {
       expect(() => InfrastructureConfiguration.fromInfrastructureConfigurationName(stack, 'Imported', 'ab'))
-        .toThrow(/^Stack: infrastructureConfigurationName 'ab' must be between 3 and 128 characters long \(got 2\)$/);
+        .toThrow(/^Stack\/Imported: infrastructureConfigurationName 'ab' must be between 3 and 128 characters long \(got 2\)$/);
     });
 
     test('by a token name', () => {
@@ -356,7 +356,7 @@ describe('InfrastructureConfiguration', () => {
   describe('validation', () => {
     test('throws when the name is invalid', () => {
       expect(() => new InfrastructureConfiguration(stack, 'Infra', { infrastructureConfigurationName: 'a!' }))
-        .toThrow(/Stack\/Infra: infrastructureConfigurationName 'a!' must match/);
+        .toThrow(/Stack\/Infra: infrastructureConfigurationName 'a!' must be /);
     });
 
     test('throws when the description is empty', () => {
@@ -410,7 +410,7 @@ describe('InfrastructureConfiguration', () => {
     test('throws when the topic ARN is not an SNS topic ARN', () => {
       const topic = sns.Topic.fromTopicArn(stack, 'Topic', 'arn:aws:sns:us-east-1:123456789012:bad.name');
       expect(() => new InfrastructureConfiguration(stack, 'Infra', { notificationTopic: topic }))
-        .toThrow(/Stack\/Infra: notificationTopic 'arn:aws:sns:us-east-1:123456789012:bad.name' must match/);
+        .toThrow(/Stack\/Infra: notificationTopic 'arn:aws:sns:us-east-1:123456789012:bad.name' must be /);
     });
 
     test('throws when the topic is a FIFO topic', () => {
@@ -432,14 +432,16 @@ describe('InfrastructureConfiguration', () => {
         .toThrow(/Stack\/Infra: resourceTags .* must have at most 30 entries \(got 31\)/);
     });
 
-    test('throws when a resource tag key is reserved', () => {
-      expect(() => new InfrastructureConfiguration(stack, 'Infra', { resourceTags: { Name: 'builder' } }))
-        .toThrow(/Stack\/Infra: resourceTags key 'Name' is reserved by Image Builder \(CreatedBy, Ec2ImageBuilderArn, Name, Tags\)/);
+    test('accepts the resource tag keys Name, Tags, CreatedBy and Ec2ImageBuilderArn (the API reserves none of them)', () => {
+      new InfrastructureConfiguration(stack, 'Infra', { resourceTags: { Name: 'builder', Tags: 'a', CreatedBy: 'me', Ec2ImageBuilderArn: 'x' } });
+      Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::InfrastructureConfiguration', {
+        ResourceTags: { Name: 'builder', Tags: 'a', CreatedBy: 'me', Ec2ImageBuilderArn: 'x' },
+      });
     });
 
     test('throws when a resource tag key starts with aws:', () => {
       expect(() => new InfrastructureConfiguration(stack, 'Infra', { resourceTags: { 'aws:x': 'y' } }))
-        .toThrow(/Stack\/Infra: resourceTags key 'aws:x' must match/);
+        .toThrow(/Stack\/Infra: resourceTags key 'aws:x' must be /);
     });
 
     test('throws when a tag value is too long', () => {
@@ -449,12 +451,12 @@ describe('InfrastructureConfiguration', () => {
 
     test('throws when both hostId and hostResourceGroupArn are given', () => {
       expect(() => new InfrastructureConfiguration(stack, 'Infra', {
-        placement: { tenancy: Tenancy.HOST, hostId: 'h-1', hostResourceGroupArn: 'arn:aws:resource-groups:us-east-1:123456789012:group/hosts' },
-      })).toThrow(/Stack\/Infra: placement.hostId 'h-1' must not be given together with placement.hostResourceGroupArn/);
+        placement: { tenancy: Tenancy.HOST, hostId: 'h-0123456789abcdef0', hostResourceGroupArn: 'arn:aws:resource-groups:us-east-1:123456789012:group/hosts' },
+      })).toThrow(/Stack\/Infra: placement.hostId 'h-0123456789abcdef0' must not be given together with placement.hostResourceGroupArn/);
     });
 
     test('throws when a host is given without host tenancy', () => {
-      expect(() => new InfrastructureConfiguration(stack, 'Infra', { placement: { hostId: 'h-1' } }))
+      expect(() => new InfrastructureConfiguration(stack, 'Infra', { placement: { hostId: 'h-0123456789abcdef0' } }))
         .toThrow(/Stack\/Infra: placement.tenancy undefined must be host when placement.hostId or placement.hostResourceGroupArn is given/);
       expect(() => new InfrastructureConfiguration(stack, 'Infra2', { placement: { tenancy: Tenancy.DEDICATED, hostResourceGroupArn: 'arn:x' } }))
         .toThrow(/Stack\/Infra2: placement.tenancy 'dedicated' must be host/);

@@ -7,9 +7,25 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { strictStack } from './helpers';
 import { SCENARIOS } from './scenarios';
+import {
+  AwsManagedComponentName,
+  Component,
+  ContainerParentImage,
+  ContainerRecipe,
+  Image,
+  ImagePipeline,
+  ImageRecipe,
+  InfrastructureConfiguration,
+  ParentImage,
+  Workflow,
+  WorkflowType,
+} from '../src';
 
 /** One violation of the validation report, for one construct. */
 interface Finding {
@@ -124,5 +140,76 @@ describe('cdk-nag (AwsSolutions, NIST 800-53 rev 5)', () => {
       }
       expect(acknowledgements).toMatchSnapshot();
     });
+  });
+});
+
+/**
+ * The library acknowledges findings only on the policies it owns: a statement a user adds to a
+ * role through any public extension point is judged by cdk-nag like any other.
+ */
+describe('cdk-nag judges the statements users add', () => {
+  const userStatement = () => new iam.PolicyStatement({ actions: ['ssm:SendCommand'], resources: ['*'] });
+
+  test('a statement on * added through every public extension point is reported', () => {
+    const stack = strictStack({}, 'UserStatements');
+    const recipe = new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId('ami-0123456789abcdef0') });
+    const repository = ecr.Repository.fromRepositoryName(stack, 'Repository', 'golden');
+    const containerRecipe = new ContainerRecipe(stack, 'ContainerRecipe', {
+      parentImage: ContainerParentImage.fromEcrPublic('amazonlinux/amazonlinux', '2023'),
+      components: [{ component: Component.fromAwsManagedComponent(stack, 'UpdateLinux', AwsManagedComponentName.UPDATE_LINUX) }],
+      targetRepository: repository,
+    });
+    const workflows = [{ workflow: Workflow.fromAwsManagedWorkflow(stack, 'Build', WorkflowType.BUILD, 'build-image', '1.0.0') }];
+
+    // 1. A pipeline's created execution role (addToExecutionRolePolicy) and 2. its infrastructure's created instance role.
+    const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe, workflows });
+    pipeline.addToExecutionRolePolicy(userStatement());
+    (pipeline.infrastructureConfiguration as InfrastructureConfiguration).role!.addToPrincipalPolicy(userStatement());
+    // 7. The created execution role of a lifecycle policy (here the pipeline's retention).
+    pipeline.addRetention({ keepLast: 5 }).executionRole.addToPrincipalPolicy(userStatement());
+    // 3. An image's created execution role and 4. its created deletion role.
+    const image = new Image(stack, 'Image', { recipe, workflows, deletionSettings: {} });
+    image.addToExecutionRolePolicy(userStatement());
+    image.deletionRole!.addToPrincipalPolicy(userStatement());
+    // 5. A role the user gives as execution role (the library adds its log policy beside it), and
+    // 6. a role the user gives to a container pipeline's infrastructure (the library adds its instance policy).
+    const givenExecutionRole = new iam.Role(stack, 'GivenExecutionRole', { assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com') });
+    const givenInstanceRole = new iam.Role(stack, 'GivenInstanceRole', { assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com') });
+    const containerPipeline = new ImagePipeline(stack, 'ContainerPipeline', {
+      recipe: containerRecipe,
+      executionRole: givenExecutionRole,
+      infrastructureConfiguration: new InfrastructureConfiguration(stack, 'Infrastructure', { role: givenInstanceRole }),
+    });
+    containerPipeline.addToExecutionRolePolicy(userStatement());
+    givenInstanceRole.addToPrincipalPolicy(userStatement());
+
+    const { findings } = runNag(stack);
+    const wildcardFindings = findings
+      .filter(f => f.rule === 'AwsSolutions-IAM5[Resource::*]')
+      .map(f => f.constructPath.replace(/\/Resource$/, ''))
+      .sort();
+    expect(wildcardFindings).toEqual([
+      'UserStatements/GivenExecutionRole/DefaultPolicy',
+      'UserStatements/GivenInstanceRole/DefaultPolicy',
+      'UserStatements/Image/DeletionRole/DefaultPolicy',
+      'UserStatements/Image/ExecutionRole/DefaultPolicy',
+      'UserStatements/Pipeline/ExecutionRole/DefaultPolicy',
+      'UserStatements/Pipeline/InfrastructureConfiguration/InstanceRole/DefaultPolicy',
+      'UserStatements/Pipeline/Retention/ExecutionRole/DefaultPolicy',
+    ]);
+    // The user's inline policies are judged too; the library's own are acknowledged.
+    const inline = findings.filter(f => f.rule === 'NIST.800.53.R5-IAMNoInlinePolicy').map(f => f.constructPath.replace(/\/Resource$/, '')).sort();
+    expect(inline).toEqual(wildcardFindings);
+  });
+
+  test('a wildcard the user passes to a library grant is not covered by the library\'s reason', () => {
+    const stack = strictStack({}, 'UserWildcardGrant');
+    const infrastructure = new InfrastructureConfiguration(stack, 'Infrastructure');
+    // The library acknowledges the '*' of ecr:GetAuthorizationToken in its instance policy, and nothing else there.
+    infrastructure.grantContainerPush(ecr.Repository.fromRepositoryArn(stack, 'AnyRepository', 'arn:aws:ecr:us-east-1:123456789012:repository/*'));
+    const { findings } = runNag(stack);
+    expect(findings.filter(f => f.rule.startsWith('AwsSolutions-IAM5')).map(f => `${f.rule} at ${f.constructPath}`)).toEqual([
+      'AwsSolutions-IAM5[Resource::arn:aws:ecr:us-east-1:123456789012:repository/*] at UserWildcardGrant/Infrastructure/InstancePolicy/Resource',
+    ]);
   });
 });

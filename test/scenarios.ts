@@ -36,6 +36,7 @@ import {
   EbsVolumeType,
   HttpTokens,
   IComponent,
+  Image,
   ImagePipeline,
   ImageRecipe,
   InfrastructureConfiguration,
@@ -46,6 +47,7 @@ import {
   ParentImage,
   PipelineExecutionStartCondition,
   PipelineSchedule,
+  Severity,
   Tenancy,
   Workflow,
   WorkflowData,
@@ -584,6 +586,48 @@ function workflowInPipeline(): Stack {
   return stack;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Image (built on deploy)
+// ---------------------------------------------------------------------------------------------
+
+/** An image built on deploy from a pipeline that distributes it, deleting what it built when replaced. */
+function imageFromPipeline(): Stack {
+  const stack = scenarioStack('ImageFromPipeline');
+  const recipe = new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId(AMI) });
+  const distributionConfiguration = new DistributionConfiguration(stack, 'Distribution', {
+    amiDistributions: [{ amiName: 'golden-{{ imagebuilder:buildDate }}' }, { region: 'eu-west-1', amiName: 'golden-{{ imagebuilder:buildDate }}' }],
+  });
+  const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe, distributionConfiguration });
+  pipeline.buildOnDeploy('Image', { deletionSettings: {}, tags: { team: 'images' } });
+  return stack;
+}
+
+/** An image built from parts with every build setting, a scan gate and deletion settings. */
+function imageFromPartsAllOptions(): Stack {
+  const stack = scenarioStack('ImageFromPartsAllOptions');
+  const recipe = new ImageRecipe(stack, 'Recipe', allImageRecipeProps(stack));
+  const infrastructureConfiguration = new InfrastructureConfiguration(stack, 'Infrastructure', {
+    ...allInfrastructureConfigurationProps(stack),
+    role: undefined,
+  });
+  new Image(stack, 'Image', {
+    recipe,
+    infrastructureConfiguration,
+    imageTestsEnabled: true,
+    imageTestsTimeout: Duration.hours(2),
+    enhancedImageMetadataEnabled: true,
+    imageScanning: { failOn: Severity.HIGH, onlyFixable: true },
+    workflows: [
+      { workflow: Workflow.fromAwsManagedWorkflow(stack, 'BuildImage', WorkflowType.BUILD, 'build-image', '1.0.0') },
+      { workflow: Workflow.fromAwsManagedWorkflow(stack, 'TestImage', WorkflowType.TEST, 'test-image', '1.0.0') },
+    ],
+    imageLogGroup: logs.LogGroup.fromLogGroupName(stack, 'ImageLogs', '/builds/golden/images'),
+    tags: { team: 'images' },
+    deletionSettings: {},
+  });
+  return stack;
+}
+
 /** Every scenario, in a stable order. */
 export const SCENARIOS: Scenario[] = [
   { name: 'InfrastructureConfiguration with defaults', build: infrastructureConfigurationDefaults },
@@ -606,4 +650,6 @@ export const SCENARIOS: Scenario[] = [
   { name: 'Component with defaults', build: componentDefaults },
   { name: 'Component with all options', build: componentAllOptions },
   { name: 'Workflow (authored, in a pipeline) deriving execution role permissions', build: workflowInPipeline },
+  { name: 'Image built on deploy from a pipeline, with deletion settings', build: imageFromPipeline },
+  { name: 'Image built from parts with all options', build: imageFromPartsAllOptions },
 ];

@@ -1,7 +1,7 @@
 import { Aws, CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
-import { ARN_PATTERNS, ArnKind, LIMITS, PATTERNS, RESERVED_RESOURCE_TAG_KEYS } from '../src/private/api-constraints';
+import { ARN_EXAMPLES, ARN_PATTERNS, ArnKind, LIMITS, PATTERNS } from '../src/private/api-constraints';
 import { ImageBuilderValidationError } from '../src/private/errors';
 import { isToken, Validator } from '../src/private/validation';
 
@@ -35,7 +35,7 @@ const cut = (value: string) => `'${value.slice(0, 99)}... (${value.length} chara
 describe('error format', () => {
   test('names the construct path, the property, the value and the rule', () => {
     expect(errorOf(v => v.resourceName('imagePipelineName', 'My Pipeline!'))).toBe(
-      "Stack/Pipeline: imagePipelineName 'My Pipeline!' must match ^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$",
+      "Stack/Pipeline: imagePipelineName 'My Pipeline!' must be 3 to 128 letters, digits, hyphens, underscores and spaces, not starting or ending with a space, for example 'golden-image' (pattern ^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$)",
     );
   });
 
@@ -47,7 +47,7 @@ describe('error format', () => {
       v.fail('recipe', undefined, 'must be given');
     });
     expect(error?.split('\n')).toEqual([
-      "Stack/Pipeline: imagePipelineName 'My Pipeline!' must match ^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$",
+      "Stack/Pipeline: imagePipelineName 'My Pipeline!' must be 3 to 128 letters, digits, hyphens, underscores and spaces, not starting or ending with a space, for example 'golden-image' (pattern ^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$)",
       "Stack/Pipeline: description '' must be between 1 and 1024 characters long (got 0)",
       'Stack/Pipeline: schedule.autoDisableFailureCount 11 must be an integer between 1 and 10',
       'Stack/Pipeline: recipe undefined must be given',
@@ -67,7 +67,7 @@ describe('error format', () => {
     }
     expect(caught).toBeInstanceOf(ImageBuilderValidationError);
     expect((caught as ImageBuilderValidationError).problems).toEqual([
-      { property: 'accountId', value: '1234', rule: 'must match ^[0-9]{12}$' },
+      { property: 'accountId', value: '1234', rule: 'must be an AWS account ID of 12 digits, for example \'123456789012\' (pattern ^[0-9]{12}$)' },
       { property: 'onFailure', value: 'STOP', rule: 'must be one of CONTINUE, ABORT' },
     ]);
   });
@@ -79,9 +79,9 @@ describe('error format', () => {
     );
   });
 
-  test('non-string values appear as JSON', () => {
+  test('non-string values appear as lists and numbers', () => {
     expect(errorOf(v => v.count('securityGroups', ['sg-1', 'sg-2', 'sg-3'], { min: 1, max: 2 }))).toBe(
-      'Stack/Pipeline: securityGroups ["sg-1","sg-2","sg-3"] must have between 1 and 2 items (got 3)',
+      "Stack/Pipeline: securityGroups ['sg-1', 'sg-2', 'sg-3'] must have between 1 and 2 items (got 3)",
     );
     expect(errorOf(v => v.integer('hopLimit', 0.5, LIMITS.httpPutResponseHopLimit))).toBe(
       'Stack/Pipeline: hopLimit 0.5 must be an integer between 1 and 64',
@@ -90,7 +90,7 @@ describe('error format', () => {
 
   test('fail() records a cross-field rule', () => {
     expect(errorOf(v => v.fail('workflows', ['a'], 'need an executionRole'))).toBe(
-      'Stack/Pipeline: workflows ["a"] need an executionRole',
+      "Stack/Pipeline: workflows ['a'] need an executionRole",
     );
   });
 
@@ -144,7 +144,7 @@ describe('isToken', () => {
 describe('pattern', () => {
   test('rejects a value that does not match', () => {
     expect(errorOf(v => v.pattern('parallelGroup', '-group', PATTERNS.parallelGroup))).toBe(
-      "Stack/Pipeline: parallelGroup '-group' must match ^[A-Za-z0-9][A-Za-z0-9-_+#]{0,99}$",
+      "Stack/Pipeline: parallelGroup '-group' must be a letter or digit, then up to 99 letters, digits and - _ + #, for example 'smoke-tests' (pattern ^[A-Za-z0-9][A-Za-z0-9-_+#]{0,99}$)",
     );
   });
   test('accepts a matching value', () => {
@@ -220,7 +220,7 @@ describe('count', () => {
     ['too many', ['a', 'b', 'c', 'd']],
   ])('rejects %s items', (_, values) => {
     expect(errorOf(v => v.count('amiWatermarks', values, range))).toBe(
-      `Stack/Pipeline: amiWatermarks ${JSON.stringify(values)} must have between 1 and 3 items (got ${values.length})`,
+      `Stack/Pipeline: amiWatermarks [${values.map(x => `'${x}'`).join(', ')}] must have between 1 and 3 items (got ${values.length})`,
     );
   });
   test.each([[['a']], [['a', 'b', 'c']]])('accepts %p (bounds inclusive)', values => {
@@ -246,7 +246,7 @@ describe('oneOf', () => {
 });
 
 describe('resourceName', () => {
-  const rule = 'must match ^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$';
+  const rule = 'must be 3 to 128 letters, digits, hyphens, underscores and spaces, not starting or ending with a space, for example \'golden-image\' (pattern ^[-_A-Za-z-0-9][-_A-Za-z0-9 ]{1,126}[-_A-Za-z-0-9]$)';
   test.each([
     ['2 characters', 'ab'],
     ['129 characters', 'n'.repeat(129)],
@@ -299,7 +299,7 @@ describe('accountId', () => {
     ['dashes', '1234-5678-9012'],
   ])('rejects %s', (_, value) => {
     expect(errorOf(v => v.accountId('accountId', value))).toBe(
-      `Stack/Pipeline: accountId '${value}' must match ^[0-9]{12}$`,
+      `Stack/Pipeline: accountId '${value}' must be an AWS account ID of 12 digits, for example '123456789012' (pattern ^[0-9]{12}$)`,
     );
   });
   test('accepts 12 digits', () => {
@@ -316,10 +316,10 @@ describe('semanticVersion', () => {
 
   describe('without wildcards', () => {
     test.each([
-      ['an x', '1.0.x', 'must match ^[0-9]+\\.[0-9]+\\.[0-9]+$'],
-      ['two nodes', '1.0', 'must match ^[0-9]+\\.[0-9]+\\.[0-9]+$'],
-      ['a build node', '1.0.0/1', 'must match ^[0-9]+\\.[0-9]+\\.[0-9]+$'],
-      ['a v prefix', 'v1.0.0', 'must match ^[0-9]+\\.[0-9]+\\.[0-9]+$'],
+      ['an x', '1.0.x', 'must be a version major.minor.patch of three numbers, for example \'1.0.0\' (pattern ^[0-9]+\\.[0-9]+\\.[0-9]+$)'],
+      ['two nodes', '1.0', 'must be a version major.minor.patch of three numbers, for example \'1.0.0\' (pattern ^[0-9]+\\.[0-9]+\\.[0-9]+$)'],
+      ['a build node', '1.0.0/1', 'must be a version major.minor.patch of three numbers, for example \'1.0.0\' (pattern ^[0-9]+\\.[0-9]+\\.[0-9]+$)'],
+      ['a v prefix', 'v1.0.0', 'must be a version major.minor.patch of three numbers, for example \'1.0.0\' (pattern ^[0-9]+\\.[0-9]+\\.[0-9]+$)'],
       ['a node of 2^30', '1.1073741824.0', NODE_MAX],
     ])('rejects %s', (_, value, rule) => {
       expect(errorOf(v => v.semanticVersion('semanticVersion', value, { wildcards: false }))).toBe(
@@ -337,8 +337,8 @@ describe('semanticVersion', () => {
       ['1.x.8', RIGHT_OF_X],
       ['x.x.1', RIGHT_OF_X],
       ['1.0.1073741824', NODE_MAX],
-      ['1.0.X', 'must match ^(?:[0-9]+|x)\\.(?:[0-9]+|x)\\.(?:[0-9]+|x)$'],
-      ['1.0.0/1', 'must match ^(?:[0-9]+|x)\\.(?:[0-9]+|x)\\.(?:[0-9]+|x)$'],
+      ['1.0.X', 'must be a version major.minor.patch of three numbers, where x stands for any number from the right, for example \'1.0.x\' (pattern ^(?:[0-9]+|x)\\.(?:[0-9]+|x)\\.(?:[0-9]+|x)$)'],
+      ['1.0.0/1', 'must be a version major.minor.patch of three numbers, where x stands for any number from the right, for example \'1.0.x\' (pattern ^(?:[0-9]+|x)\\.(?:[0-9]+|x)\\.(?:[0-9]+|x)$)'],
     ])('rejects %p', (value, rule) => {
       expect(errorOf(v => v.semanticVersion('semanticVersion', value, { wildcards: true }))).toBe(
         `Stack/Pipeline: semanticVersion '${value}' ${rule}`,
@@ -355,7 +355,7 @@ describe('semanticVersion', () => {
 });
 
 describe('tags', () => {
-  const KEY_RULE = 'must match ^(?!aws:)[a-zA-Z0-9\\s_.:/=+\\-@]*$';
+  const KEY_RULE = 'must be a tag key of letters, digits, spaces and _ . : / = + - @, not starting with aws:, for example \'team\' (pattern ^(?!aws:)[a-zA-Z0-9\\s_.:/=+\\-@]*$)';
 
   test('rejects a key with the aws: prefix', () => {
     expect(errorOf(v => v.tags('tags', { 'aws:cloudformation:stack-name': 'x' }))).toBe(
@@ -385,18 +385,13 @@ describe('tags', () => {
   test('rejects 51 entries', () => {
     const tags = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v']));
     expect(errorOf(v => v.tags('tags', tags))).toMatch(
-      /^Stack\/Pipeline: tags \["k0","k1",[^\n]*\.\.\. \(\d+ characters\) must have at most 50 entries \(got 51\)$/,
-    );
-  });
-  test('rejects a reserved key when asked to', () => {
-    expect(errorOf(v => v.tags('resourceTags', { Name: 'x' }, { reservedKeys: RESERVED_RESOURCE_TAG_KEYS }))).toBe(
-      "Stack/Pipeline: resourceTags key 'Name' is reserved by Image Builder (CreatedBy, Ec2ImageBuilderArn, Name, Tags)",
+      /^Stack\/Pipeline: tags \['k0', 'k1', 'k2', 'k3', 'k4', \.\.\. 46 more \(51 items\)\] must have at most 50 entries \(got 51\)$/,
     );
   });
   test('rejects more entries than maxEntries', () => {
     const tags = Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`k${i}`, 'v']));
     expect(errorOf(v => v.tags('resourceTags', tags, { maxEntries: LIMITS.resourceTagCount.max }))).toMatch(
-      /^Stack\/Pipeline: resourceTags \["k0",[^\n]* must have at most 30 entries \(got 31\)$/,
+      /^Stack\/Pipeline: resourceTags \['k0', [^\n]* must have at most 30 entries \(got 31\)$/,
     );
   });
   test('reports every bad entry, one line each', () => {
@@ -406,14 +401,14 @@ describe('tags', () => {
     ]);
   });
 
-  test.each<[string, Record<string, string>, { maxEntries?: number; reservedKeys?: readonly string[] }]>([
+  test.each<[string, Record<string, string>, { maxEntries?: number }]>([
     ['ordinary tags with an empty value', { 'Team': 'platform', 'cost-center': '', 'a:b/c=d+e-f@g_h.i j': 'x' }, {}],
     ['a key containing aws: later on', { 'my:aws:key': 'x' }, {}],
     ['a 128-character key and a 256-character value', { ['k'.repeat(128)]: 'v'.repeat(256) }, {}],
     ['50 entries', Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, 'v'])), {}],
     ['30 entries with maxEntries 30', Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, 'v'])), { maxEntries: 30 }],
-    ['a non-reserved key with reservedKeys', { Owner: 'x' }, { reservedKeys: RESERVED_RESOURCE_TAG_KEYS }],
-    ['a reserved key without reservedKeys', { Name: 'x' }, {}],
+    // The API reserves no key but the aws: prefix (the model's TagKey; nothing else in its documentation).
+    ['the keys Name, Tags, CreatedBy and Ec2ImageBuilderArn', { Name: 'x', Tags: 'y', CreatedBy: 'z', Ec2ImageBuilderArn: 'w' }, {}],
     ['an empty map', {}, {}],
   ])('accepts %s', (_, tags, options) => {
     expect(errorOf(v => v.tags('tags', tags, options))).toBeUndefined();
@@ -461,7 +456,8 @@ describe('scheduleExpression', () => {
 describe('timeZone', () => {
   test.each([
     ['too short', 'U', 'must be between 3 and 100 characters long (got 1)'],
-    ['an offset', '+01:00', "must match ^[a-zA-Z0-9]{2,}(?:\\/[a-zA-Z0-9-_+]+)*$ (an IANA time zone such as 'Etc/UTC' or 'America/Los_Angeles')"],
+    ['an offset', '+01:00', "must be an IANA time zone name such as 'Etc/UTC' or 'America/Los_Angeles'"],
+    ['no two letters or digits in a row', 'a/b', "must be an IANA time zone name, for example 'America/Los_Angeles' (pattern [a-zA-Z0-9]{2,}(?:\\/[a-zA-Z0-9-_+]+)*)"],
     ['an unknown zone', 'Mars/Olympus', "must be an IANA time zone name such as 'Etc/UTC' or 'America/Los_Angeles'"],
     ['the wrong case', 'europe/berlin', "must be spelled as the IANA database spells it ('Europe/Berlin')"],
   ])('rejects %s', (_, value, rule) => {
@@ -499,8 +495,8 @@ describe('arn', () => {
   test('names the kind and the exact pattern', () => {
     expect(errorOf(v => v.arn('imageRecipeArn', 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/My-Recipe/1.0.0', 'imageRecipe'))).toBe(
       "Stack/Pipeline: imageRecipeArn 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/My-Recipe/1.0.0' " +
-      'must be an image recipe ARN matching ' +
-      '^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws):image-recipe\\/[a-z0-9-_]+\\/(?:[0-9]+|x)\\.(?:[0-9]+|x)\\.(?:[0-9]+|x)$',
+      "must be an image recipe ARN, for example 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden-image/1.0.x' " +
+      '(pattern ^arn:aws[^:]*:imagebuilder:[^:]+:(?:[0-9]{12}|aws):image-recipe\\/[a-z0-9-_]+\\/(?:[0-9]+|x)\\.(?:[0-9]+|x)\\.(?:[0-9]+|x)$)',
     );
   });
 
@@ -530,7 +526,6 @@ describe('arn', () => {
     ['component', 'arn:aws-us-gov:imagebuilder:us-gov-west-1:123456789012:component/my-component/1.x.x'],
     ['component', 'arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x'],
     ['component', 'arn:aws:imagebuilder:us-east-1:aws-marketplace:component/cis-hardening/1.0.0/1'],
-    ['component', 'arn:aws:imagebuilder:us-east-1:third-party:component/vendor-agent/2.1.0'],
     ['workflow', 'arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/x.x.x'],
     ['workflow', 'arn:aws-cn:imagebuilder:cn-north-1:123456789012:workflow/test/my-tests/1.0.0'],
     ['workflow', 'arn:aws-us-gov:imagebuilder:us-gov-west-1:123456789012:workflow/distribution/dist/1.0.0/2'],
@@ -612,7 +607,7 @@ describe('arn', () => {
   ])('%s rejects %s', (kind, _, arn) => {
     const shown = arn.length > 118 ? cut(arn) : `'${arn}'`;
     expect(errorOf(v => v.arn('arn', arn, kind))).toBe(
-      `Stack/Pipeline: arn ${shown} must be ${KIND_NAMES[kind]} matching ${ARN_PATTERNS[kind].source}`,
+      `Stack/Pipeline: arn ${shown} must be ${KIND_NAMES[kind]}, for example '${ARN_EXAMPLES[kind]}' (pattern ${ARN_PATTERNS[kind].source})`,
     );
   });
 

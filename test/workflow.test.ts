@@ -36,21 +36,21 @@ describe('Workflow.fromWorkflowArn', () => {
   test('throws when the ARN is not a workflow ARN', () => {
     const stack = strictStack();
     expect(() => Workflow.fromWorkflowArn(stack, 'Bad', 'arn:aws:imagebuilder:us-east-1:123456789012:component/my-tests/1.0.0'))
-      .toThrow(/^Stack: workflowArn 'arn:aws:imagebuilder:us-east-1:123456789012:component\/my-tests\/1\.0\.0' must be a workflow ARN matching/);
+      .toThrow(/^Stack\/Bad: workflowArn 'arn:aws:imagebuilder:us-east-1:123456789012:component\/my-tests\/1\.0\.0' must be a workflow ARN, for example/);
   });
 
   test('throws for a token ARN, whose type cannot be read, and points to fromWorkflowAttributes', () => {
     const stack = strictStack();
     const arn = new CfnParameter(stack, 'WorkflowArn').valueAsString;
     expect(() => Workflow.fromWorkflowArn(stack, 'Token', arn))
-      .toThrow(/^Stack: workflowArn '\$\{Token\[.*\]\}' must show its workflow\/<build\|test\|distribution>\/ segment at synth to read the workflow type from it \(use Workflow.fromWorkflowAttributes/);
+      .toThrow(/^Stack\/Token: workflowArn '\$\{Token\[.*\]\}' must show its workflow\/<build\|test\|distribution>\/ segment at synth to read the workflow type from it \(use Workflow.fromWorkflowAttributes/);
   });
 
   test('throws for an ARN whose type segment is a token', () => {
     const stack = strictStack();
     const kind = new CfnParameter(stack, 'Kind').valueAsString;
     expect(() => Workflow.fromWorkflowArn(stack, 'Token', `arn:aws:imagebuilder:us-east-1:123456789012:workflow/${kind}/my-tests/1.0.0`))
-      .toThrow(/^Stack: workflowArn 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/\$\{Token\[.*\]\}\/my-tests\/1\.0\.0' must show its workflow/);
+      .toThrow(/^Stack\/Token: workflowArn 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/\$\{Token\[.*\]\}\/my-tests\/1\.0\.0' must show its workflow/);
   });
 
   test('reads the type of a token ARN whose type segment is literal (Stack.formatArn in an environment-agnostic stack)', () => {
@@ -84,14 +84,14 @@ describe('Workflow.fromWorkflowAttributes', () => {
   test('throws when the type does not match the ARN', () => {
     const stack = strictStack();
     expect(() => Workflow.fromWorkflowAttributes(stack, 'W', { workflowArn: TEST_WORKFLOW_ARN, workflowType: WorkflowType.BUILD }))
-      .toThrow("Stack: workflowType 'BUILD' must match the workflow ARN, which names a TEST workflow");
+      .toThrow("Stack/W: workflowType 'BUILD' must match the workflow ARN, which names a TEST workflow");
   });
 
   test('throws when the type does not match the literal type segment of a token ARN', () => {
     const stack = new Stack(strictApp(), 'Stack'); // environment-agnostic
     const arn = stack.formatArn({ service: 'imagebuilder', resource: 'workflow', resourceName: 'test/my-tests/1.0.0' });
     expect(() => Workflow.fromWorkflowAttributes(stack, 'W', { workflowArn: arn, workflowType: WorkflowType.DISTRIBUTION }))
-      .toThrow("Stack: workflowType 'DISTRIBUTION' must match the workflow ARN, which names a TEST workflow");
+      .toThrow("Stack/W: workflowType 'DISTRIBUTION' must match the workflow ARN, which names a TEST workflow");
   });
 
   test('accepts a token ARN whose literal type segment matches the type', () => {
@@ -104,7 +104,7 @@ describe('Workflow.fromWorkflowAttributes', () => {
   test('throws when the ARN is not a workflow ARN', () => {
     const stack = strictStack();
     expect(() => Workflow.fromWorkflowAttributes(stack, 'W', { workflowArn: 'my-tests', workflowType: WorkflowType.TEST }))
-      .toThrow(/^Stack: workflowArn 'my-tests' must be a workflow ARN matching/);
+      .toThrow(/^Stack\/W: workflowArn 'my-tests' must be a workflow ARN, for example/);
   });
 });
 
@@ -139,13 +139,13 @@ describe('Workflow.fromAwsManagedWorkflow', () => {
   test('throws when the name is not a valid ARN name segment', () => {
     const stack = strictStack();
     expect(() => Workflow.fromAwsManagedWorkflow(stack, 'W', WorkflowType.TEST, 'Test Image'))
-      .toThrow("Stack: name 'Test Image' must match ^[a-z0-9-_]+$");
+      .toThrow("Stack/W: name 'Test Image' must be a name as its ARN holds it: lowercase letters, digits, - and _, for example 'golden-image' (pattern ^[a-z0-9-_]+$)");
   });
 
   test('throws when the version is not a version', () => {
     const stack = strictStack();
     expect(() => Workflow.fromAwsManagedWorkflow(stack, 'W', WorkflowType.TEST, 'test-image', '1.x.0'))
-      .toThrow("Stack: version '1.x.0' must not have a number right of an x wildcard");
+      .toThrow("Stack/W: version '1.x.0' must not have a number right of an x wildcard");
   });
 
   test('accepts token names and versions', () => {
@@ -346,7 +346,7 @@ describe('Workflow (authored)', () => {
 
     test('throws when the type is unknown, or the version has a wildcard', () => {
       expect(() => authoredWorkflow(stack, { workflowType: 'DEPLOY' as WorkflowType, validateDocument: false })).toThrow(/workflowType 'DEPLOY' must be one of BUILD, TEST, DISTRIBUTION/);
-      expect(() => authoredWorkflow(stack, { workflowVersion: 'x.x.x' }, 'W2')).toThrow(/workflowVersion 'x.x.x' must match/);
+      expect(() => authoredWorkflow(stack, { workflowVersion: 'x.x.x' }, 'W2')).toThrow(/workflowVersion 'x.x.x' must be a version major\.minor\.patch/);
     });
 
     test('validateDocument: false skips the document checks', () => {

@@ -53,7 +53,7 @@ function renderEbs(
   v.nonEmptyString(`${property}.snapshotId`, ebs.snapshotId);
 
   const volumeType = ebs.volumeType;
-  v.oneOf(`${property}.volumeType`, volumeType, Object.values(EbsVolumeType));
+  v.enumValue(`${property}.volumeType`, volumeType, EbsVolumeType);
   if (ebs.iops !== undefined && volumeType !== undefined && !IOPS_VOLUME_TYPES.includes(volumeType)) {
     v.fail(`${property}.iops`, ebs.iops, `must only be given for volume types ${IOPS_VOLUME_TYPES.join(', ')} (volumeType is ${volumeType})`);
   }

@@ -1,4 +1,5 @@
-import { aws_ec2 as ec2, aws_ssm as ssm, IResource, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, aws_ec2 as ec2, aws_ssm as ssm, IResource, Stack, Token } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { LIMITS, PATTERNS } from './api-constraints';
 import { isToken, renderTagMap, Validator } from './validation';
 import type {
@@ -60,6 +61,8 @@ export interface SettingsContext {
   readonly region: string;
   /** The stack of the distribution configuration. */
   readonly stack: Stack;
+  /** The distribution configuration, for warnings. */
+  readonly scope: IConstruct;
 }
 
 /** Validates an AMI distribution's settings and renders them. */
@@ -119,9 +122,7 @@ export function renderContainerDistribution(ctx: SettingsContext, options: Conta
   const { v, prefix: p } = ctx;
   const target = options.targetRepository;
   const name = target.repositoryName;
-  if (v.length(`${p}targetRepository`, name, LIMITS.ecrRepositoryName)) {
-    v.pattern(`${p}targetRepository`, name, PATTERNS.ecrRepositoryName);
-  }
+  v.ecrRepositoryName(`${p}targetRepository`, name);
   if (target.repository) {
     checkSameRegion(ctx, `${p}targetRepository`, target.repository, 'an ECR repository',
       'Image Builder pushes to the repository of that name in the distribution\'s Region');
@@ -281,6 +282,16 @@ function checkAmiAccount(ctx: SettingsContext, property: string, account: string
 /** Resources used by a Region's distribution must live in that Region. */
 function checkSameRegion(ctx: SettingsContext, property: string, resource: IResource, what: string, why: string) {
   const resourceRegion = resource.env.region;
+  if (isToken(resourceRegion) && !isToken(ctx.region) && resourceRegion === ctx.stack.region) {
+    // An environment-agnostic stack: the resource is in the Region the stack is deployed to, which
+    // is not known at synth, and the distribution names a Region. They differ unless the stack is
+    // deployed to exactly that Region.
+    Annotations.of(ctx.scope).addWarningV2('cdk-imagebuilder:distributionRegionUnknown',
+      `${property} (${resource.node.path}) is ${what} of this stack, whose Region is not known at synth (no env), ` +
+      `but the distribution is to '${ctx.region}': ${why}, so this works only if the stack is deployed to '${ctx.region}'. ` +
+      `Give the stack an env, or use ${what} of '${ctx.region}' (imported by its ARN).`);
+    return;
+  }
   if (isToken(resourceRegion) || isToken(ctx.region) || resourceRegion === ctx.region) {
     return;
   }

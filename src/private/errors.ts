@@ -1,33 +1,92 @@
-import { IConstruct } from 'constructs';
+import { Duration } from 'aws-cdk-lib';
+import { Construct, IConstruct } from 'constructs';
 
 /** The longest rendering of a bad value that an error message quotes in full. */
 const MAX_SHOWN_VALUE = 120;
 
+/** The items of a list an error message shows before it summarises the rest. */
+const MAX_SHOWN_ITEMS = 5;
+
 /**
- * Renders a value for an error message: strings in single quotes, everything else as JSON.
- * Long values are cut, with their real length given.
+ * Characters that would vanish or mislead on screen: C0 and C1 controls (NUL, tab, newline,
+ * escape...), zero-width and bidirectional formatting characters, line and paragraph separators,
+ * and the byte order mark.
+ */
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/** Short escapes for the most common control characters. */
+const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** A string with every invisible character escaped (`\0` shown as `\u0000`, a newline as `\n`), and backslashes doubled. */
+export function escapeInvisible(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(INVISIBLE, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * Renders a value for an error message so that it can be read: strings in single quotes with
+ * invisible characters escaped, constructs by their path, durations as given
+ * (`Duration.seconds(90)`), lists and objects summarised (never `[object Object]`). Long values
+ * are cut, with their real length given.
  */
 export function formatValue(value: unknown): string {
-  let shown: string;
-  if (typeof value === 'string') {
-    shown = `'${value}'`;
-  } else if (typeof value === 'number') {
-    // JSON would show NaN and Infinity as null.
-    shown = String(value);
-  } else if (value === undefined) {
-    shown = 'undefined';
-  } else {
-    try {
-      shown = JSON.stringify(value) ?? String(value);
-    } catch {
-      shown = String(value);
-    }
-  }
+  let shown = describeValue(value, 0);
   if (shown.length > MAX_SHOWN_VALUE) {
-    const length = typeof value === 'string' ? value.length : shown.length;
-    shown = `${shown.slice(0, MAX_SHOWN_VALUE - 20)}... (${length} characters)`;
+    const length = typeof value === 'string' ? `${value.length} characters` : `${shown.length} characters in full`;
+    shown = `${shown.slice(0, MAX_SHOWN_VALUE - 20)}... (${length})`;
   }
   return shown;
+}
+
+function describeValue(value: unknown, depth: number): string {
+  if (typeof value === 'string') {
+    return `'${escapeInvisible(value)}'`;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    // JSON would show NaN and Infinity as null.
+    return String(value);
+  }
+  if (value === undefined || value === null) {
+    return String(value);
+  }
+  if (typeof value === 'function') {
+    return value.name ? `function ${value.name}` : 'function';
+  }
+  if (value instanceof Duration) {
+    // `Duration.seconds(90)`, as the user wrote it (not converted to other units).
+    return value.isUnresolved() ? `Duration.${value.unitLabel()}(<token>)` : value.toString();
+  }
+  if (Construct.isConstruct(value)) {
+    return `<${value.node.path}>`;
+  }
+  if (Array.isArray(value)) {
+    // As many items as fit (at least one, at most MAX_SHOWN_ITEMS), then how many more there are.
+    const items: string[] = [];
+    let length = 0;
+    for (const item of value.slice(0, MAX_SHOWN_ITEMS)) {
+      const shown = describeValue(item, depth + 1);
+      if (items.length > 0 && length + shown.length > MAX_SHOWN_VALUE / 2) break;
+      items.push(shown);
+      length += shown.length + 2;
+    }
+    if (value.length > items.length) {
+      items.push(`... ${value.length - items.length} more (${value.length} items)`);
+    }
+    return `[${items.join(', ')}]`;
+  }
+  if (typeof value === 'object') {
+    const prototype = Object.getPrototypeOf(value);
+    const className = prototype && prototype !== Object.prototype ? prototype.constructor?.name : undefined;
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined && typeof v !== 'function');
+    if (className && entries.length === 0) {
+      return className;
+    }
+    if (depth >= 3) {
+      return className ?? '{...}';
+    }
+    const body = entries.map(([k, v]) => `${k}: ${describeValue(v, depth + 1)}`).join(', ');
+    return `${className ? `${className} ` : ''}${body ? `{ ${body} }` : '{}'}`;
+  }
+  return String(value);
 }
 
 /**
@@ -42,9 +101,20 @@ export interface Problem {
   readonly rule: string;
 }
 
+/**
+ * What an error is about: a construct, or the path of one that is not made yet (a static importer
+ * validates its input before it creates the construct `<scope path>/<id>`).
+ */
+export type ErrorSubject = IConstruct | string;
+
+/** The construct path an error names. */
+export function subjectPath(subject: ErrorSubject): string {
+  return typeof subject === 'string' ? subject : subject.node.path;
+}
+
 /** Formats one problem as the library's error line for a construct. */
-export function formatProblem(scope: IConstruct, problem: Problem): string {
-  return `${scope.node.path}: ${problem.property} ${formatValue(problem.value)} ${problem.rule}`;
+export function formatProblem(subject: ErrorSubject, problem: Problem): string {
+  return `${subjectPath(subject)}: ${problem.property} ${formatValue(problem.value)} ${problem.rule}`;
 }
 
 /**
@@ -56,8 +126,8 @@ export function formatProblem(scope: IConstruct, problem: Problem): string {
 export class ImageBuilderValidationError extends Error {
   public readonly problems: Problem[];
 
-  constructor(scope: IConstruct, problems: Problem[]) {
-    super(problems.map(p => formatProblem(scope, p)).join('\n'));
+  constructor(subject: ErrorSubject, problems: Problem[]) {
+    super(problems.map(p => formatProblem(subject, p)).join('\n'));
     this.name = 'ValidationError';
     this.problems = problems;
     Object.setPrototypeOf(this, ImageBuilderValidationError.prototype);
@@ -65,6 +135,6 @@ export class ImageBuilderValidationError extends Error {
 }
 
 /** Throws the library's validation error for a single problem. */
-export function throwValidationError(scope: IConstruct, property: string, value: unknown, rule: string): never {
-  throw new ImageBuilderValidationError(scope, [{ property, value, rule }]);
+export function throwValidationError(subject: ErrorSubject, property: string, value: unknown, rule: string): never {
+  throw new ImageBuilderValidationError(subject, [{ property, value, rule }]);
 }

@@ -1,6 +1,5 @@
-import { aws_iam as iam, aws_imagebuilder as imagebuilder, Stack, Validations } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_imagebuilder as imagebuilder, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { nagReference } from './owned-policy';
 
 /** The tag Image Builder puts on the AMIs and snapshots it creates and distributes. */
 const CREATED_BY = { key: 'CreatedBy', value: 'EC2 Image Builder' } as const;
@@ -153,37 +152,4 @@ export function lifecycleRoleStatements(scope: IConstruct, needs: LifecycleRoleN
       'which Image Builder requires to delete their container images, in every Region they were distributed to');
   }
   return statements;
-}
-
-/**
- * The cdk-nag acknowledgements of a role the library created for a lifecycle policy: its inline
- * policy, and each wildcard resource of its statements with the statement's own reason. The
- * finding IDs name resources as they render, known at synth.
- */
-export function acknowledgeLifecycleRole(role: iam.Role, statements: LifecycleRoleStatement[]): void {
-  Validations.of(role).acknowledge({
-    id: 'NIST.800.53.R5-IAMNoInlinePolicy',
-    reason: 'The execution role is created for this lifecycle policy alone and holds only the permissions its rules use. ' +
-      'Its policy is inline by design: AWS recommends inline policies to keep a strict one-to-one relationship between a ' +
-      'policy and its identity, and the permissions are removed with the lifecycle policy.',
-  });
-  role.node.addValidation({
-    validate: () => {
-      const stack = Stack.of(role);
-      const reasons = new Map<string, string[]>();
-      for (const { statement, wildcardReason } of statements) {
-        for (const resource of statement.resources) {
-          const flat = nagReference(stack.resolve(resource));
-          if (!flat.includes('*') || wildcardReason === undefined) continue;
-          const id = `AwsSolutions-IAM5[Resource::${flat}]`;
-          reasons.set(id, [...(reasons.get(id) ?? []), `${statement.sid}: ${wildcardReason}`]);
-        }
-      }
-      Validations.of(role).acknowledge(...[...reasons.entries()].map(([id, why]) => ({
-        id,
-        reason: `Execution role of an Image Builder lifecycle policy, resource wildcard needed for ${why.join('; ')}.`,
-      })));
-      return [];
-    },
-  });
 }

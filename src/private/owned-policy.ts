@@ -18,7 +18,10 @@ export class OwnedPolicyGrantee implements iam.IPrincipal {
   public readonly policyFragment: iam.PrincipalPolicyFragment;
   public readonly principalAccount?: string;
 
-  constructor(role: iam.IRole, public readonly policy: OwnedPolicy) {
+  /**
+   * @param onStatement called with each statement added, for the owner's records (its reasons)
+   */
+  constructor(role: iam.IRole, public readonly policy: OwnedPolicy, private readonly onStatement?: (statement: iam.PolicyStatement) => void) {
     this.assumeRoleAction = role.assumeRoleAction;
     this.policyFragment = role.policyFragment;
     this.principalAccount = role.principalAccount;
@@ -30,6 +33,7 @@ export class OwnedPolicyGrantee implements iam.IPrincipal {
 
   public addToPrincipalPolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
     this.policy.addStatements(statement);
+    this.onStatement?.(statement);
     return { statementAdded: true, policyDependable: this.policy };
   }
 }

@@ -1,9 +1,9 @@
-import { aws_iam as iam, Stack, Validations } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { nagReference } from './owned-policy';
+import { reasoned, ReasonedStatement } from './library-policy';
 
 /** The tag Image Builder puts on the instances, volumes, AMIs and snapshots it creates. */
-const CREATED_BY = { key: 'CreatedBy', value: 'EC2 Image Builder' } as const;
+export const CREATED_BY = { key: 'CreatedBy', value: 'EC2 Image Builder' } as const;
 
 /** The name of the repository Image Builder creates for container scans when none is given. */
 export const DEFAULT_SCANNING_REPOSITORY_NAME = 'image-builder-image-scanning-repository';
@@ -55,7 +55,7 @@ export interface ExecutionRoleNeeds {
  * Actions without resource-level permissions (EC2 and SSM describe/list, Inspector list) are on
  * `*`, as IAM requires.
  */
-export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleNeeds): iam.PolicyStatement[] {
+export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleNeeds): ReasonedStatement[] {
   const stack = Stack.of(scope);
   const p = stack.partition;
   const region = stack.region;
@@ -65,8 +65,8 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
   const createdByRequest = { StringEquals: { [`aws:RequestTag/${CREATED_BY.key}`]: CREATED_BY.value } };
   const createdByResource = { StringEquals: { [`ec2:ResourceTag/${CREATED_BY.key}`]: CREATED_BY.value } };
 
-  const statements: iam.PolicyStatement[] = [
-    new iam.PolicyStatement({
+  const statements: ReasonedStatement[] = [
+    reasoned('RunInstances names the parent AMI, subnet, security groups, network interface, key pair, launch template, host and license configuration Image Builder picks at build time; limited to the pipeline\'s Region and, for what the account owns, its account', {
       sid: 'LaunchBuildAndTestInstances',
       actions: ['ec2:RunInstances'],
       resources: [
@@ -82,13 +82,13 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
         `arn:${p}:license-manager:${region}:${account}:license-configuration:*`,
       ],
     }),
-    new iam.PolicyStatement({
+    reasoned('the build and test instances and their volumes are created at build time; only with the request tag CreatedBy: EC2 Image Builder', {
       sid: 'CreateTaggedInstancesAndVolumes',
       actions: ['ec2:RunInstances'],
       resources: [ec2('instance/*'), ec2('volume/*')],
       conditions: createdByRequest,
     }),
-    new iam.PolicyStatement({
+    reasoned('only while RunInstances or CreateImage creates the resource, with the tag CreatedBy: EC2 Image Builder, in the pipeline\'s Region', {
       sid: 'TagWhatImageBuilderCreates',
       actions: ['ec2:CreateTags'],
       resources: [`arn:${p}:ec2:${region}:*:*`],
@@ -99,19 +99,19 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
         },
       },
     }),
-    new iam.PolicyStatement({
+    reasoned('only instances tagged CreatedBy: EC2 Image Builder, created at build time', {
       sid: 'ManageBuildAndTestInstances',
       actions: ['ec2:StartInstances', 'ec2:StopInstances', 'ec2:TerminateInstances'],
       resources: [ec2('instance/*')],
       conditions: createdByResource,
     }),
-    new iam.PolicyStatement({
+    reasoned('the instance role of the infrastructure configuration is not known to the pipeline; only roles of the account, passed to EC2', {
       sid: 'PassInstanceRole',
       actions: ['iam:PassRole'],
       resources: [needs.instanceRoleArn ?? `arn:${p}:iam::${account}:role/*`],
       conditions: { StringEquals: { 'iam:PassedToService': ['ec2.amazonaws.com', 'ec2.amazonaws.com.cn'] } },
     }),
-    new iam.PolicyStatement({
+    reasoned('IAM grants these EC2 describe actions only on *', {
       sid: 'DescribeEc2',
       actions: [
         'ec2:DescribeHosts',
@@ -127,7 +127,7 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
       ],
       resources: ['*'],
     }),
-    new iam.PolicyStatement({
+    reasoned('AWS-owned Systems Manager documents, in the pipeline\'s Region', {
       sid: 'RunComponentsThroughSsm',
       actions: ['ssm:SendCommand'],
       resources: [
@@ -137,18 +137,18 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
         ...(needs.logBucketName === undefined ? [] : [`arn:${p}:s3:::${needs.logBucketName}`]),
       ],
     }),
-    ...(needs.logBucketUnknown ? [new iam.PolicyStatement({
+    ...(needs.logBucketUnknown ? [reasoned('the S3 bucket the imported infrastructure configuration may send the component logs to is not known to the pipeline (as in Image Builder\'s service-linked role); only for ssm:SendCommand output', {
       sid: 'SendCommandOutputToLogBucket',
       actions: ['ssm:SendCommand'],
       resources: [`arn:${p}:s3:::*`],
     })] : []),
-    new iam.PolicyStatement({
+    reasoned('only instances tagged CreatedBy: EC2 Image Builder, created at build time', {
       sid: 'RunCommandsOnBuildInstances',
       actions: ['ssm:SendCommand'],
       resources: [ec2('instance/*')],
       conditions: { StringEquals: { [`ssm:resourceTag/${CREATED_BY.key}`]: CREATED_BY.value } },
     }),
-    new iam.PolicyStatement({
+    reasoned('IAM grants these Systems Manager list and describe actions only on *', {
       sid: 'FollowSsmCommands',
       actions: [
         'ssm:AddTagsToResource',
@@ -159,13 +159,13 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
       ],
       resources: ['*'],
     }),
-    new iam.PolicyStatement({
+    reasoned('the Systems Manager service-linked role of the account, created on first use', {
       sid: 'CreateSsmServiceLinkedRole',
       actions: ['iam:CreateServiceLinkedRole'],
       resources: [`arn:${p}:iam::${account}:role/aws-service-role/ssm.amazonaws.com/AWSServiceRoleForAmazonSSM`],
       conditions: { StringEquals: { 'iam:AWSServiceName': 'ssm.amazonaws.com' } },
     }),
-    new iam.PolicyStatement({
+    reasoned('the public AWS parameters and Image Builder\'s /imagebuilder/ parameters a parent image may name', {
       sid: 'ReadParentImageParameters',
       actions: ['ssm:GetParameter'],
       resources: [
@@ -173,17 +173,17 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
         `arn:${p}:ssm:${region}:${account}:parameter/imagebuilder/*`,
       ],
     }),
-    new iam.PolicyStatement({
+    reasoned('the notification topic of the infrastructure configuration is not known to the pipeline; limited to the account and Region', {
       sid: 'PublishBuildNotifications',
       actions: ['sns:Publish'],
       resources: [`arn:${p}:sns:${region}:${account}:*`],
     }),
-    new iam.PolicyStatement({
+    reasoned('only the EventBridge rules Image Builder names ImageBuilder-*', {
       sid: 'ManageImageBuilderRules',
       actions: ['events:DeleteRule', 'events:DescribeRule', 'events:PutRule', 'events:PutTargets', 'events:RemoveTargets'],
       resources: [`arn:${p}:events:${region}:${account}:rule/ImageBuilder-*`],
     }),
-    new iam.PolicyStatement({
+    reasoned('the EBS keys the parent AMI, recipe and distribution use, in any account (a shared parent AMI may be encrypted with its owner\'s key), only through EC2 (kms:ViaService)', {
       sid: 'UseEbsKeysThroughEc2',
       actions: [
         'kms:Decrypt',
@@ -197,7 +197,7 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
       resources: [`arn:${p}:kms:*:*:key/*`],
       conditions: { StringLike: { 'kms:ViaService': 'ec2.*.amazonaws.com' } },
     }),
-    new iam.PolicyStatement({
+    reasoned('grants for AWS resources on the EBS keys the parent AMI, recipe and distribution use, in any account, only through EC2', {
       sid: 'GrantEbsKeysToEc2',
       actions: ['kms:CreateGrant'],
       resources: [`arn:${p}:kms:*:*:key/*`],
@@ -210,7 +210,7 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
 
   if (needs.enhancedImageMetadata) {
     statements.push(
-      new iam.PolicyStatement({
+      reasoned('the AWS-owned inventory document, and the association and instance created at build time', {
         sid: 'CollectSoftwareInventory',
         actions: ['ssm:CreateAssociation', 'ssm:DeleteAssociation'],
         resources: [
@@ -219,7 +219,7 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
           ec2('instance/*'),
         ],
       }),
-      new iam.PolicyStatement({
+      reasoned('IAM grants these Systems Manager list and describe actions only on *', {
         sid: 'ReadSoftwareInventory',
         actions: ['ssm:DescribeAssociationExecutions', 'ssm:DescribeInstanceAssociationsStatus', 'ssm:ListInventoryEntries'],
         resources: ['*'],
@@ -229,41 +229,41 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
 
   if (!needs.containerBuild) {
     statements.push(
-      new iam.PolicyStatement({
+      reasoned('the output AMI and its snapshots are created at build time', {
         sid: 'CreateOutputAmi',
         actions: ['ec2:CreateImage'],
         resources: [ec2('instance/*'), ec2('image/*', { noAccount: true }), ec2('snapshot/*', { noAccount: true })],
       }),
-      new iam.PolicyStatement({
+      reasoned('the output AMI is registered at build time, with the request tag CreatedBy: EC2 Image Builder', {
         sid: 'RegisterOutputAmi',
         actions: ['ec2:RegisterImage'],
         resources: [ec2('image/*', { noAccount: true })],
         conditions: createdByRequest,
       }),
-      new iam.PolicyStatement({
+      reasoned('only snapshots tagged CreatedBy: EC2 Image Builder', {
         sid: 'RegisterFromOwnSnapshots',
         actions: ['ec2:RegisterImage'],
         resources: [ec2('snapshot/*', { noAccount: true })],
         conditions: createdByResource,
       }),
-      new iam.PolicyStatement({
+      reasoned('the output AMIs and their copies in the distribution Regions are created at build time', {
         sid: 'TagOutputAmis',
         actions: ['ec2:CreateTags'],
         resources: [ec2('image/*', { anyRegion: true, noAccount: true })],
       }),
-      new iam.PolicyStatement({
+      reasoned('only with the request tag CreatedBy: EC2 Image Builder', {
         sid: 'TagOwnSnapshots',
         actions: ['ec2:CreateTags'],
         resources: [ec2('snapshot/*', { anyRegion: true, noAccount: true })],
         conditions: createdByRequest,
       }),
-      new iam.PolicyStatement({
+      reasoned('only AMIs tagged CreatedBy: EC2 Image Builder, in the distribution Regions', {
         sid: 'ManageOutputAmis',
         actions: ['ec2:DeregisterImage', 'ec2:ModifyImageAttribute'],
         resources: [ec2('image/*', { anyRegion: true, noAccount: true })],
         conditions: createdByResource,
       }),
-      new iam.PolicyStatement({
+      reasoned('only snapshots tagged CreatedBy: EC2 Image Builder, in the distribution Regions', {
         sid: 'ShareOwnSnapshots',
         actions: ['ec2:ModifySnapshotAttribute'],
         resources: [ec2('snapshot/*', { anyRegion: true, noAccount: true })],
@@ -274,67 +274,67 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
 
   if (needs.amiDistribution) {
     statements.push(
-      new iam.PolicyStatement({
+      reasoned('the AMI copies in the distribution Regions are created at distribution time', {
         sid: 'CopyAmisToTargetRegions',
         actions: ['ec2:CopyImage'],
         resources: [ec2('image/*', { anyRegion: true, noAccount: true }), ec2('snapshot/*', { anyRegion: true, noAccount: true })],
       }),
-      new iam.PolicyStatement({
+      reasoned('IAM grants these EC2 describe actions only on *', {
         sid: 'DescribeDistributionTargets',
         actions: ['ec2:DescribeExportImageTasks', 'ec2:DescribeLaunchTemplateVersions', 'ec2:DescribeLaunchTemplates'],
         resources: ['*'],
       }),
-      new iam.PolicyStatement({
+      reasoned('the launch templates of the distribution configuration, in the account', {
         sid: 'UpdateLaunchTemplates',
         actions: ['ec2:CreateLaunchTemplateVersion', 'ec2:ModifyLaunchTemplate'],
         resources: [`arn:${p}:ec2:*:${account}:launch-template/*`],
       }),
-      new iam.PolicyStatement({
+      reasoned('only with the request tag CreatedBy: EC2 Image Builder or EC2 Fast Launch', {
         sid: 'TagOwnLaunchTemplates',
         actions: ['ec2:CreateTags'],
         resources: [`arn:${p}:ec2:*:${account}:launch-template/*`],
         conditions: { StringEquals: { [`aws:RequestTag/${CREATED_BY.key}`]: [CREATED_BY.value, 'EC2 Fast Launch'] } },
       }),
-      new iam.PolicyStatement({
+      reasoned('only AMIs tagged CreatedBy: EC2 Image Builder', {
         sid: 'ExportAmisToS3',
         actions: ['ec2:ExportImage'],
         resources: [ec2('image/*', { anyRegion: true, noAccount: true })],
         conditions: createdByResource,
       }),
-      new iam.PolicyStatement({
+      reasoned('the export tasks are created at distribution time, in the account', {
         sid: 'RunExportTasks',
         actions: ['ec2:ExportImage', 'ec2:CancelExportTask', 'ec2:CreateTags'],
         resources: [`arn:${p}:ec2:*:${account}:export-image-task/*`],
       }),
-      new iam.PolicyStatement({
+      reasoned('the export role of the distribution configuration, passed to VM Import/Export only', {
         sid: 'PassExportRole',
         actions: ['iam:PassRole'],
         resources: [`arn:${p}:iam::${account}:role/*`],
         conditions: { StringEquals: { 'iam:PassedToService': 'vmie.amazonaws.com' } },
       }),
-      new iam.PolicyStatement({
+      reasoned('only AMIs and launch templates tagged CreatedBy: EC2 Image Builder', {
         sid: 'EnableFastLaunch',
         actions: ['ec2:EnableFastLaunch'],
         resources: [ec2('image/*', { anyRegion: true, noAccount: true }), `arn:${p}:ec2:*:${account}:launch-template/*`],
         conditions: createdByResource,
       }),
-      new iam.PolicyStatement({
+      reasoned('the EC2 Fast Launch service-linked role of the account', {
         sid: 'CreateFastLaunchServiceLinkedRole',
         actions: ['iam:CreateServiceLinkedRole'],
         resources: [`arn:${p}:iam::${account}:role/aws-service-role/ec2fastlaunch.amazonaws.com/*`],
         conditions: { StringEquals: { 'iam:AWSServiceName': 'ec2fastlaunch.amazonaws.com' } },
       }),
-      new iam.PolicyStatement({
+      reasoned('the license configurations of the distribution configuration, in the account', {
         sid: 'AttachLicenseConfigurations',
         actions: ['license-manager:UpdateLicenseSpecificationsForResource'],
         resources: [`arn:${p}:license-manager:*:${account}:license-configuration:*`],
       }),
-      new iam.PolicyStatement({
+      reasoned('the role Image Builder documents for cross-account distribution, in the target accounts', {
         sid: 'DistributeToOtherAccounts',
         actions: ['sts:AssumeRole'],
         resources: [`arn:${p}:iam::*:role/EC2ImageBuilderDistributionCrossAccountRole`],
       }),
-      new iam.PolicyStatement({
+      reasoned('Image Builder\'s /imagebuilder/ parameters the distribution configuration writes', {
         sid: 'WriteAmiIdParameters',
         actions: ['ssm:GetParameter', 'ssm:PutParameter'],
         resources: [`arn:${p}:ssm:*:${account}:parameter/imagebuilder/*`],
@@ -343,7 +343,7 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
   }
 
   if (needs.scanning) {
-    statements.push(new iam.PolicyStatement({
+    statements.push(reasoned('IAM grants these Amazon Inspector list actions only on *', {
       sid: 'CollectScanFindings',
       actions: ['inspector2:ListCoverage', 'inspector2:ListFindings'],
       resources: ['*'],
@@ -351,14 +351,14 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
     const repo = needs.scanningRepository;
     if (repo) {
       if (repo.createdByImageBuilder) {
-        statements.push(new iam.PolicyStatement({
+        statements.push(reasoned('Image Builder\'s own scanning repository, created on the first container scan, with the request tag CreatedBy: EC2 Image Builder', {
           sid: 'CreateScanningRepository',
           actions: ['ecr:CreateRepository', 'ecr:TagResource'],
           resources: [repo.arn],
           conditions: createdByRequest,
         }));
       }
-      statements.push(new iam.PolicyStatement({
+      statements.push(reasoned('the images Image Builder pushed to the scanning repository for Inspector, deleted after the scan', {
         sid: 'CleanUpScannedImages',
         actions: ['ecr:BatchDeleteImage'],
         resources: [repo.arn],
@@ -367,80 +367,4 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
   }
 
   return statements;
-}
-
-/** Why a statement of the execution role has a wildcard resource, by statement ID. */
-const WILDCARD_REASONS: { [sid: string]: string } = {
-  LaunchBuildAndTestInstances: 'RunInstances names the parent AMI, subnet, security groups, network interface, key pair, launch template, host and license configuration Image Builder picks at build time; limited to the pipeline\'s Region and, for what the account owns, its account',
-  CreateTaggedInstancesAndVolumes: 'the build and test instances and their volumes are created at build time; only with the request tag CreatedBy: EC2 Image Builder',
-  TagWhatImageBuilderCreates: 'only while RunInstances or CreateImage creates the resource, with the tag CreatedBy: EC2 Image Builder, in the pipeline\'s Region',
-  ManageBuildAndTestInstances: 'only instances tagged CreatedBy: EC2 Image Builder, created at build time',
-  PassInstanceRole: 'the instance role of the infrastructure configuration is not known to the pipeline; only roles of the account, passed to EC2',
-  DescribeEc2: 'IAM grants these EC2 describe actions only on *',
-  RunComponentsThroughSsm: 'AWS-owned Systems Manager documents, in the pipeline\'s Region',
-  SendCommandOutputToLogBucket: 'the S3 bucket the imported infrastructure configuration may send the component logs to is not known to the pipeline (as in Image Builder\'s service-linked role); only for ssm:SendCommand output',
-  RunCommandsOnBuildInstances: 'only instances tagged CreatedBy: EC2 Image Builder, created at build time',
-  FollowSsmCommands: 'IAM grants these Systems Manager list and describe actions only on *',
-  ReadParentImageParameters: 'the public AWS parameters and Image Builder\'s /imagebuilder/ parameters a parent image may name',
-  PublishBuildNotifications: 'the notification topic of the infrastructure configuration is not known to the pipeline; limited to the account and Region',
-  ManageImageBuilderRules: 'only the EventBridge rules Image Builder names ImageBuilder-*',
-  UseEbsKeysThroughEc2: 'the EBS keys the parent AMI, recipe and distribution use, in any account (a shared parent AMI may be encrypted with its owner\'s key), only through EC2 (kms:ViaService)',
-  GrantEbsKeysToEc2: 'grants for AWS resources on the EBS keys the parent AMI, recipe and distribution use, in any account, only through EC2',
-  CollectSoftwareInventory: 'the AWS-owned inventory document, and the association and instance created at build time',
-  ReadSoftwareInventory: 'IAM grants these Systems Manager list and describe actions only on *',
-  CreateOutputAmi: 'the output AMI and its snapshots are created at build time',
-  RegisterOutputAmi: 'the output AMI is registered at build time, with the request tag CreatedBy: EC2 Image Builder',
-  RegisterFromOwnSnapshots: 'only snapshots tagged CreatedBy: EC2 Image Builder',
-  TagOutputAmis: 'the output AMIs and their copies in the distribution Regions are created at build time',
-  TagOwnSnapshots: 'only with the request tag CreatedBy: EC2 Image Builder',
-  ManageOutputAmis: 'only AMIs tagged CreatedBy: EC2 Image Builder, in the distribution Regions',
-  ShareOwnSnapshots: 'only snapshots tagged CreatedBy: EC2 Image Builder, in the distribution Regions',
-  CopyAmisToTargetRegions: 'the AMI copies in the distribution Regions are created at distribution time',
-  DescribeDistributionTargets: 'IAM grants these EC2 describe actions only on *',
-  UpdateLaunchTemplates: 'the launch templates of the distribution configuration, in the account',
-  TagOwnLaunchTemplates: 'only with the request tag CreatedBy: EC2 Image Builder or EC2 Fast Launch',
-  ExportAmisToS3: 'only AMIs tagged CreatedBy: EC2 Image Builder',
-  RunExportTasks: 'the export tasks are created at distribution time, in the account',
-  PassExportRole: 'the export role of the distribution configuration, passed to VM Import/Export only',
-  EnableFastLaunch: 'only AMIs and launch templates tagged CreatedBy: EC2 Image Builder',
-  CreateFastLaunchServiceLinkedRole: 'the EC2 Fast Launch service-linked role of the account',
-  AttachLicenseConfigurations: 'the license configurations of the distribution configuration, in the account',
-  DistributeToOtherAccounts: 'the role Image Builder documents for cross-account distribution, in the target accounts',
-  WriteAmiIdParameters: 'Image Builder\'s /imagebuilder/ parameters the distribution configuration writes',
-  CollectScanFindings: 'IAM grants these Amazon Inspector list actions only on *',
-};
-
-/**
- * Acknowledges the cdk-nag `AwsSolutions-IAM5` finding of each wildcard resource of these
- * statements on the construct that holds them (the role: its default policy and the overflow
- * policies IAM splits it into are its children), with the reason the wildcard is needed. The
- * finding IDs follow cdk-nag's spelling of a resource (`Resource::arn:<AWS::Partition>:ec2:...`).
- */
-export function acknowledgeWildcardResources(holder: IConstruct, statements: iam.PolicyStatement[], defaultReason?: string): void {
-  // The IDs name resources as they render, known once references are resolved: at synth.
-  holder.node.addValidation({
-    validate: () => {
-      acknowledgeResolvedWildcards(holder, statements, defaultReason);
-      return [];
-    },
-  });
-}
-
-function acknowledgeResolvedWildcards(holder: IConstruct, statements: iam.PolicyStatement[], defaultReason?: string): void {
-  const stack = Stack.of(holder);
-  const reasons = new Map<string, string[]>();
-  for (const statement of statements) {
-    for (const resource of statement.resources) {
-      const flat = nagReference(stack.resolve(resource));
-      if (!flat.includes('*')) continue;
-      const reason = WILDCARD_REASONS[statement.sid ?? ''] ?? defaultReason ?? 'Image Builder creates this resource at build time';
-      const id = `AwsSolutions-IAM5[Resource::${flat}]`;
-      reasons.set(id, [...(reasons.get(id) ?? []), statement.sid ? `${statement.sid}: ${reason}` : reason]);
-    }
-  }
-  if (reasons.size === 0) return;
-  Validations.of(holder).acknowledge(...[...reasons.entries()].map(([id, why]) => ({
-    id,
-    reason: `Execution role of an Image Builder pipeline, resource wildcard needed for ${why.join('; ')}.`,
-  })));
 }

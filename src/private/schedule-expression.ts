@@ -166,15 +166,18 @@ function valueRule(field: CronField, value: string): string | undefined {
 }
 
 /**
- * Checks an IANA time zone name: the API's pattern (anchored) and a zone this runtime knows.
+ * Checks an IANA time zone name: the API's pattern (which the API does not anchor: legacy names
+ * such as `GMT+0` or `W-SU` pass it) and a zone this runtime's IANA database knows.
  * Returns the broken rule, or undefined.
  */
 export function timeZoneRule(name: string, pattern: RegExp): string | undefined {
   if (!pattern.test(name)) {
-    return `must match ${pattern.source} (an IANA time zone such as 'Etc/UTC' or 'America/Los_Angeles')`;
+    return `must be an IANA time zone name, for example 'America/Los_Angeles' (pattern ${pattern.source})`;
   }
   let resolved: string;
   try {
+    // Newer runtimes also take UTC offsets (`+01:00`), which are no IANA names.
+    if (/^[+-]/.test(name)) throw new RangeError(name);
     resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
     return "must be an IANA time zone name such as 'Etc/UTC' or 'America/Los_Angeles'";

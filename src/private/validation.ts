@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { ARN_KIND_NAMES, ARN_PATTERNS, ArnKind, LIMITS, PATTERNS } from './api-constraints';
-import { formatProblem, ImageBuilderValidationError, Problem } from './errors';
+import { ARN_EXAMPLES, ARN_KIND_NAMES, ARN_PATTERNS, ArnKind, LIMITS, OTHER_SERVICE_IDS, PATTERN_RULES, PATTERNS } from './api-constraints';
+import { ErrorSubject, formatProblem, ImageBuilderValidationError, Problem } from './errors';
 import { scheduleExpressionRule, timeZoneRule } from './schedule-expression';
 
 /** A length or numeric range, inclusive. */
@@ -33,9 +33,17 @@ export function isToken(value: unknown): boolean {
  * v.throwIfInvalid();
  */
 export class Validator {
+  /**
+   * A validator for the input of a static importer (`fromXxxArn(scope, id, ...)`): its errors name
+   * the construct the importer is about to create, `<scope path>/<id>`.
+   */
+  public static forImport(scope: IConstruct, id: string): Validator {
+    return new Validator(`${scope.node.path}/${id}`);
+  }
+
   private readonly problems: Problem[] = [];
 
-  constructor(private readonly scope: IConstruct) {}
+  constructor(private readonly scope: ErrorSubject) {}
 
   /** Records a problem found by the caller. */
   public fail(property: string, value: unknown, rule: string): void {
@@ -66,7 +74,7 @@ export class Validator {
   public pattern(property: string, value: string | undefined, pattern: RegExp): boolean {
     if (value === undefined || isToken(value)) return true;
     if (!pattern.test(value)) {
-      this.fail(property, value, `must match ${pattern.source}`);
+      this.fail(property, value, patternRule(pattern));
       return false;
     }
     return true;
@@ -106,11 +114,74 @@ export class Validator {
   /** The value must be one of the allowed ones. */
   public oneOf(property: string, value: string | undefined, allowed: readonly string[]): boolean {
     if (value === undefined || isToken(value)) return true;
-    if (!allowed.includes(value)) {
+    if (typeof value !== 'string' || !allowed.includes(value)) {
       this.fail(property, value, `must be one of ${allowed.join(', ')}`);
       return false;
     }
     return true;
+  }
+
+  /**
+   * The value must be a member of the enum. TypeScript checks this at compile time; JavaScript and
+   * the jsii languages (Python passes plain strings through) do not, so every enum-typed prop is
+   * checked here too.
+   *
+   * @example v.enumValue('onFailure', props.onFailure, WorkflowOnFailure)
+   */
+  public enumValue(property: string, value: string | number | undefined, enumObject: Record<string, string | number>): boolean {
+    if (value === undefined || isToken(value)) return true;
+    // A numeric enum also maps its values back to its names: only its values are members.
+    const numeric = Object.values(enumObject).some(member => typeof member === 'number');
+    const members = Object.values(enumObject).filter(member => !numeric || typeof member === 'number');
+    if (!members.includes(value)) {
+      this.fail(property, value, `must be one of ${members.join(', ')}`);
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The name of an ECR repository, wherever the library takes one (container recipe target,
+   * container distribution, scanning repository): ECR's CreateRepository rule (2 to 256
+   * characters, lowercase components separated by `.`, `_`, `-` or `/`), within the API's 1 to 1024.
+   */
+  public ecrRepositoryName(property: string, value: string | undefined): boolean {
+    return this.length(property, value, LIMITS.ecrRepositoryName) && this.pattern(property, value, PATTERNS.ecrRepositoryName);
+  }
+
+  /**
+   * The name of an IAM instance profile: IAM's rule (1 to 128 characters of `[\w+=,.@-]`), within
+   * the API's InstanceProfileNameType (the same pattern, 1 to 256).
+   */
+  public instanceProfileName(property: string, value: string | undefined): boolean {
+    return this.length(property, value, OTHER_SERVICE_IDS.instanceProfileName.length)
+      && this.pattern(property, value, PATTERNS.instanceProfileName);
+  }
+
+  /** The name of an EC2 key pair: EC2's rule (up to 255 ASCII characters), within the API's 1 to 1024. */
+  public keyPairName(property: string, value: string | undefined): boolean {
+    return this.length(property, value, OTHER_SERVICE_IDS.keyPairName.length)
+      && this.pattern(property, value, OTHER_SERVICE_IDS.keyPairName.pattern);
+  }
+
+  /** The ID of a VPC subnet (`subnet-` and 8 or 17 hexadecimal digits), within the API's 1 to 1024. */
+  public subnetId(property: string, value: string | undefined): boolean {
+    return this.nonEmptyString(property, value) && this.pattern(property, value, OTHER_SERVICE_IDS.subnetId.pattern);
+  }
+
+  /** The ID of an EC2 Dedicated Host (`h-` and 8 or 17 hexadecimal digits), within the API's 1 to 1024. */
+  public hostId(property: string, value: string | undefined): boolean {
+    return this.nonEmptyString(property, value) && this.pattern(property, value, OTHER_SERVICE_IDS.hostId.pattern);
+  }
+
+  /** The name of an S3 general purpose bucket (S3's naming rule), within the API's 1 to 1024. */
+  public s3BucketName(property: string, value: string | undefined): boolean {
+    return this.pattern(property, value, OTHER_SERVICE_IDS.s3BucketName.pattern);
+  }
+
+  /** The ID of a VPC security group (`sg-` and 8 or 17 hexadecimal digits), within the API's 1 to 1024. */
+  public securityGroupId(property: string, value: string | undefined): boolean {
+    return this.nonEmptyString(property, value) && this.pattern(property, value, OTHER_SERVICE_IDS.securityGroupId.pattern);
   }
 
   /** The value must match the pattern and length limits of an Image Builder resource name. */
@@ -141,7 +212,7 @@ export class Validator {
     if (value === undefined || isToken(value)) return true;
     const pattern = ARN_PATTERNS[kind];
     if (!pattern.test(value)) {
-      this.fail(property, value, `must be ${ARN_KIND_NAMES[kind]} matching ${pattern.source}`);
+      this.fail(property, value, `must be ${ARN_KIND_NAMES[kind]}, for example '${ARN_EXAMPLES[kind]}' (pattern ${pattern.source})`);
       return false;
     }
     if (kind === 'role') {
@@ -183,7 +254,10 @@ export class Validator {
     return true;
   }
 
-  /** An IANA time zone name that matches the API's pattern and length. */
+  /**
+   * An IANA time zone name: the API's length and (unanchored) pattern, and a zone the IANA
+   * database knows (Node's `Intl`), legacy names such as `US/Pacific` or `GMT+0` included.
+   */
   public timeZone(property: string, value: string | undefined): boolean {
     if (value === undefined || isToken(value)) return true;
     if (!this.length(property, value, LIMITS.timezone)) return false;
@@ -197,12 +271,13 @@ export class Validator {
 
   /**
    * A tag map: 1 to 50 entries (30 for resource tags), keys 1-128 characters without the `aws:`
-   * prefix, values up to 256 characters. An empty map is treated as not given.
+   * prefix, values up to 256 characters. An empty map is treated as not given. No other key is
+   * refused: the API reserves none.
    */
   public tags(
     property: string,
     tags: Record<string, string> | undefined,
-    options: { maxEntries?: number; reservedKeys?: readonly string[] } = {},
+    options: { maxEntries?: number } = {},
   ): boolean {
     if (tags === undefined || Token.isUnresolved(tags)) return true;
     const before = this.problems.length;
@@ -215,9 +290,6 @@ export class Validator {
       if (isToken(key)) continue;
       this.length(`${property} key`, key, LIMITS.tagKey);
       this.pattern(`${property} key`, key, PATTERNS.tagKey);
-      if (options.reservedKeys?.includes(key)) {
-        this.fail(`${property} key`, key, `is reserved by Image Builder (${options.reservedKeys.join(', ')})`);
-      }
       this.length(`${property}['${key}']`, value, LIMITS.tagValue);
     }
     return this.problems.length === before;
@@ -233,6 +305,17 @@ export function renderTagMap(tags: { [key: string]: string } | undefined): { [ke
     return tags;
   }
   return Object.keys(tags).length > 0 ? tags : undefined;
+}
+
+/**
+ * The rule of a pattern as an error gives it: the rule in words and a valid value when the pattern
+ * has them (`PATTERN_RULES`), then the pattern itself.
+ */
+export function patternRule(pattern: RegExp): string {
+  const human = PATTERN_RULES.get(pattern);
+  return human === undefined
+    ? `must match ${pattern.source}`
+    : `must be ${human.rule}, for example '${human.example}' (pattern ${pattern.source})`;
 }
 
 /** `between 1 and 1024` or `at most 256`. */

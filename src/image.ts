@@ -1,0 +1,366 @@
+import {
+  aws_ec2 as ec2,
+  aws_iam as iam,
+  aws_imagebuilder as imagebuilder,
+  IResource,
+  RemovalPolicy,
+  Resource,
+} from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { IContainerRecipe } from './container-recipe';
+import { DistributionConfiguration, IDistributionConfiguration } from './distribution-configuration';
+import { ImageBuildOptions } from './image-build';
+import { BuildOnDeployOptions, IImagePipeline, ImagePipeline } from './image-pipeline';
+import { IInfrastructureConfiguration } from './infrastructure-configuration';
+import { arnPathPart } from './private/arns';
+import { BuildSettings } from './private/build-settings';
+import { throwValidationError } from './private/errors';
+import { grantOnResource } from './private/grants';
+import { deletionRoleStatements } from './private/image-deletion-role';
+import { LibraryPolicy } from './private/library-policy';
+import { OwnedPolicy } from './private/owned-policy';
+import { renderTagMap, Validator } from './private/validation';
+import { IRecipe, RecipeType } from './recipe';
+
+/** An Image Builder image: one build of a recipe, with its AMI or container image. */
+export interface IImage extends IResource {
+  /**
+   * The image's ARN (`arn:aws:imagebuilder:us-east-1:123456789012:image/my-recipe/1.0.0/1`).
+   *
+   * @attribute
+   */
+  readonly imageArn: string;
+
+  /** Grants permission to read this image (`imagebuilder:GetImage`). */
+  grantRead(grantee: iam.IGrantable): iam.Grant;
+
+  /** Grants the given Image Builder actions on this image. */
+  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+}
+
+/** Removal of what an image built when its resource is replaced or deleted. */
+export interface ImageDeletionSettings {
+  /**
+   * The role Image Builder assumes to delete the image's AMIs, snapshots or container images.
+   * It must trust `imagebuilder.amazonaws.com`.
+   *
+   * @default - a role is created with only the deletions this image needs: AMIs and snapshots
+   * tagged `CreatedBy: EC2 Image Builder` in the build and distribution Regions, or the images
+   * of the recipe's target repository
+   */
+  readonly executionRole?: iam.IRole;
+}
+
+/** Properties of an `Image`: build it from a pipeline (`imagePipeline`) or from parts (`recipe` and the build settings). */
+export interface ImageProps extends ImageBuildOptions, BuildOnDeployOptions {
+  /**
+   * The recipe to build, when the image is built from parts (not with `imagePipeline`). Exactly
+   * one of `ImageRecipeArn` and `ContainerRecipeArn` is rendered, by the recipe's type.
+   *
+   * @default - none: give `imagePipeline`
+   */
+  readonly recipe?: IRecipe;
+
+  /**
+   * The pipeline to run, instead of parts: the image is built with the pipeline's recipe and
+   * settings (`ImagePipelineExecutionSettings` with its `DeploymentId`). Not with `recipe` or any
+   * build setting.
+   *
+   * @default - none: give `recipe`
+   */
+  readonly imagePipeline?: IImagePipeline;
+}
+
+/** How the AMI of an image is launched (`image.toMachineImage()`). */
+export interface ImageMachineImageOptions {
+  /**
+   * The operating system of the AMI.
+   *
+   * @default ec2.OperatingSystemType.LINUX
+   */
+  readonly osType?: ec2.OperatingSystemType;
+
+  /**
+   * The user data of the instances launched from the AMI.
+   *
+   * @default - empty user data for the operating system
+   */
+  readonly userData?: ec2.UserData;
+}
+
+/** Shared behaviour of built and imported images. */
+abstract class ImageBase extends Resource implements IImage {
+  public abstract readonly imageArn: string;
+
+  /** Grants permission to read this image (`imagebuilder:GetImage`). */
+  public grantRead(grantee: iam.IGrantable): iam.Grant {
+    return this.grant(grantee, 'imagebuilder:GetImage');
+  }
+
+  /** Grants the given Image Builder actions on this image. */
+  public grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant {
+    return grantOnResource(grantee, this.imageArn, actions);
+  }
+}
+
+/**
+ * An image built during `cdk deploy` (`AWS::ImageBuilder::Image`): CloudFormation waits for the
+ * build, and the AMI (`imageId`, `toMachineImage()`) or container image (`imageUri`) can be used
+ * in the same app.
+ *
+ * Build it from a pipeline (`imagePipeline`, or `pipeline.buildOnDeploy()`): a deployment that
+ * changes the pipeline builds a new image, one that changes nothing does not. Or build it from
+ * parts, like a pipeline (`recipe` and the build settings): a change of any of them builds a new
+ * image (they are create-only).
+ *
+ * A failed build fails the resource, and CloudFormation rolls the stack back. By default the
+ * image resource and what it built are retained when the resource is replaced or deleted; give
+ * `deletionSettings` to delete them.
+ *
+ * @resource AWS::ImageBuilder::Image
+ */
+export class Image extends ImageBase {
+  /**
+   * Imports an image by its ARN
+   * (`arn:aws:imagebuilder:us-east-1:123456789012:image/my-recipe/1.0.0/1`).
+   */
+  public static fromImageArn(scope: Construct, id: string, imageArn: string): IImage {
+    const v = new Validator(scope);
+    v.arn('imageArn', imageArn, 'image');
+    v.throwIfInvalid();
+    return new ImportedImage(scope, id, imageArn);
+  }
+
+  /**
+   * The image's ARN (`.../image/<recipe name>/<version>/<build>`).
+   *
+   * @attribute
+   */
+  public readonly imageArn: string;
+
+  /**
+   * The image's name (its recipe's name).
+   *
+   * @attribute
+   */
+  public readonly imageName: string;
+
+  /** The recipe built, when known (from parts, or from a pipeline of this app or imported with its recipe). */
+  public readonly recipe?: IRecipe;
+
+  /** The infrastructure configuration the image is built on, when built from parts. */
+  public readonly infrastructureConfiguration?: IInfrastructureConfiguration;
+
+  /** The execution role, when built from parts with one (given or created). */
+  public readonly executionRole?: iam.IRole;
+
+  /** The role Image Builder uses to delete what the image built, with `deletionSettings`. */
+  public readonly deletionRole?: iam.IRole;
+
+  private readonly resource: imagebuilder.CfnImage;
+
+  constructor(scope: Construct, id: string, props: ImageProps) {
+    super(scope, id);
+    const v = new Validator(this);
+    const pipeline = props.imagePipeline;
+    this.recipe = pipeline ? pipelineRecipe(pipeline) : props.recipe;
+    validateSource(v, props);
+    v.tags('tags', props.tags);
+    const removalPolicy = validateRemoval(v, props);
+    const build = !pipeline && props.recipe ? BuildSettings.validate(v, props, {
+      noun: 'image',
+      recipe: props.recipe,
+      logGroups: [{ id: 'ImageLogGroup', kind: 'image', property: 'imageLogGroup', given: props.imageLogGroup }],
+    }) : undefined;
+    v.throwIfInvalid();
+
+    const built = build?.create(this);
+    this.infrastructureConfiguration = built?.infrastructureConfiguration;
+    this.executionRole = built?.executionRole;
+    const deletion = props.deletionSettings ? this.createDeletionRole(props) : undefined;
+    this.deletionRole = deletion?.role;
+
+    this.resource = new imagebuilder.CfnImage(this, 'Resource', {
+      ...build?.render(),
+      loggingConfiguration: built ? { logGroupName: built.logGroups.image.logGroupName } : undefined,
+      imagePipelineExecutionSettings: pipeline ? {
+        deploymentId: pipeline.deploymentId,
+        onUpdate: props.rebuildOnPipelineUpdate ?? true,
+      } : undefined,
+      deletionSettings: deletion ? { executionRole: deletion.role.roleArn } : undefined,
+      tags: renderTagMap(props.tags),
+    });
+    build?.finish(this.resource);
+    if (deletion?.policy) {
+      // The deletion role must keep its permissions until the image is deleted.
+      this.resource.node.addDependency(deletion.role, deletion.policy);
+    }
+    this.resource.applyRemovalPolicy(removalPolicy);
+
+    this.imageArn = this.resource.attrArn;
+    this.imageName = this.resource.attrName;
+  }
+
+  /**
+   * Adds a statement to the execution role (built from parts, with workflows), for what a custom
+   * workflow does. It goes to the role's own policy, not to the library's: cdk-nag judges it as
+   * yours. Has no effect without an execution role: `statementAdded` is false.
+   */
+  public addToExecutionRolePolicy(statement: iam.PolicyStatement): iam.AddToPrincipalPolicyResult {
+    return this.executionRole?.addToPrincipalPolicy(statement) ?? { statementAdded: false };
+  }
+
+  /**
+   * The AMI ID of the image in the build's Region (`ImageId`). Throws for a container image.
+   *
+   * @attribute
+   */
+  public get imageId(): string {
+    this.checkOutput('imageId', RecipeType.IMAGE);
+    return this.resource.attrImageId;
+  }
+
+  /**
+   * The URI of the container image in the build's Region (`ImageUri`). Throws for an AMI.
+   *
+   * @attribute
+   */
+  public get imageUri(): string {
+    this.checkOutput('imageUri', RecipeType.CONTAINER);
+    return this.resource.attrImageUri;
+  }
+
+  /**
+   * The image's version and build number as its ARN holds them (`1.0.0/1`).
+   *
+   * @attribute
+   */
+  public get imageVersion(): string {
+    const arn = this.imageArn;
+    return `${arnPathPart(arn, 2)}/${arnPathPart(arn, 3)}`;
+  }
+
+  /**
+   * The built AMI as a machine image, for an instance, launch template or Auto Scaling group of
+   * this app: they launch the AMI this deployment built. Throws for a container image.
+   */
+  public toMachineImage(options: ImageMachineImageOptions = {}): ec2.IMachineImage {
+    const imageId = this.imageId;
+    const osType = options.osType ?? ec2.OperatingSystemType.LINUX;
+    return {
+      getImage: () => ({
+        imageId,
+        osType,
+        userData: options.userData ?? ec2.UserData.forOperatingSystem(osType),
+      }),
+    };
+  }
+
+  /** Throws when the image is known to build the other kind of output. */
+  private checkOutput(attribute: string, kind: RecipeType): void {
+    const type = this.recipe?.recipeType;
+    if (type !== undefined && type !== kind) {
+      const [builds, use] = type === RecipeType.CONTAINER
+        ? ['a container image (container recipe)', 'imageUri']
+        : ['an AMI (image recipe)', 'imageId or toMachineImage()'];
+      throwValidationError(this, attribute, this.recipe?.recipeArn, `is not available: this image builds ${builds}; use ${use}`);
+    }
+  }
+
+  /** The deletion role: given, or created with exactly the deletions this image needs, in a policy of the library. */
+  private createDeletionRole(props: ImageProps): { role: iam.IRole; policy?: OwnedPolicy } {
+    const given = props.deletionSettings?.executionRole;
+    if (given) {
+      return { role: given };
+    }
+    const role = new iam.Role(this, 'DeletionRole', {
+      assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com'),
+      description: 'Role EC2 Image Builder assumes to delete the AMIs, snapshots or container images of this image',
+    });
+    const policy = new LibraryPolicy(this, 'DeletionRolePolicy', {
+      role,
+      holder: 'Deletion role of an Image Builder image',
+      purpose: 'the deletions of the AMIs, snapshots or container images this image built',
+    });
+    const recipe = this.recipe;
+    const distribution = props.imagePipeline ? pipelineDistribution(props.imagePipeline) : props.distributionConfiguration;
+    policy.add(...deletionRoleStatements(this, {
+      amis: recipe === undefined || recipe.recipeType === RecipeType.IMAGE,
+      containers: recipe === undefined || recipe.recipeType === RecipeType.CONTAINER,
+      distributed: distribution !== undefined || (props.imagePipeline !== undefined && !(props.imagePipeline instanceof ImagePipeline)),
+      distributionRegions: distribution instanceof DistributionConfiguration ? () => distribution.distributionRegions : undefined,
+      targetRepositoryArn: recipe?.recipeType === RecipeType.CONTAINER ? (recipe as IContainerRecipe).targetRepository?.repositoryArn : undefined,
+    }));
+    return { role, policy: policy.policy };
+  }
+}
+
+/** The build settings that only apply to an image built from parts. */
+const PART_PROPERTIES: Array<keyof ImageProps> = [
+  'recipe', 'infrastructureConfiguration', 'distributionConfiguration', 'imageTestsEnabled', 'imageTestsTimeout',
+  'enhancedImageMetadataEnabled', 'imageScanning', 'workflows', 'executionRole', 'imageLogGroup', 'logRetention',
+  'logRemovalPolicy', 'logEncryptionKey',
+];
+
+/** Exactly one source: a pipeline (with its deployment ID), or a recipe and build settings. */
+function validateSource(v: Validator, props: ImageProps): void {
+  const pipeline = props.imagePipeline;
+  if (pipeline) {
+    for (const property of PART_PROPERTIES) {
+      if (props[property] !== undefined) {
+        v.fail(property, props[property],
+          'must not be given with imagePipeline (the image is built with the pipeline\'s recipe and settings: change them on the pipeline)');
+      }
+    }
+    if (pipeline.deploymentId === undefined) {
+      v.fail('imagePipeline', pipeline.imagePipelineArn,
+        'must have a known deploymentId to be built on deploy: import it with ImagePipeline.fromImagePipelineAttributes({ imagePipelineArn, deploymentId }) ' +
+        '(the DeploymentId attribute of its AWS::ImageBuilder::ImagePipeline, for example from its stack\'s output)');
+    }
+    return;
+  }
+  if (props.recipe === undefined) {
+    v.fail('recipe', undefined, 'must be given when imagePipeline is not (build the image from a pipeline, or from a recipe and build settings)');
+  }
+  if (props.rebuildOnPipelineUpdate !== undefined) {
+    v.fail('rebuildOnPipelineUpdate', props.rebuildOnPipelineUpdate,
+      'must only be given with imagePipeline (an image built from parts is rebuilt whenever a part changes)');
+  }
+}
+
+/**
+ * The removal policy of the image resource: RETAIN by default (nothing is deleted), DESTROY by
+ * default with `deletionSettings`, which only act when the resource is not retained.
+ */
+function validateRemoval(v: Validator, props: ImageProps): RemovalPolicy {
+  const given = props.removalPolicy;
+  v.enumValue('removalPolicy', given, RemovalPolicy);
+  if (props.deletionSettings && given !== undefined && given !== RemovalPolicy.DESTROY) {
+    v.fail('removalPolicy', given,
+      'must be RemovalPolicy.DESTROY when deletionSettings is given (Image Builder deletes nothing when the image resource is retained)');
+  }
+  if (props.deletionSettings?.executionRole) {
+    v.arn('deletionSettings.executionRole', props.deletionSettings.executionRole.roleArn, 'role');
+  }
+  return given ?? (props.deletionSettings ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
+}
+
+/** The recipe a pipeline builds, when known. */
+function pipelineRecipe(pipeline: IImagePipeline): IRecipe | undefined {
+  return pipeline instanceof ImagePipeline ? pipeline.recipe : undefined;
+}
+
+/** The distribution configuration of a pipeline of this app. */
+function pipelineDistribution(pipeline: IImagePipeline): IDistributionConfiguration | undefined {
+  return pipeline instanceof ImagePipeline ? pipeline.distributionConfiguration : undefined;
+}
+
+/** An image built outside this app. */
+class ImportedImage extends ImageBase {
+  public readonly imageArn: string;
+
+  constructor(scope: Construct, id: string, imageArn: string) {
+    super(scope, id, { environmentFromArn: imageArn });
+    this.imageArn = imageArn;
+  }
+}
