@@ -13,9 +13,9 @@ import {
   Resource,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { imageBuilderArn } from './private/arns';
-import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { throwValidationError } from './private/errors';
 import { ACKNOWLEDGED, LibraryPolicy } from './private/library-policy';
 import { isToken, renderTagMap, Validator } from './private/validation';
