@@ -1,5 +1,6 @@
-import { aws_iam as iam, aws_kms as kms, Resource, Stack, Token, Validations } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_kms as kms, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS } from './private/api-constraints';
 import { nagReference } from './private/owned-policy';
 import { isToken, Validator } from './private/validation';
@@ -181,10 +182,7 @@ export class DistributionCrossAccountRole extends Resource {
       [`AwsSolutions-IAM5[Resource::arn:${partition}:ec2:*::snapshot/*]`]: 'ec2:CopyImage creates the snapshots of ' +
         'the copied AMI, whose IDs are made by the copy; the statement holds only ec2:CopyImage.',
     };
-    for (const [id, reason] of Object.entries(reasons)) {
-      Validations.of(policy).acknowledge({ id, reason });
-    }
-    Validations.of(policy).acknowledge({
+    acknowledgeLibraryFindings(policy, ...Object.entries(reasons).map(([id, reason]) => ({ id, reason })), {
       id: 'NIST.800.53.R5-IAMNoInlinePolicy',
       reason: 'The policy holds only the permissions Image Builder needs to distribute AMIs to this account, each ' +
         'scoped as far as EC2 and KMS allow. It is inline by design: AWS recommends inline policies to keep a strict ' +
