@@ -42,6 +42,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     dotNetNamespace: 'CdkImageBuilder',
     packageId: 'CdkImageBuilder',
   },
+  publishToGo: {
+    moduleName: 'github.com/cdk-imagebuilder/cdk-imagebuilder-go',
+    packageName: 'cdkimagebuilder',
+  },
 
   // Develop and test against CDK_DEV_VERSION while the peer range starts at CDK_MIN_VERSION.
   peerDependencyOptions: { pinnedDevDependency: false },

@@ -1,7 +1,7 @@
 /**
  * An image recipe on an AWS managed parent image (the latest Amazon Linux 2023 image Image
  * Builder offers) with an AWS managed component, an encrypted root volume and a working
- * directory, in its default automatic version (`1.0.x`). The assertion reads the recipe back from
+ * directory and an AMI watermark, in its default automatic version (`1.0.x`). The assertion reads the recipe back from
  * Image Builder: its platform, parent image, components and settings as they were given.
  */
 import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
@@ -30,6 +30,7 @@ const recipe = new ImageRecipe(stack, 'Recipe', {
     ebs: { volumeSize: Size.gibibytes(20), volumeType: EbsVolumeType.GP3, encrypted: true, deleteOnTermination: true },
   }],
   workingDirectory: '/var/tmp',
+  amiWatermarks: ['cdk-imagebuilder-integ'],
   tags: { project: 'cdk-imagebuilder' },
 });
 
@@ -50,6 +51,7 @@ integ.assertions
       }),
       components: [{ componentArn: updateLinux.componentArn }],
       workingDirectory: '/var/tmp',
+      amiWatermarks: ['cdk-imagebuilder-integ'],
       blockDeviceMappings: [{
         deviceName: '/dev/xvda',
         ebs: { volumeSize: 20, volumeType: 'gp3', encrypted: true, deleteOnTermination: true },

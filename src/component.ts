@@ -17,8 +17,10 @@ import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './private/arns';
 import { ComponentDocumentFacts, validateComponentDocument } from './private/documents';
 import { grantOnResource } from './private/grants';
+import { ResourceSharing } from './private/sharing';
 import { renderTagMap, Validator } from './private/validation';
 import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/versioned-document';
+import { SharePrincipal, ShareOptions } from './sharing';
 
 /**
  * An Image Builder component: a build or test document that recipes run.
@@ -689,6 +691,8 @@ export class Component extends ComponentBase {
   /** What the document declares, when it was read at synth. */
   private readonly documentFacts?: ComponentDocumentFacts;
 
+  private readonly sharing: ResourceSharing;
+
   constructor(scope: Construct, id: string, props: ComponentProps) {
     super(scope, id, {
       physicalName: props.componentName ?? Lazy.string({
@@ -746,6 +750,22 @@ export class Component extends ComponentBase {
       resourceName: `${this.physicalName}/${version}`,
     });
     this.componentName = this.getResourceNameAttribute(resource.attrName);
+    this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);
+  }
+
+  /**
+   * Shares this component build with other accounts, organizations or organizational units
+   * through AWS RAM (`imagebuilder:Component`), so their recipes can run it. The component has
+   * one resource share (child `Share`): calling this again adds principals to it.
+   *
+   * With `grantKeyDecrypt`, the principals are allowed `kms:Decrypt` and `kms:DescribeKey` on the
+   * component's `kmsKey` (a key of this app), which they need to read an encrypted component.
+   *
+   * @param principals the accounts, organizations and organizational units to share with
+   * @param options how the component is shared
+   */
+  public shareWith(principals: SharePrincipal[], options: ShareOptions = {}): void {
+    this.sharing.share(principals, options);
   }
 
   /**

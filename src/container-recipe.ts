@@ -21,8 +21,10 @@ import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
 import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, resolvedAtDeployment } from './private/recipe-content';
+import { ResourceSharing } from './private/sharing';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
+import { SharePrincipal, ShareOptions } from './sharing';
 
 /**
  * An Image Builder container recipe: how a container image is built and where it is pushed.
@@ -400,6 +402,37 @@ export class ContainerRecipe extends ContainerRecipeBase {
    */
   public readonly parentImageRepository?: ecr.IRepository;
 
+  /**
+   * The ARN of the latest version of this recipe's name (`.../container-recipe/<name>/<version>`),
+   * as CloudFormation reads it when the recipe is created.
+   *
+   * @attribute
+   */
+  public readonly containerRecipeLatestVersionArn: string;
+
+  /**
+   * The ARN of the latest version of this recipe's name with the same major version.
+   *
+   * @attribute
+   */
+  public readonly containerRecipeLatestMajorVersionArn: string;
+
+  /**
+   * The ARN of the latest version of this recipe's name with the same major and minor version.
+   *
+   * @attribute
+   */
+  public readonly containerRecipeLatestMinorVersionArn: string;
+
+  /**
+   * The ARN of the latest version of this recipe's name with the same major, minor and patch
+   * version.
+   *
+   * @attribute
+   */
+  public readonly containerRecipeLatestPatchVersionArn: string;
+
+  private readonly sharing: ResourceSharing;
   private readonly componentConfigurations: ComponentConfiguration[];
   private renderedComponents: imagebuilder.CfnContainerRecipe.ComponentConfigurationProperty[];
 
@@ -480,6 +513,27 @@ export class ContainerRecipe extends ContainerRecipeBase {
     this.containerRecipeVersion = isToken(version) || version.includes('x')
       ? Fn.select(2, Fn.split('/', resource.attrArn))
       : version;
+    this.containerRecipeLatestVersionArn = resource.attrLatestVersionArn;
+    this.containerRecipeLatestMajorVersionArn = resource.attrLatestVersionMajor;
+    this.containerRecipeLatestMinorVersionArn = resource.attrLatestVersionMinor;
+    this.containerRecipeLatestPatchVersionArn = resource.attrLatestVersionPatch;
+    this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);
+  }
+
+  /**
+   * Shares this recipe version with other accounts, organizations or organizational units
+   * through AWS RAM (`imagebuilder:ContainerRecipe`). The recipe has one resource share (child
+   * `Share`): calling this again adds principals to it.
+   *
+   * With `grantKeyDecrypt`, the principals are allowed `kms:Decrypt` and `kms:DescribeKey` on the
+   * recipe's `kmsKey` (a key of this app). The recipe's target repository is not shared: the
+   * accounts that build from the recipe push to a repository of that name in their own account.
+   *
+   * @param principals the accounts, organizations and organizational units to share with
+   * @param options how the recipe is shared
+   */
+  public shareWith(principals: SharePrincipal[], options: ShareOptions = {}): void {
+    this.sharing.share(principals, options);
   }
 
   /**

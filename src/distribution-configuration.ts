@@ -8,7 +8,6 @@ import {
   aws_imagebuilder as imagebuilder,
   aws_kms as kms,
   aws_ssm as ssm,
-  Fn,
   IResource,
   Lazy,
   Names,
@@ -18,7 +17,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, imageBuilderArn } from './private/arns';
+import { imageBuilderArn } from './private/arns';
 import {
   KMS_DISTRIBUTION_ACTIONS,
   KMS_LAUNCH_ACTIONS,
@@ -30,6 +29,7 @@ import {
 } from './private/distribution-settings';
 import { formatProblem } from './private/errors';
 import { grantOnResource } from './private/grants';
+import { organizationPrincipal, organizationalUnitPrincipal } from './private/org-principals';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { RecipeType } from './recipe';
 
@@ -695,16 +695,10 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
       grants.push(key.grant(accountsPrincipal(launchers), ...KMS_LAUNCH_ACTIONS));
     }
     for (const arn of organizations) {
-      grants.push(key.grant(new iam.OrganizationPrincipal(arnPathPart(arn, 1)), ...KMS_LAUNCH_ACTIONS));
+      grants.push(key.grant(organizationPrincipal(arn), ...KMS_LAUNCH_ACTIONS));
     }
     for (const arn of units) {
-      // Accounts anywhere under the OU: their organization path holds `<org>/.../<ou>/`.
-      const path = isToken(arn)
-        ? Fn.join('/', [arnPathPart(arn, 1), '*', arnPathPart(arn, 2), '*'])
-        : `${arnPathPart(arn, 1)}/*/${arnPathPart(arn, 2)}/*`;
-      grants.push(key.grant(new iam.PrincipalWithConditions(new iam.AnyPrincipal(), {
-        'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': path },
-      }), ...KMS_LAUNCH_ACTIONS));
+      grants.push(key.grant(organizationalUnitPrincipal(arn), ...KMS_LAUNCH_ACTIONS));
     }
     return grants;
   }

@@ -19,8 +19,10 @@ import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
 import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, resolvedAtDeployment } from './private/recipe-content';
+import { ResourceSharing } from './private/sharing';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
+import { SharePrincipal, ShareOptions } from './sharing';
 
 /**
  * An Image Builder image recipe: how an AMI is built.
@@ -249,6 +251,16 @@ export interface ImageRecipeProps {
   readonly amiTags?: { [key: string]: string };
 
   /**
+   * The AMI watermarks attached to the AMIs built from this recipe (1 to 5 names, each 3 to 128
+   * letters, digits, spaces and `()[]./'@_-`). Watermarks are lineage markers that EC2 carries
+   * over to the AMIs copied or derived from a watermarked AMI. An AMI with watermarks can't be
+   * made public.
+   *
+   * @default - no watermarks
+   */
+  readonly amiWatermarks?: string[];
+
+  /**
    * Tags of the image recipe itself.
    *
    * @default - no tags
@@ -366,6 +378,38 @@ export class ImageRecipe extends ImageRecipeBase {
    */
   public readonly imageRecipeVersion: string;
 
+  /**
+   * The ARN of the latest version of this recipe's name (`.../image-recipe/<name>/<version>`), as
+   * CloudFormation reads it when the recipe is created.
+   *
+   * @attribute
+   */
+  public readonly imageRecipeLatestVersionArn: string;
+
+  /**
+   * The ARN of the latest version of this recipe's name with the same major version.
+   *
+   * @attribute
+   */
+  public readonly imageRecipeLatestMajorVersionArn: string;
+
+  /**
+   * The ARN of the latest version of this recipe's name with the same major and minor version.
+   *
+   * @attribute
+   */
+  public readonly imageRecipeLatestMinorVersionArn: string;
+
+  /**
+   * The ARN of the latest version of this recipe's name with the same major, minor and patch
+   * version.
+   *
+   * @attribute
+   */
+  public readonly imageRecipeLatestPatchVersionArn: string;
+
+  private readonly sharing: ResourceSharing;
+
   constructor(scope: Construct, id: string, props: ImageRecipeProps) {
     super(scope, id, {
       physicalName: props.imageRecipeName ?? Lazy.string({
@@ -378,7 +422,8 @@ export class ImageRecipe extends ImageRecipeBase {
     v.resourceName('imageRecipeName', props.imageRecipeName);
     v.semanticVersion('imageRecipeVersion', version, { wildcards: true });
     v.description('description', props.description);
-    const updatedInPlace = props.amiTags !== undefined || props.userDataOverride !== undefined || props.uninstallSsmAgentAfterBuild !== undefined;
+    const updatedInPlace = props.amiTags !== undefined || props.amiWatermarks !== undefined
+      || props.userDataOverride !== undefined || props.uninstallSsmAgentAfterBuild !== undefined;
     if (updatedInPlace) {
       // Room for the content fingerprint (see descriptionWithContentFingerprint).
       v.length('description', props.description, { min: 1, max: MAX_FINGERPRINTED_DESCRIPTION });
@@ -386,6 +431,7 @@ export class ImageRecipe extends ImageRecipeBase {
     v.nonEmptyString('workingDirectory', props.workingDirectory);
     v.tags('amiTags', props.amiTags);
     v.tags('tags', props.tags);
+    const amiWatermarks = this.renderAmiWatermarks(v, props.amiWatermarks);
     const parentImage = props.parentImage._render(this, v);
     checkRecipeVersion(this, v, 'imageRecipeVersion', version, resolvedAtDeployment(this, parentImage) ? ['parentImage'] : []);
     const components = props.components !== undefined ? renderComponents(v, 'components', props.components) : undefined;
@@ -409,9 +455,11 @@ export class ImageRecipe extends ImageRecipeBase {
       name: this.physicalName,
       version,
       // AMI tags and the additional instance configuration are not create-only: their fingerprint
-      // in the (create-only) description makes every change of them replace the recipe.
+      // in the (create-only) description makes every change of them replace the recipe. AMI
+      // watermarks are fingerprinted too: the schema of our reference predates them, so whether
+      // CloudFormation replaces the recipe for them is not known.
       description: updatedInPlace
-        ? descriptionWithContentFingerprint(this, props.description, () => ({ additionalInstanceConfiguration, amiTags }))
+        ? descriptionWithContentFingerprint(this, props.description, () => ({ additionalInstanceConfiguration, amiTags, amiWatermarks }))
         : props.description,
       parentImage,
       components,
@@ -419,6 +467,7 @@ export class ImageRecipe extends ImageRecipeBase {
       workingDirectory: props.workingDirectory,
       additionalInstanceConfiguration,
       amiTags,
+      amiWatermarks,
       tags: renderTagMap(props.tags),
     });
 
@@ -431,6 +480,40 @@ export class ImageRecipe extends ImageRecipeBase {
     this.imageRecipeVersion = isToken(version) || version.includes('x')
       ? Fn.select(2, Fn.split('/', resource.attrArn))
       : version;
+    this.imageRecipeLatestVersionArn = resource.attrLatestVersionArn;
+    this.imageRecipeLatestMajorVersionArn = resource.attrLatestVersionMajor;
+    this.imageRecipeLatestMinorVersionArn = resource.attrLatestVersionMinor;
+    this.imageRecipeLatestPatchVersionArn = resource.attrLatestVersionPatch;
+    this.sharing = new ResourceSharing(this, resource.attrArn);
+  }
+
+  /**
+   * Shares this recipe version with other accounts, organizations or organizational units
+   * through AWS RAM (`imagebuilder:ImageRecipe`). The recipe has one resource share (child
+   * `Share`): calling this again adds principals to it.
+   *
+   * An image recipe has no KMS key of its own, so `grantKeyDecrypt` is not accepted. The keys of
+   * its block devices are used by EC2 in the account that builds from the recipe: allow that
+   * account in their key policies (`key.grantEncryptDecrypt`, `kms:CreateGrant`) yourself.
+   *
+   * @param principals the accounts, organizations and organizational units to share with
+   * @param options how the recipe is shared
+   */
+  public shareWith(principals: SharePrincipal[], options: ShareOptions = {}): void {
+    this.sharing.share(principals, options);
+  }
+
+  /** Validates the AMI watermarks; an empty list is treated as not given. */
+  private renderAmiWatermarks(v: Validator, watermarks: string[] | undefined): string[] | undefined {
+    if (watermarks === undefined || Token.isUnresolved(watermarks)) {
+      return watermarks;
+    }
+    if (watermarks.length === 0) {
+      return undefined;
+    }
+    v.count('amiWatermarks', watermarks, LIMITS.amiWatermarks);
+    watermarks.forEach((watermark, i) => v.pattern(`amiWatermarks[${i}]`, watermark, PATTERNS.amiWatermark));
+    return watermarks;
   }
 
   /**

@@ -19,8 +19,10 @@ import { grantOnResource } from './private/grants';
 import { deletionRoleStatements } from './private/image-deletion-role';
 import { LibraryPolicy } from './private/library-policy';
 import { OwnedPolicy } from './private/owned-policy';
+import { ResourceSharing } from './private/sharing';
 import { renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
+import { SharePrincipal, ShareOptions } from './sharing';
 
 /** An Image Builder image: one build of a recipe, with its AMI or container image. */
 export interface IImage extends IResource {
@@ -158,6 +160,7 @@ export class Image extends ImageBase {
   public readonly deletionRole?: iam.IRole;
 
   private readonly resource: imagebuilder.CfnImage;
+  private readonly sharing: ResourceSharing;
 
   constructor(scope: Construct, id: string, props: ImageProps) {
     super(scope, id);
@@ -199,6 +202,23 @@ export class Image extends ImageBase {
 
     this.imageArn = this.resource.attrArn;
     this.imageName = this.resource.attrName;
+    this.sharing = new ResourceSharing(this, this.resource.attrArn);
+  }
+
+  /**
+   * Shares this image build with other accounts, organizations or organizational units through
+   * AWS RAM (`imagebuilder:Image`), so their recipes can use it as a parent image. The image has
+   * one resource share (child `Share`): calling this again adds principals to it.
+   *
+   * The image has no KMS key of its own, so `grantKeyDecrypt` is not accepted: the keys of an
+   * encrypted AMI are those of its distribution and block devices (allow the principals in their
+   * key policies, for example with `DistributionConfiguration.grantKeyUsage`).
+   *
+   * @param principals the accounts, organizations and organizational units to share with
+   * @param options how the image is shared
+   */
+  public shareWith(principals: SharePrincipal[], options: ShareOptions = {}): void {
+    this.sharing.share(principals, options);
   }
 
   /**

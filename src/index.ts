@@ -14,3 +14,5 @@ export * from './dockerfile-template';
 export * from './container-parent-image';
 export * from './container-instance-image';
 export * from './lifecycle-policy';
+export * from './sharing';
+export * from './distribution-cross-account-role';

@@ -1,16 +1,19 @@
 import {
   Arn,
   ArnFormat,
+  aws_autoscaling as autoscaling,
   aws_ec2 as ec2,
   aws_ecr as ecr,
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
   aws_s3 as s3,
   aws_sns as sns,
+  Duration,
   IResource,
   Lazy,
   Names,
   Resource,
+  Stack,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { acknowledgeLibraryFindings } from './private/acknowledge';
@@ -106,6 +109,26 @@ export interface S3LogsConfiguration {
   readonly keyPrefix?: string;
 }
 
+/**
+ * A running instance that Image Builder builds on, instead of an instance it launches: taken from
+ * an Amazon EC2 Auto Scaling group.
+ */
+export interface ParentInstance {
+  /**
+   * The Auto Scaling group Image Builder takes the build instance from, in the account and Region
+   * of the infrastructure configuration.
+   */
+  readonly autoScalingGroup: autoscaling.IAutoScalingGroup;
+
+  /**
+   * How long Image Builder waits for an instance to become available in the group before the
+   * build fails (whole seconds).
+   *
+   * @default - no wait: the build fails as soon as the group has no instance available
+   */
+  readonly capacityWaitTimeout?: Duration;
+}
+
 /** Properties of an `InfrastructureConfiguration`. */
 export interface InfrastructureConfigurationProps {
   /**
@@ -177,6 +200,23 @@ export interface InfrastructureConfigurationProps {
    * @default true
    */
   readonly terminateInstanceOnFailure?: boolean;
+
+  /**
+   * Whether Image Builder terminates the build and test instances that are still running when
+   * the image creation ends without a failure. A `TerminateInstance` step of a workflow runs
+   * even when this is false.
+   *
+   * @default - not set: Image Builder's default, the instances are terminated
+   */
+  readonly terminateInstanceOnCompletion?: boolean;
+
+  /**
+   * Build on a running instance taken from an Auto Scaling group, instead of an instance Image
+   * Builder launches.
+   *
+   * @default - Image Builder launches the build and test instances
+   */
+  readonly parentInstance?: ParentInstance;
 
   /**
    * Whether the build instances require IMDSv2 session tokens.
@@ -340,6 +380,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     v.nonEmptyString('s3Logs.keyPrefix', props.s3Logs?.keyPrefix);
     v.s3BucketName('s3Logs.bucket', props.s3Logs?.bucket.bucketName);
     const placement = this.renderPlacement(v, props.placement);
+    const parentInstance = this.renderParentInstance(v, props.parentInstance);
     v.throwIfInvalid();
 
     if (props.instanceProfile) {
@@ -380,6 +421,15 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       placement,
       tags: renderTagMap(props.tags),
     });
+    // CfnInfrastructureConfiguration has these properties from aws-cdk-lib 2.276.0, newer than the
+    // peer minimum (README "Compatibility"); CloudFormation takes them whatever the aws-cdk-lib
+    // version, so they are written as CloudFormation names them, for every version of the range.
+    if (props.terminateInstanceOnCompletion !== undefined) {
+      resource.addPropertyOverride('TerminateInstanceOnCompletion', props.terminateInstanceOnCompletion);
+    }
+    if (parentInstance !== undefined) {
+      resource.addPropertyOverride('ParentInstance', parentInstance);
+    }
 
     this.infrastructureConfigurationArn = this.getResourceArnAttribute(resource.attrArn, {
       service: 'imagebuilder',
@@ -470,6 +520,43 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       });
     }
     return this.instancePolicy;
+  }
+
+  /** The `ParentInstance` property, as CloudFormation names its fields. */
+  private renderParentInstance(v: Validator, parent: ParentInstance | undefined): { [key: string]: unknown } | undefined {
+    if (parent === undefined) {
+      return undefined;
+    }
+    const group = parent.autoScalingGroup;
+    const groupAccount = group.env.account;
+    const groupRegion = group.env.region;
+    const stack = Stack.of(this);
+    if (!isToken(groupAccount) && !isToken(stack.account) && groupAccount !== stack.account) {
+      v.fail('parentInstance.autoScalingGroup', group.node.path,
+        `must be a group of this account '${stack.account}' (it is in '${groupAccount}')`);
+    }
+    if (!isToken(groupRegion) && !isToken(stack.region) && groupRegion !== stack.region) {
+      v.fail('parentInstance.autoScalingGroup', group.node.path,
+        `must be a group of this Region '${stack.region}' (it is in '${groupRegion}')`);
+    }
+    let capacityWaitTimeoutSeconds: number | undefined;
+    const timeout = parent.capacityWaitTimeout;
+    if (timeout !== undefined) {
+      if (timeout.isUnresolved()) {
+        capacityWaitTimeoutSeconds = timeout.toSeconds();
+      } else {
+        const seconds = timeout.toSeconds({ integral: false });
+        if (v.integer('parentInstance.capacityWaitTimeout', seconds, LIMITS.capacityWaitTimeoutSeconds, 'seconds')) {
+          capacityWaitTimeoutSeconds = seconds;
+        }
+      }
+    }
+    return {
+      AutoScalingGroup: {
+        Name: group.autoScalingGroupName,
+        ...capacityWaitTimeoutSeconds !== undefined ? { CapacityWaitTimeoutSeconds: capacityWaitTimeoutSeconds } : {},
+      },
+    };
   }
 
   private renderPlacement(

@@ -932,3 +932,17 @@ describe('ContainerRecipe', () => {
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
   });
 });
+
+describe('ContainerRecipe latest versions', () => {
+  test('the latest version ARNs are the recipe\'s LatestVersion attributes', () => {
+    const stack = strictStack();
+    const recipe = new ContainerRecipe(stack, 'Recipe', {
+      parentImage: ContainerParentImage.fromDockerHub('amazonlinux', 'latest'),
+      components: [{ component: Component.fromComponentArn(stack, 'Update', 'arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x') }],
+    });
+    expect(stack.resolve(recipe.containerRecipeLatestVersionArn)).toEqual({ 'Fn::GetAtt': [RECIPE_ID, 'LatestVersion.Arn'] });
+    expect(stack.resolve(recipe.containerRecipeLatestMajorVersionArn)).toEqual({ 'Fn::GetAtt': [RECIPE_ID, 'LatestVersion.Major'] });
+    expect(stack.resolve(recipe.containerRecipeLatestMinorVersionArn)).toEqual({ 'Fn::GetAtt': [RECIPE_ID, 'LatestVersion.Minor'] });
+    expect(stack.resolve(recipe.containerRecipeLatestPatchVersionArn)).toEqual({ 'Fn::GetAtt': [RECIPE_ID, 'LatestVersion.Patch'] });
+  });
+});

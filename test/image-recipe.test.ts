@@ -603,3 +603,65 @@ describe('ImageRecipe', () => {
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
   });
 });
+
+describe('ImageRecipe AMI watermarks and latest versions', () => {
+  let stack: Stack;
+  beforeEach(() => {
+    stack = strictStack();
+  });
+
+  function make(amiWatermarks: string[]) {
+    return () => new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId(AMI), amiWatermarks });
+  }
+
+  test('watermarks are rendered in order', () => {
+    make(['golden-2026', "team (a) [b] ./'@_-"])();
+    Template.fromStack(stack).hasResourceProperties(TYPE, { AmiWatermarks: ['golden-2026', "team (a) [b] ./'@_-"] });
+  });
+
+  test('an empty list is not rendered', () => {
+    make([])();
+    Template.fromStack(stack).hasResourceProperties(TYPE, { AmiWatermarks: Match.absent() });
+  });
+
+  test('the bounds are accepted: 5 watermarks, 3 and 128 characters', () => {
+    make(['abc', 'x'.repeat(128), 'c', 'd', 'e'].map((w, i) => (w.length === 1 ? `${w}${w}${i}` : w)))();
+    expect(Object.values(Template.fromStack(stack).findResources(TYPE))[0].Properties.AmiWatermarks).toHaveLength(5);
+  });
+
+  test('throws when there are more than 5 watermarks', () => {
+    expect(make(['aaa', 'bbb', 'ccc', 'ddd', 'eee', 'fff']))
+      .toThrow(/Stack\/Recipe: amiWatermarks \['aaa', .*\(6 items\)\] must have between 1 and 5 items \(got 6\)/);
+  });
+
+  test('throws when a watermark is shorter than 3 characters', () => {
+    expect(make(['ok-mark', 'ab'])).toThrow(/Stack\/Recipe: amiWatermarks\[1\] 'ab' must be 3 to 128 letters, digits, spaces and .* \(pattern \^\[A-Za-z0-9\(\)/);
+  });
+
+  test('throws when a watermark is longer than 128 characters', () => {
+    expect(make(['x'.repeat(129)])).toThrow(/Stack\/Recipe: amiWatermarks\[0\] 'x+\.\.\. \(129 characters\) must be 3 to 128 letters/);
+  });
+
+  test('throws when a watermark starts with a space or holds a character outside the pattern', () => {
+    expect(make([' lead', 'semi;colon']))
+      .toThrow(/amiWatermarks\[0\] ' lead' must be 3 to 128 .*\n.*amiWatermarks\[1\] 'semi;colon' must be 3 to 128/);
+  });
+
+  test('tokens are accepted: a token item, and a token list', () => {
+    const item = new CfnParameter(stack, 'Mark').valueAsString;
+    make([item, 'golden'])();
+    Template.fromStack(stack).hasResourceProperties(TYPE, { AmiWatermarks: [{ Ref: 'Mark' }, 'golden'] });
+    const other = strictStack();
+    const list = new CfnParameter(other, 'Marks', { type: 'CommaDelimitedList' }).valueAsList;
+    new ImageRecipe(other, 'Recipe', { parentImage: ParentImage.fromAmiId(AMI), amiWatermarks: list });
+    Template.fromStack(other).hasResourceProperties(TYPE, { AmiWatermarks: { Ref: 'Marks' } });
+  });
+
+  test('the latest version ARNs are the recipe\'s LatestVersion attributes', () => {
+    const recipe = make([])();
+    expect(stack.resolve(recipe.imageRecipeLatestVersionArn)).toEqual({ 'Fn::GetAtt': ['Recipe2A957DA4', 'LatestVersion.Arn'] });
+    expect(stack.resolve(recipe.imageRecipeLatestMajorVersionArn)).toEqual({ 'Fn::GetAtt': ['Recipe2A957DA4', 'LatestVersion.Major'] });
+    expect(stack.resolve(recipe.imageRecipeLatestMinorVersionArn)).toEqual({ 'Fn::GetAtt': ['Recipe2A957DA4', 'LatestVersion.Minor'] });
+    expect(stack.resolve(recipe.imageRecipeLatestPatchVersionArn)).toEqual({ 'Fn::GetAtt': ['Recipe2A957DA4', 'LatestVersion.Patch'] });
+  });
+});

@@ -1,5 +1,6 @@
-import { CfnParameter, Lazy, Stack, Tags } from 'aws-cdk-lib';
+import { CfnCondition, CfnParameter, Duration, Fn, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -487,5 +488,83 @@ describe('InfrastructureConfiguration', () => {
     });
     infra.grantContainerPush(repository);
     expect(Template.fromStack(stack).toJSON()).toMatchSnapshot();
+  });
+});
+
+describe('InfrastructureConfiguration instance lifecycle', () => {
+  let stack: Stack;
+  beforeEach(() => {
+    stack = strictStack();
+  });
+
+  function group(name = 'builders', scope: Stack = stack) {
+    return autoscaling.AutoScalingGroup.fromAutoScalingGroupName(scope, `Asg${scope.node.children.length}`, name);
+  }
+
+  test('terminateInstanceOnCompletion is rendered when given, absent otherwise', () => {
+    new InfrastructureConfiguration(stack, 'Kept', { terminateInstanceOnCompletion: false });
+    new InfrastructureConfiguration(stack, 'Default');
+    const configs = Object.values(Template.fromStack(stack).findResources(TYPE)).map(r => r.Properties);
+    expect(configs.map(c => c.TerminateInstanceOnCompletion)).toEqual([false, undefined]);
+  });
+
+  test('a token terminateInstanceOnCompletion is accepted', () => {
+    const keep = new CfnCondition(stack, 'Keep', { expression: Fn.conditionEquals(new CfnParameter(stack, 'Mode').valueAsString, 'debug') });
+    const flag = Token.asAny(Fn.conditionIf(keep.logicalId, false, true)) as unknown as boolean;
+    new InfrastructureConfiguration(stack, 'Infra', { terminateInstanceOnCompletion: flag });
+    Template.fromStack(stack).hasResourceProperties(TYPE, { TerminateInstanceOnCompletion: { 'Fn::If': ['Keep', false, true] } });
+  });
+
+  test('parentInstance: the group name and the capacity wait in seconds', () => {
+    new InfrastructureConfiguration(stack, 'Infra', {
+      parentInstance: { autoScalingGroup: group(), capacityWaitTimeout: Duration.minutes(5) },
+    });
+    Template.fromStack(stack).hasResourceProperties(TYPE, {
+      ParentInstance: Match.objectEquals({ AutoScalingGroup: { Name: 'builders', CapacityWaitTimeoutSeconds: 300 } }),
+    });
+  });
+
+  test('parentInstance without a wait: no CapacityWaitTimeoutSeconds; a zero wait is rendered', () => {
+    new InfrastructureConfiguration(stack, 'NoWait', { parentInstance: { autoScalingGroup: group('a') } });
+    new InfrastructureConfiguration(stack, 'Zero', { parentInstance: { autoScalingGroup: group('b'), capacityWaitTimeout: Duration.seconds(0) } });
+    const configs = Object.values(Template.fromStack(stack).findResources(TYPE)).map(r => r.Properties.ParentInstance);
+    expect(configs).toEqual([{ AutoScalingGroup: { Name: 'a' } }, { AutoScalingGroup: { Name: 'b', CapacityWaitTimeoutSeconds: 0 } }]);
+  });
+
+  test('a group of this app is referenced', () => {
+    const vpc = new ec2.Vpc(stack, 'Vpc', { maxAzs: 1, natGateways: 0, subnetConfiguration: [{ name: 'p', subnetType: ec2.SubnetType.PUBLIC }] });
+    const asg = new autoscaling.AutoScalingGroup(stack, 'Group', {
+      vpc,
+      instanceType: new ec2.InstanceType('t3.micro'),
+      machineImage: ec2.MachineImage.latestAmazonLinux2023(),
+      requireImdsv2: true,
+    });
+    new InfrastructureConfiguration(stack, 'Infra', { parentInstance: { autoScalingGroup: asg } });
+    Template.fromStack(stack).hasResourceProperties(TYPE, {
+      ParentInstance: { AutoScalingGroup: { Name: { Ref: stack.getLogicalId(asg.node.defaultChild as autoscaling.CfnAutoScalingGroup) } } },
+    });
+  });
+
+  test('token group names and wait times are accepted', () => {
+    const name = new CfnParameter(stack, 'GroupName').valueAsString;
+    const seconds = new CfnParameter(stack, 'Wait', { type: 'Number' }).valueAsNumber;
+    new InfrastructureConfiguration(stack, 'Infra', {
+      parentInstance: { autoScalingGroup: group(name), capacityWaitTimeout: Duration.seconds(seconds) },
+    });
+    Template.fromStack(stack).hasResourceProperties(TYPE, {
+      ParentInstance: { AutoScalingGroup: { Name: { Ref: 'GroupName' }, CapacityWaitTimeoutSeconds: { Ref: 'Wait' } } },
+    });
+  });
+
+  test('throws when the capacity wait is not whole seconds', () => {
+    expect(() => new InfrastructureConfiguration(stack, 'Infra', {
+      parentInstance: { autoScalingGroup: group(), capacityWaitTimeout: Duration.millis(1500) },
+    })).toThrow(/Stack\/Infra: parentInstance.capacityWaitTimeout 1.5 must be an integer between 0 and 2147483647 seconds/);
+  });
+
+  test('throws when the group is in another account or Region', () => {
+    const other = new Stack(stack.node.root as any, 'Other', { env: { account: '210987654321', region: 'eu-west-1' } });
+    expect(() => new InfrastructureConfiguration(stack, 'Infra', { parentInstance: { autoScalingGroup: group('x', other) } }))
+      .toThrow(/parentInstance.autoScalingGroup 'Other\/Asg\d+' must be a group of this account '123456789012' \(it is in '210987654321'\)\n.*must be a group of this Region 'us-east-1' \(it is in 'eu-west-1'\)/);
   });
 });

@@ -10,6 +10,7 @@
  */
 import * as path from 'path';
 import { Duration, RemovalPolicy, Size, Stack, TimeZone } from 'aws-cdk-lib';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -31,6 +32,7 @@ import {
   ContainerPlatform,
   ContainerRecipe,
   DistributionConfiguration,
+  DistributionCrossAccountRole,
   DistributionRepository,
   DockerfileTemplate,
   EbsVolumeType,
@@ -47,6 +49,7 @@ import {
   ParentImage,
   PipelineExecutionStartCondition,
   PipelineSchedule,
+  SharePrincipal,
   Severity,
   Tenancy,
   Workflow,
@@ -68,6 +71,8 @@ export interface Scenario {
 const { account: ACCOUNT, region: REGION } = TEST_ENV;
 const AMI = 'ami-0123456789abcdef0';
 const AL2023_PARAMETER = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64';
+/** The account the sharing scenarios share with, and the source of cross-account AMIs. */
+const OTHER_ACCOUNT = '111122223333';
 const ECS_AMI_PARAMETER = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
 const ORG_ARN = 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5';
 const OU_ARN = 'arn:aws:organizations::111122223333:ou/o-a1b2c3d4e5/ou-ab12-cd34ef56';
@@ -130,6 +135,11 @@ function allInfrastructureConfigurationProps(scope: Construct) {
     },
     resourceTags: { team: 'images' },
     placement: { availabilityZone: `${REGION}a`, tenancy: Tenancy.HOST, hostResourceGroupArn: HOST_RESOURCE_GROUP_ARN },
+    terminateInstanceOnCompletion: true,
+    parentInstance: {
+      autoScalingGroup: autoscaling.AutoScalingGroup.fromAutoScalingGroupName(scope, 'BuilderGroup', 'image-builders'),
+      capacityWaitTimeout: Duration.minutes(10),
+    },
     tags: { project: 'golden' },
   };
 }
@@ -186,13 +196,15 @@ function allImageRecipeProps(scope: Construct) {
     uninstallSsmAgentAfterBuild: true,
     userDataOverride: userData,
     amiTags: { os: 'al2023' },
+    amiWatermarks: ['golden-al2023'],
     tags: { team: 'images' },
   };
 }
 
 function imageRecipeAllOptions(): Stack {
   const stack = scenarioStack('ImageRecipeAllOptions');
-  new ImageRecipe(stack, 'Recipe', allImageRecipeProps(stack));
+  const recipe = new ImageRecipe(stack, 'Recipe', allImageRecipeProps(stack));
+  recipe.shareWith([SharePrincipal.account(OTHER_ACCOUNT), SharePrincipal.organization(ORG_ARN)]);
   return stack;
 }
 
@@ -323,7 +335,11 @@ function allContainerRecipeProps(scope: Construct) {
 
 function containerRecipeAllOptions(): Stack {
   const stack = scenarioStack('ContainerRecipeAllOptions');
-  new ContainerRecipe(stack, 'Recipe', allContainerRecipeProps(stack));
+  const recipe = new ContainerRecipe(stack, 'Recipe', allContainerRecipeProps(stack));
+  recipe.shareWith([SharePrincipal.account(OTHER_ACCOUNT), SharePrincipal.organizationalUnit(OU_ARN)], {
+    allowExternalPrincipals: true,
+    grantKeyDecrypt: true,
+  });
   return stack;
 }
 
@@ -545,7 +561,7 @@ function componentDefaults(): Stack {
 /** An authored component with every option: a document asset, a KMS key, OS versions, a fixed version. */
 function componentAllOptions(): Stack {
   const stack = scenarioStack('ComponentAllOptions');
-  new Component(stack, 'Component', {
+  const component = new Component(stack, 'Component', {
     componentName: 'hardening',
     componentVersion: '1.2.0',
     description: 'CIS hardening',
@@ -556,6 +572,7 @@ function componentAllOptions(): Stack {
     data: ComponentData.fromAsset(path.join(__dirname, 'fixtures', 'components', '03-cis-ssh-hardening.yaml')),
     tags: { team: 'platform' },
   });
+  component.shareWith([SharePrincipal.organization(ORG_ARN)], { grantKeyDecrypt: true });
   return stack;
 }
 
@@ -628,6 +645,29 @@ function imageFromPartsAllOptions(): Stack {
   return stack;
 }
 
+// ---------------------------------------------------------------------------------------------
+// DistributionCrossAccountRole (in the target account)
+// ---------------------------------------------------------------------------------------------
+
+function distributionCrossAccountRoleDefaults(): Stack {
+  const stack = scenarioStack('DistributionCrossAccountRoleDefaults');
+  new DistributionCrossAccountRole(stack, 'DistributionRole', { sourceAccountIds: [OTHER_ACCOUNT] });
+  return stack;
+}
+
+function distributionCrossAccountRoleAllOptions(): Stack {
+  const stack = scenarioStack('DistributionCrossAccountRoleAllOptions');
+  new DistributionCrossAccountRole(stack, 'DistributionRole', {
+    sourceAccountIds: [OTHER_ACCOUNT, '444455556666'],
+    sourceRoles: [iam.Role.fromRoleArn(stack, 'SourceExecutionRole', 'arn:aws:iam::444455556666:role/image-builder-execution')],
+    encryptionKeys: [
+      customerKey(stack, 'CopyKey'),
+      kms.Key.fromKeyArn(stack, 'SourceKey', `arn:aws:kms:${REGION}:${OTHER_ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`),
+    ],
+  });
+  return stack;
+}
+
 /** Every scenario, in a stable order. */
 export const SCENARIOS: Scenario[] = [
   { name: 'InfrastructureConfiguration with defaults', build: infrastructureConfigurationDefaults },
@@ -652,4 +692,6 @@ export const SCENARIOS: Scenario[] = [
   { name: 'Workflow (authored, in a pipeline) deriving execution role permissions', build: workflowInPipeline },
   { name: 'Image built on deploy from a pipeline, with deletion settings', build: imageFromPipeline },
   { name: 'Image built from parts with all options', build: imageFromPartsAllOptions },
+  { name: 'DistributionCrossAccountRole with defaults', build: distributionCrossAccountRoleDefaults },
+  { name: 'DistributionCrossAccountRole with all options', build: distributionCrossAccountRoleAllOptions },
 ];

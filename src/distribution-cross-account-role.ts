@@ -1,0 +1,193 @@
+import { aws_iam as iam, aws_kms as kms, Resource, Stack, Token } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { acknowledgeLibraryFindings } from './private/acknowledge';
+import { LIMITS } from './private/api-constraints';
+import { nagReference } from './private/owned-policy';
+import { isToken, Validator } from './private/validation';
+
+/** Properties of a `DistributionCrossAccountRole`. */
+export interface DistributionCrossAccountRoleProps {
+  /**
+   * The accounts that build the AMIs and distribute them to this account (the accounts of the
+   * distribution configurations that list this account in `targetAccountIds`).
+   */
+  readonly sourceAccountIds: string[];
+
+  /**
+   * Roles of the source accounts that distribute with their own identity: the execution roles
+   * of image pipelines that have one (an `ImagePipeline` with workflows, or with
+   * `executionRole`). Each must be a role of a source account.
+   *
+   * @default - only the Image Builder service-linked role of each source account
+   * (`AWSServiceRoleForImageBuilder`), which distributes for pipelines without an execution role
+   */
+  readonly sourceRoles?: iam.IRole[];
+
+  /**
+   * The KMS keys the copies of encrypted AMIs are re-encrypted with in this account, and the
+   * source accounts' keys the AMIs are encrypted with (imported by ARN). The role gets the EBS
+   * copy actions on them (`kms:Decrypt`, `kms:Encrypt`, `kms:ReEncryptFrom`, `kms:ReEncryptTo`,
+   * `kms:GenerateDataKeyWithoutPlaintext`, `kms:DescribeKey`, and `kms:CreateGrant` for AWS
+   * resources). The key policies of the source accounts' keys must allow this account too.
+   *
+   * @default - no keys: for AMIs that are not encrypted, or encrypted with the default EBS key
+   */
+  readonly encryptionKeys?: kms.IKey[];
+}
+
+/**
+ * The role EC2 Image Builder assumes in a target account to copy and tag the AMIs it distributes
+ * there from other accounts: `EC2ImageBuilderDistributionCrossAccountRole`, the name Image
+ * Builder looks for.
+ *
+ * Define it once per target account, in a stack of that account (IAM roles are global: one stack,
+ * whatever the Regions the AMIs are copied to). The source account's distribution configuration
+ * lists the target account in `targetAccountIds`.
+ *
+ * Its permissions are a least-privilege version of the AWS managed policy
+ * `Ec2ImageBuilderCrossAccountDistributionAccess`: only the source accounts' Image Builder
+ * service-linked role (and the given `sourceRoles`) may assume it.
+ */
+export class DistributionCrossAccountRole extends Resource {
+  /** The role name Image Builder assumes in a target account. */
+  public static readonly ROLE_NAME = 'EC2ImageBuilderDistributionCrossAccountRole';
+
+  /** The role. */
+  public readonly role: iam.IRole;
+
+  /**
+   * The role's ARN.
+   *
+   * @attribute
+   */
+  public readonly roleArn: string;
+
+  constructor(scope: Construct, id: string, props: DistributionCrossAccountRoleProps) {
+    super(scope, id, { physicalName: DistributionCrossAccountRole.ROLE_NAME });
+
+    const v = new Validator(this);
+    this.validateSources(v, props);
+    v.throwIfInvalid();
+
+    const role = new iam.Role(this, 'Resource', {
+      roleName: this.physicalName,
+      description: 'Assumed by EC2 Image Builder in the source accounts to distribute AMIs to this account',
+      assumedBy: this.sourcePrincipal(props.sourceAccountIds[0], props),
+    });
+    // One trust statement per source account.
+    for (const account of props.sourceAccountIds.slice(1)) {
+      role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
+        actions: ['sts:AssumeRole'],
+        principals: [this.sourcePrincipal(account, props)],
+      }));
+    }
+    const policy = new iam.Policy(this, 'Policy', { roles: [role], statements: this.statements(props.encryptionKeys ?? []) });
+    this.acknowledge(policy);
+
+    this.role = role;
+    this.roleArn = role.roleArn;
+  }
+
+  private validateSources(v: Validator, props: DistributionCrossAccountRoleProps): void {
+    const accounts = props.sourceAccountIds;
+    if (!Token.isUnresolved(accounts)) {
+      v.count('sourceAccountIds', accounts, { min: 1, max: LIMITS.targetAccountIds.max });
+      const own = Stack.of(this).account;
+      accounts.forEach((account, i) => {
+        v.accountId(`sourceAccountIds[${i}]`, account);
+        if (!isToken(account) && !isToken(own) && account === own) {
+          v.fail(`sourceAccountIds[${i}]`, account, 'must not be the account of the stack (the role is for AMIs from other accounts)');
+        }
+      });
+    }
+    (props.sourceRoles ?? []).forEach((role, i) => {
+      const account = role.env.account;
+      if (!isToken(account) && !isToken(accounts) && !accounts.includes(account)) {
+        v.fail(`sourceRoles[${i}]`, role.roleArn, `must be a role of a source account (${accounts.join(', ')})`);
+      }
+    });
+  }
+
+  /**
+   * A source account, restricted to its Image Builder service-linked role and the given roles of
+   * that account (all given roles, when the account of a role is not known at synthesis).
+   */
+  private sourcePrincipal(account: string, props: DistributionCrossAccountRoleProps): iam.IPrincipal {
+    const partition = Stack.of(this).partition;
+    const principalArns = [
+      `arn:${partition}:iam::${account}:role/aws-service-role/imagebuilder.amazonaws.com/AWSServiceRoleForImageBuilder`,
+      ...(props.sourceRoles ?? []).filter(r => isToken(r.env.account) || r.env.account === account).map(r => r.roleArn),
+    ];
+    return new iam.PrincipalWithConditions(new iam.AccountPrincipal(account), {
+      ArnEquals: { 'aws:PrincipalArn': principalArns },
+    });
+  }
+
+  private statements(keys: kms.IKey[]): iam.PolicyStatement[] {
+    const partition = Stack.of(this).partition;
+    const statements = [
+      new iam.PolicyStatement({
+        sid: 'DescribeImages',
+        actions: ['ec2:DescribeImages'],
+        resources: ['*'],
+      }),
+      new iam.PolicyStatement({
+        sid: 'CopyImages',
+        actions: ['ec2:CopyImage'],
+        resources: [`arn:${partition}:ec2:*::image/*`, `arn:${partition}:ec2:*::snapshot/*`],
+      }),
+      new iam.PolicyStatement({
+        sid: 'TagAndShareCopiedImages',
+        actions: ['ec2:CreateTags', 'ec2:ModifyImageAttribute'],
+        resources: [`arn:${partition}:ec2:*::image/*`],
+      }),
+    ];
+    if (keys.length > 0) {
+      const keyArns = keys.map(key => key.keyArn);
+      statements.push(
+        new iam.PolicyStatement({
+          sid: 'UseEncryptionKeys',
+          actions: [
+            'kms:Decrypt',
+            'kms:DescribeKey',
+            'kms:Encrypt',
+            'kms:GenerateDataKeyWithoutPlaintext',
+            'kms:ReEncryptFrom',
+            'kms:ReEncryptTo',
+          ],
+          resources: keyArns,
+        }),
+        new iam.PolicyStatement({
+          sid: 'GrantEncryptionKeysToEbs',
+          actions: ['kms:CreateGrant'],
+          resources: keyArns,
+          conditions: { Bool: { 'kms:GrantIsForAWSResource': true } },
+        }),
+      );
+    }
+    return statements;
+  }
+
+  /** The cdk-nag findings of the statements above, each with its reason. */
+  private acknowledge(policy: iam.Policy): void {
+    const partition = nagReference(Stack.of(this).resolve(Stack.of(this).partition));
+    const reasons: { [id: string]: string } = {
+      'AwsSolutions-IAM5[Resource::*]': 'ec2:DescribeImages is the only action on Resource \'*\': EC2 does not ' +
+        'scope Describe actions to resources (IAM requires \'*\').',
+      [`AwsSolutions-IAM5[Resource::arn:${partition}:ec2:*::image/*]`]: 'Image Builder copies each build\'s AMI ' +
+        'into this account, in every Region of the distribution, then tags it and sets its launch permissions: the ' +
+        'AMI IDs are made by the copy, and AMI ARNs hold no account, so the statements name every AMI; EC2 still ' +
+        'limits the role to the AMIs this account owns or may use. The actions are only ec2:CopyImage, ' +
+        'ec2:CreateTags and ec2:ModifyImageAttribute.',
+      [`AwsSolutions-IAM5[Resource::arn:${partition}:ec2:*::snapshot/*]`]: 'ec2:CopyImage creates the snapshots of ' +
+        'the copied AMI, whose IDs are made by the copy; the statement holds only ec2:CopyImage.',
+    };
+    acknowledgeLibraryFindings(policy, ...Object.entries(reasons).map(([id, reason]) => ({ id, reason })), {
+      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+      reason: 'The policy holds only the permissions Image Builder needs to distribute AMIs to this account, each ' +
+        'scoped as far as EC2 and KMS allow. It is inline by design: AWS recommends inline policies to keep a strict ' +
+        'one-to-one relationship between a policy and its identity, so these permissions can never be attached to ' +
+        'another principal, and they are removed with the role.',
+    });
+  }
+}
