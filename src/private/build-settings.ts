@@ -193,13 +193,13 @@ export class BuildSettings {
     const infra = infrastructure instanceof InfrastructureConfiguration ? infrastructure : undefined;
     if (infra?.role && recipe) {
       if (recipe.targetRepository) {
-        infra.grantContainerPush(recipe.targetRepository);
+        infra._grantContainerAccess(recipe.targetRepository, 'push');
       }
       if (scanningRepository) {
-        infra.grantContainerPush(scanningRepository);
+        infra._grantContainerAccess(scanningRepository, 'push');
       }
       if (recipe.parentImageRepository) {
-        infra.grantContainerPull(recipe.parentImageRepository);
+        infra._grantContainerAccess(recipe.parentImageRepository, 'pull');
       }
     }
     return scanningRepository;
