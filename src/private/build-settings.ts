@@ -304,6 +304,7 @@ export class BuildSettings {
     });
     const policy = new LibraryPolicy(scope, 'ExecutionRolePolicy', {
       role,
+      roleCreatedInStack: true,
       holder,
       purpose: `the permissions this ${noun} uses, created for it alone`,
     });
