@@ -382,7 +382,12 @@ export class ContainerRecipe extends ContainerRecipeBase {
   }
 
   public readonly containerRecipeArn: string;
-  public readonly containerRecipeName: string;
+  public get containerRecipeName(): string {
+    // Made on first use, like the recipe's attributes: most apps never read it.
+    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
+    return this.resourceName;
+  }
+  private resourceName?: string;
 
   /**
    * The container recipe's version. When the version has `x` nodes, this is the version Image
@@ -528,7 +533,6 @@ export class ContainerRecipe extends ContainerRecipeBase {
       resource: 'container-recipe',
       resourceName: `${this.physicalName}/${version}`,
     });
-    this.containerRecipeName = this.getResourceNameAttribute(resource.attrName);
     this.version = version;
     this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);
   }

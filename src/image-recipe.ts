@@ -370,7 +370,12 @@ export class ImageRecipe extends ImageRecipeBase {
   }
 
   public readonly imageRecipeArn: string;
-  public readonly imageRecipeName: string;
+  public get imageRecipeName(): string {
+    // Made on first use, like the recipe's attributes: most apps never read it.
+    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
+    return this.resourceName;
+  }
+  private resourceName?: string;
 
   /**
    * The image recipe's version. When the version has `x` nodes, this is the version Image
@@ -495,7 +500,6 @@ export class ImageRecipe extends ImageRecipeBase {
       resource: 'image-recipe',
       resourceName: `${this.physicalName}/${version}`,
     });
-    this.imageRecipeName = this.getResourceNameAttribute(resource.attrName);
     this.version = version;
     this.sharing = new ResourceSharing(this, resource.attrArn);
   }

@@ -320,7 +320,14 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
   }
 
   public readonly infrastructureConfigurationArn: string;
-  public readonly infrastructureConfigurationName: string;
+  public get infrastructureConfigurationName(): string {
+    // Made on first use, like the recipe's attributes: most apps never read it.
+    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
+    return this.resourceName;
+  }
+  /** The L1, whose attributes the getters read when they are first used. */
+  private readonly resource: imagebuilder.CfnInfrastructureConfiguration;
+  private resourceName?: string;
 
   /**
    * The role of the build instances, when known: the role created or given, or the role of the
@@ -397,7 +404,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       this.grantLogWrites(this.role, props.s3Logs);
     }
 
-    const resource = new imagebuilder.CfnInfrastructureConfiguration(this, 'Resource', {
+    const resource = this.resource = new imagebuilder.CfnInfrastructureConfiguration(this, 'Resource', {
       name: this.physicalName,
       description: props.description,
       instanceProfileName: this.instanceProfile.instanceProfileName,
@@ -436,7 +443,6 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       resource: 'infrastructure-configuration',
       resourceName: this.physicalName,
     });
-    this.infrastructureConfigurationName = this.getResourceNameAttribute(resource.attrName);
   }
 
   /**
