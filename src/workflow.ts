@@ -268,13 +268,14 @@ export class Workflow extends WorkflowBase {
       changeDescription: props.changeDescription,
       tags: props.tags,
     });
-    v.enumValue('workflowType', props.workflowType, WorkflowType);
+    // An invalid type is reported once; the document's actions are then not judged against it.
+    const typeValid = v.enumValue('workflowType', props.workflowType, WorkflowType);
     let facts: WorkflowDocumentFacts | undefined;
     const document = props.data._source.bind(this, v, {
       property: 'data',
       enabled: props.validateDocument ?? true,
       check: (dv, property, parsed) => {
-        facts = validateWorkflowDocument(dv, property, parsed, props.workflowType);
+        facts = validateWorkflowDocument(dv, property, parsed, typeValid ? props.workflowType : undefined);
       },
     });
     v.throwIfInvalid();

@@ -349,6 +349,12 @@ describe('Workflow (authored)', () => {
       expect(() => authoredWorkflow(stack, { workflowVersion: 'x.x.x' }, 'W2')).toThrow(/workflowVersion 'x.x.x' must be a version major\.minor\.patch/);
     });
 
+    test('an unknown type is reported once, not again for every step of the document', () => {
+      // A JavaScript user writing 'build' would otherwise also read "'CreateImage' is not allowed in a build workflow".
+      expect(() => authoredWorkflow(stack, { workflowType: 'build' as WorkflowType })).toThrow(
+        /^[^\n]*Workflow: workflowType 'build' must be one of BUILD, TEST, DISTRIBUTION$/);
+    });
+
     test('validateDocument: false skips the document checks', () => {
       expect(() => authoredWorkflow(stack, { validateDocument: false, data: WorkflowData.fromInline('steps: nope') })).not.toThrow();
     });
