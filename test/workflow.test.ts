@@ -332,7 +332,7 @@ describe('Workflow (authored)', () => {
     });
 
     test('throws for invalid YAML, naming the line', () => {
-      expect(() => authoredWorkflow(stack, { data: WorkflowData.fromInline('steps:\n  - name: [A\n') })).toThrow(/data 'line \d+' must be valid YAML or JSON/);
+      expect(() => authoredWorkflow(stack, { data: WorkflowData.fromInline('steps:\n  - name: [A\n') })).toThrow(/data line 2 '  - name: \[A' must be valid YAML or JSON: .* at line 3, column 1$/);
     });
 
     test('throws for a missing schemaVersion and no steps', () => {

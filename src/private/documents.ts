@@ -166,8 +166,14 @@ function isMapping(value: unknown): value is Mapping {
 export function parseDocumentText(v: Validator, property: string, text: string): unknown {
   const doc = parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
+    const lines = text.split('\n');
     for (const error of doc.errors) {
-      v.fail(property, `line ${error.linePos?.[0].line ?? '?'}`, `must be valid YAML or JSON: ${error.message.split('\n')[0]}`);
+      // The parser's message ends with ':' before a code frame: show the line instead, or, for an
+      // error at the end of the document, the last line with text.
+      let line = error.linePos?.[0].line ?? lines.length;
+      while (line > 1 && (lines[line - 1] ?? '').trim() === '') line--;
+      const reason = error.message.split('\n')[0].replace(/:$/, '');
+      v.fail(`${property} line ${line}`, lines[line - 1], `must be valid YAML or JSON: ${reason}`);
     }
     return undefined;
   }
