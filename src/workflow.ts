@@ -309,6 +309,16 @@ export class Workflow extends WorkflowBase {
   }
 
   /**
+   * The names of the document's `WaitForAction` steps, which pause a build until someone calls
+   * `SendWorkflowStepAction` (or the step times out).
+   *
+   * @internal
+   */
+  public _waitForActionSteps(): string[] {
+    return (this.facts?.steps ?? []).filter(step => step.action === WorkflowStepAction.WAIT_FOR_ACTION).map(step => step.name);
+  }
+
+  /**
    * The statements a pipeline's execution role needs for what this workflow's steps do, where
    * the document shows it: `sns:Publish` to the topic of a `WaitForAction` step, and
    * `states:StartExecution` / `states:DescribeExecution` for the state machine of an
