@@ -130,12 +130,12 @@ project.addTask('example', {
 });
 
 project.addTask('bench', {
-  description: 'Synth benchmark: N container pipelines with this library, the official alpha and raw L1s (bench/README.md)',
+  description: 'Synth benchmark: N container pipelines with this library, the official alpha (as is and at equal output) and raw L1s (the same resources, and ours\' templates byte for byte) (bench/README.md)',
   exec: 'node bench/run.js',
   receiveArgs: true,
 });
 project.addTask('bench:smoke', {
-  description: 'Benchmark smoke run at N = 1 against the jsii-compiled lib/ (checks pipeline counts and L1 parity, never times)',
+  description: 'Benchmark smoke run at N = 1 against the jsii-compiled lib/ (checks pipeline counts, resource parity, and that l1-exact emits ours\' templates byte for byte; never times)',
   exec: 'node bench/run.js --n 1 --reps 1 --warmup 0 --lib lib',
 });
 

@@ -4,7 +4,7 @@
  * Summarizes a V8 CPU profile written by `node bench/run.js --profile ours` (node --cpu-prof):
  * where the time goes, by function (self and inclusive) and by file/package.
  *
- *   node bench/profile-summary.js <file.cpuprofile> [--top 25] [--focus .build/lib] [--callers <function>]
+ *   node bench/profile-summary.js <file.cpuprofile> [--top 25] [--focus cdk-imagebuilder/lib] [--callers <function>]
  *
  * --focus lists the inclusive time of the functions whose file path contains the given string
  * (default: this library's compiled files), i.e. how much of the run each of our functions,
@@ -22,11 +22,11 @@ const opt = (name, dflt) => {
   return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : dflt;
 };
 if (!file) {
-  process.stderr.write('usage: node bench/profile-summary.js <file.cpuprofile> [--top 25] [--focus .build/lib]\n');
+  process.stderr.write('usage: node bench/profile-summary.js <file.cpuprofile> [--top 25] [--focus cdk-imagebuilder/lib]\n');
   process.exit(2);
 }
 const top = Number(opt('--top', '25'));
-const focus = opt('--focus', `${path.sep}.build${path.sep}lib${path.sep}`);
+const focus = opt('--focus', `cdk-imagebuilder${path.sep}lib${path.sep}`);
 const callersOf = opt('--callers', undefined);
 
 const profile = JSON.parse(fs.readFileSync(file, 'utf-8'));
@@ -39,10 +39,11 @@ for (const n of profile.nodes) {
 function where(url) {
   if (!url) { return '(native)'; }
   const p = url.replace(/^file:\/\//, '');
+  // This library, compiled by bench/run.js into bench/.build/node_modules/cdk-imagebuilder/lib.
+  const lib = p.indexOf(`${path.sep}cdk-imagebuilder${path.sep}lib${path.sep}`);
+  if (lib >= 0) { return `src/${p.slice(lib + '/cdk-imagebuilder/lib/'.length).replace(/\.js$/, '.ts')}`; }
   const nm = p.lastIndexOf(`node_modules${path.sep}`);
   if (nm >= 0) { return p.slice(nm + 'node_modules/'.length); }
-  const lib = p.indexOf(`${path.sep}.build${path.sep}lib${path.sep}`);
-  if (lib >= 0) { return `src/${p.slice(lib + '/.build/lib/'.length).replace(/\.js$/, '.ts')}`; }
   return path.relative(process.cwd(), p);
 }
 function pkg(url) {

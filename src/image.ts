@@ -19,6 +19,7 @@ import { throwValidationError } from './private/errors';
 import { grantOnResource } from './private/grants';
 import { deletionRoleStatements } from './private/image-deletion-role';
 import { LibraryPolicy } from './private/library-policy';
+import { OwnedPolicy } from './private/owned-policy';
 import { renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 import { Workflow, WorkflowConfiguration } from './workflow';
@@ -270,7 +271,7 @@ export class Image extends ImageBase {
   }
 
   /** The deletion role: given, or created with exactly the deletions this image needs, in a policy of the library. */
-  private createDeletionRole(props: ImageProps): { role: iam.IRole; policy?: iam.Policy } {
+  private createDeletionRole(props: ImageProps): { role: iam.IRole; policy?: OwnedPolicy } {
     const given = props.deletionSettings?.executionRole;
     if (given) {
       return { role: given };

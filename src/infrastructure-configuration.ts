@@ -11,9 +11,9 @@ import {
   Lazy,
   Names,
   Resource,
-  Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { imageBuilderArn } from './private/arns';
 import { throwValidationError } from './private/errors';
@@ -300,6 +300,9 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
   /** The policy of this construct that holds the permissions it gives the instances' role. */
   private instancePolicy?: LibraryPolicy;
 
+  /** The instances' role, when this construct created it. */
+  private createdRole?: iam.Role;
+
   constructor(scope: Construct, id: string, props: InfrastructureConfigurationProps = {}) {
     super(scope, id, {
       physicalName: props.infrastructureConfigurationName ?? Lazy.string({
@@ -343,7 +346,8 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       this.instanceProfile = props.instanceProfile;
       this.role = props.instanceProfile.role;
     } else {
-      this.role = props.role ?? this.createInstanceRole();
+      this.createdRole = props.role ? undefined : this.createInstanceRole();
+      this.role = props.role ?? this.createdRole;
       this.instanceProfile = new iam.InstanceProfile(this, 'InstanceProfile', { role: this.role });
     }
 
@@ -432,9 +436,8 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       description: 'Role of the EC2 Image Builder build and test instances',
       managedPolicies: Object.keys(INSTANCE_MANAGED_POLICIES).map(name => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
     });
-    for (const [name, purpose] of Object.entries(INSTANCE_MANAGED_POLICIES)) {
-      Validations.of(role).acknowledge(ACKNOWLEDGED.awsManagedPolicy(name, purpose));
-    }
+    acknowledgeLibraryFindings(role, ...Object.entries(INSTANCE_MANAGED_POLICIES)
+      .map(([name, purpose]) => ACKNOWLEDGED.awsManagedPolicy(name, purpose)));
     return role;
   }
 
@@ -460,6 +463,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     if (!this.instancePolicy) {
       this.instancePolicy = new LibraryPolicy(this, 'InstancePolicy', {
         role,
+        roleCreatedInStack: role === this.createdRole,
         holder: 'Policy of the Image Builder build and test instances',
         purpose: 'the permissions this infrastructure configuration needs for its own build instances (writing under ' +
           'its S3 log prefix, pulling from and pushing to the given ECR repositories)',

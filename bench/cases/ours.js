@@ -3,7 +3,7 @@
 // repository, the pipeline its log groups and the instance role's push grants; scanning is on
 // by default (image tests are on).
 const path = require('path');
-const ib = require(process.env.BENCH_OURS_LIB ?? path.join(__dirname, '..', '.build', 'lib'));
+const ib = require(process.env.BENCH_OURS_LIB ?? path.join(__dirname, '..', '.build', 'node_modules', 'cdk-imagebuilder', 'lib'));
 
 /**
  * @param {import('aws-cdk-lib').Stack} stack

@@ -1,6 +1,5 @@
 import {
   ArnFormat,
-  Aws,
   aws_ecr as ecr,
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
@@ -15,11 +14,14 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { acknowledgeLibraryFindings } from './acknowledge';
 import { LIMITS, PATTERNS } from './api-constraints';
 import { formatProblem } from './errors';
 import { ACKNOWLEDGED, LibraryPolicy, ReasonedStatement } from './library-policy';
+import { OwnedPolicy } from './owned-policy';
 import { DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from './pipeline-execution-role';
 import { IMAGE_BUILDER_LOG_GROUP_PREFIX, knownLogGroupName, logGroupNameUnderPrefix, logsServicePrincipal } from './pipeline-logging';
+import { stackRepositoryImport, stackUuidPart } from './stack-singletons';
 import { isToken, Validator } from './validation';
 import { IContainerRecipe } from '../container-recipe';
 import { ImageBuildOptions, ImageScanningType, Severity } from '../image-build';
@@ -104,7 +106,7 @@ export class BuildSettings {
   private readonly scanning: ResolvedScanning;
   private readonly workflows: imagebuilder.CfnImagePipeline.WorkflowConfigurationProperty[];
   private resources?: BuildResources;
-  private libraryRolePolicy?: iam.Policy;
+  private libraryRolePolicy?: OwnedPolicy;
 
   private constructor(v: Validator, private readonly options: ImageBuildOptions, private readonly owner: BuildOwner) {
     const recipe = owner.recipe;
@@ -186,7 +188,7 @@ export class BuildSettings {
   private grantRepositories(scope: Construct, infrastructure: IInfrastructureConfiguration): ecr.IRepository | undefined {
     const recipe = this.containerRecipe;
     const scanningRepository = recipe && this.scanning.enabled
-      ? (this.scanning.repository ?? ecr.Repository.fromRepositoryName(scope, 'ScanningRepository', DEFAULT_SCANNING_REPOSITORY_NAME))
+      ? (this.scanning.repository ?? stackRepositoryImport(scope, DEFAULT_SCANNING_REPOSITORY_NAME))
       : undefined;
     const infra = infrastructure instanceof InfrastructureConfiguration ? infrastructure : undefined;
     if (infra?.role && recipe) {
@@ -211,11 +213,11 @@ export class BuildSettings {
   private createLogGroups(scope: Construct): { [kind: string]: logs.ILogGroup } {
     const options = this.options;
     const uniqueId = Names.uniqueResourceName(scope, { maxLength: 100, separator: '-' });
-    const stackUuidPart = Fn.select(0, Fn.split('-', Fn.select(2, Fn.split('/', Aws.STACK_ID))));
+    const uuidPart = stackUuidPart(scope);
     const groups: { [kind: string]: logs.ILogGroup } = {};
     for (const slot of this.owner.logGroups) {
       groups[slot.kind] = slot.given ?? this.createLogGroup(scope, slot.id,
-        Fn.join('', [`${IMAGE_BUILDER_LOG_GROUP_PREFIX}${slot.kind}/${uniqueId}-`, stackUuidPart]));
+        Fn.join('', [`${IMAGE_BUILDER_LOG_GROUP_PREFIX}${slot.kind}/${uniqueId}-`, uuidPart]));
     }
     const key = options.logEncryptionKey;
     if (key && this.owner.logGroups.some(slot => !slot.given)) {
@@ -258,7 +260,7 @@ export class BuildSettings {
       encryptionKey: options.logEncryptionKey,
     });
     if (!options.logEncryptionKey) {
-      Validations.of(group).acknowledge(ACKNOWLEDGED.logGroupDefaultEncryption);
+      acknowledgeLibraryFindings(group, ACKNOWLEDGED.logGroupDefaultEncryption);
     }
     return group;
   }

@@ -13,7 +13,7 @@
  * Every check reports to the caller's `Validator`, naming the step, so that all problems of a
  * document are reported at once. Values that hold unresolved tokens are never rejected.
  */
-import { parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import { isToken, Validator } from './validation';
 
 /** The document patterns. */
@@ -159,12 +159,24 @@ function isMapping(value: unknown): value is Mapping {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+let yamlModule: typeof Yaml | undefined;
+
+/**
+ * The YAML parser (bundled), loaded on first use: an app without an authored document never
+ * loads it, and it would otherwise be most of the CPU time of `require('cdk-imagebuilder')`.
+ */
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  yamlModule ??= require('yaml') as typeof Yaml;
+  return yamlModule;
+}
+
 /**
  * Parses a YAML or JSON document. Returns the parsed value, or records a problem and returns
  * undefined. Duplicate keys are errors, as in AWSTOE.
  */
 export function parseDocumentText(v: Validator, property: string, text: string): unknown {
-  const doc = parseDocument(text, { uniqueKeys: true });
+  const doc = yaml().parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
     const lines = text.split('\n');
     for (const error of doc.errors) {

@@ -1,6 +1,8 @@
-import { aws_iam as iam, Stack, Validations } from 'aws-cdk-lib';
+import { aws_iam as iam, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { nagReference, OwnedPolicyGrantee } from './owned-policy';
+import { acknowledgeLibraryFindings } from './acknowledge';
+import { LibraryInlinePolicy } from './inline-policy';
+import { nagReference, OwnedPolicy, OwnedPolicyGrantee } from './owned-policy';
 
 /**
  * A statement the library writes, with the reason its wildcard resources (if any) are needed:
@@ -80,6 +82,14 @@ export interface LibraryPolicyProps {
   readonly holder: string;
   /** What the policy holds ("the permissions this pipeline uses"). */
   readonly purpose: string;
+  /**
+   * Whether the role was created by the library in the same stack: the policy is then written
+   * as an L1 (`LibraryInlinePolicy`, the same template as `iam.Policy`, at a lower synth cost);
+   * otherwise it is an `iam.Policy`, which handles imported, immutable and cross-account roles.
+   *
+   * @default false
+   */
+  readonly roleCreatedInStack?: boolean;
 }
 
 /**
@@ -88,13 +98,15 @@ export interface LibraryPolicyProps {
  * statements the library put in it, and nothing a user adds to the role.
  */
 export class LibraryPolicy {
-  /** The policy (`new iam.Policy(scope, id)`: its logical ID follows the scope and id). */
-  public readonly policy: iam.Policy;
+  /** The policy (at `scope/id`: its logical ID follows the scope and id). */
+  public readonly policy: OwnedPolicy;
   private readonly statements: ReasonedStatement[] = [];
 
   constructor(scope: Construct, id: string, private readonly props: LibraryPolicyProps) {
-    this.policy = new iam.Policy(scope, id, { roles: [props.role] });
-    Validations.of(this.policy).acknowledge(ACKNOWLEDGED.inlinePolicy(props.purpose));
+    this.policy = props.roleCreatedInStack
+      ? new LibraryInlinePolicy(scope, id, props.role)
+      : new iam.Policy(scope, id, { roles: [props.role] });
+    acknowledgeLibraryFindings(this.policy, ACKNOWLEDGED.inlinePolicy(props.purpose));
     // The finding IDs name resources as they render, known once references are resolved: at synth.
     this.policy.node.addValidation({
       validate: () => {
@@ -141,6 +153,6 @@ export function acknowledgeWildcards(holder: IConstruct, holderLabel: string, st
     }
   }
   if (reasons.size === 0) return;
-  Validations.of(holder).acknowledge(...[...reasons.entries()].map(([flat, why]) =>
+  acknowledgeLibraryFindings(holder, ...[...reasons.entries()].map(([flat, why]) =>
     ACKNOWLEDGED.wildcardResource(holderLabel, flat, why)));
 }

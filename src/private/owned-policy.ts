@@ -1,4 +1,10 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/** A policy of this library that takes statements: an `iam.Policy`, or a `LibraryInlinePolicy`. */
+export interface OwnedPolicy extends IConstruct {
+  addStatements(...statements: iam.PolicyStatement[]): void;
+}
 
 /**
  * A role as a grantee whose statements go to a policy that a construct of this library owns,
@@ -15,7 +21,7 @@ export class OwnedPolicyGrantee implements iam.IPrincipal {
   /**
    * @param onStatement called with each statement added, for the owner's records (its reasons)
    */
-  constructor(role: iam.IRole, public readonly policy: iam.Policy, private readonly onStatement?: (statement: iam.PolicyStatement) => void) {
+  constructor(role: iam.IRole, public readonly policy: OwnedPolicy, private readonly onStatement?: (statement: iam.PolicyStatement) => void) {
     this.assumeRoleAction = role.assumeRoleAction;
     this.policyFragment = role.policyFragment;
     this.principalAccount = role.principalAccount;
