@@ -289,7 +289,8 @@ export class Workflow extends WorkflowBase {
       description: props.description,
       changeDescription: props.changeDescription,
     };
-    const version = documentVersion(this, 'workflow', props.workflowVersion, () => createOnly);
+    const version = documentVersion(this, 'workflow', props.workflowVersion,
+      () => ({ ...createOnly, objectVersion: document.objectVersion }));
     const resource = new imagebuilder.CfnWorkflow(this, 'Resource', {
       name: this.physicalName,
       version,
@@ -664,11 +665,16 @@ export class WorkflowData {
 
   /**
    * A document stored in S3, in the workflow's Region. It is not read at synth, so it is neither
-   * checked nor used to derive execution role permissions. A new object under the same key does
-   * not update the workflow: change the key to deploy a new document.
+   * checked nor used to derive execution role permissions. Image Builder reads the object once,
+   * when it creates the workflow: a new object under the same key does not update the workflow.
+   * Give the object's version ID (a versioned bucket) so a new version replaces the workflow,
+   * change the key, or use `fromFile` / `fromAsset`, whose asset key follows the content.
+   *
+   * @param objectVersion the S3 version ID of the object; a change replaces the workflow (with a
+   * derived version, a new one). Default: none, the workflow is replaced only when the key changes
    */
-  public static fromS3(bucket: s3.IBucket, key: string): WorkflowData {
-    return new WorkflowData(DocumentSource.s3(bucket, key));
+  public static fromS3(bucket: s3.IBucket, key: string, objectVersion?: string): WorkflowData {
+    return new WorkflowData(DocumentSource.s3(bucket, key, objectVersion));
   }
 
   /** A document written with types, rendered as JSON; tokens may appear in any string. */

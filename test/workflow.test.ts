@@ -275,6 +275,16 @@ describe('Workflow (authored)', () => {
     expect(workflowProps(stack, 'S3').Uri).toEqual('s3://my-documents/wf.yaml');
   });
 
+  test('fromS3 with an object version: a new version replaces the workflow', () => {
+    const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'my-documents');
+    authoredWorkflow(stack, { data: WorkflowData.fromS3(bucket, 'wf.yaml') }, 'Plain');
+    authoredWorkflow(stack, { data: WorkflowData.fromS3(bucket, 'wf.yaml', 'v1') }, 'V1');
+    authoredWorkflow(stack, { data: WorkflowData.fromS3(bucket, 'wf.yaml', 'v2') }, 'V2');
+    const versions = ['Plain', 'V1', 'V2'].map(id => workflowProps(stack, id).Version);
+    expect(new Set(versions).size).toEqual(3);
+    expect(workflowProps(stack, 'V1').Uri).toEqual('s3://my-documents/wf.yaml');
+  });
+
   test('fromDocument renders a typed document, with parameters, a condition and outputs', () => {
     authoredWorkflow(stack, {
       workflowType: WorkflowType.TEST,
