@@ -1,5 +1,6 @@
 import { aws_iam as iam, aws_imagebuilder as imagebuilder, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
+import { imageBuilderArn } from './arns';
 
 /** The tag Image Builder puts on the AMIs and snapshots it creates and distributes. */
 const CREATED_BY = { key: 'CreatedBy', value: 'EC2 Image Builder' } as const;
@@ -93,7 +94,7 @@ export function lifecycleRoleStatements(scope: IConstruct, needs: LifecycleRoleN
     add({
       sid: 'DeleteImageBuilderImages',
       actions: ['imagebuilder:DeleteImage'],
-      resources: names.map(name => stack.formatArn({ service: 'imagebuilder', resource: 'image', resourceName: `${name}/*` })),
+      resources: names.map(name => imageBuilderArn(scope, 'image', `${name}/*`)),
     }, needs.imageNames
       ? 'the image build versions of the selected recipes (image/<recipe>/<version>/<build>), which Image Builder creates at each build'
       : 'the images this policy selects by tags or by recipe names, which only Image Builder knows at run time');
