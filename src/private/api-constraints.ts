@@ -306,3 +306,24 @@ export const ARN_EXAMPLES: Record<ArnKind, string> = {
   lifecyclePolicy: 'arn:aws:imagebuilder:us-east-1:123456789012:lifecycle-policy/keep-ten',
   role: 'arn:aws:iam::123456789012:role/ImageBuilderRole',
 };
+
+/**
+ * The patterns of component (AWSTOE) and workflow documents, which `documents.ts` checks: names
+ * and references inside a document, not fields of the API.
+ */
+export const DOCUMENT_PATTERNS = {
+  /**
+   * A step name: letters, digits, `-` and `_`. Steps are referenced by name in
+   * `{{ phase.step.outputs.x }}` (components) and `$.stepOutputs.step.x` (workflows), so a name
+   * with a dot or a space could not be referenced; AWSTOE and Image Builder name steps this way.
+   */
+  stepName: /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+  /** A parameter or constant name of a document. */
+  parameterName: /^[A-Za-z0-9_-]+$/,
+  /** `{{ reference }}` in a component document; group 1 is the reference. */
+  componentReference: /\{\{\s*([A-Za-z0-9_.:-]+)\s*\}\}/g,
+  /** `$.stepOutputs.<step>` in a workflow document; group 1 is the step. */
+  workflowStepOutputReference: /\$\.stepOutputs\.([A-Za-z0-9_-]+)/g,
+  /** `$.parameters.<name>` in a workflow document; group 1 is the parameter. */
+  workflowParameterReference: /\$\.parameters\.([A-Za-z0-9_-]+)/g,
+} as const;
