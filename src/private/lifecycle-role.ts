@@ -1,9 +1,7 @@
 import { aws_iam as iam, aws_imagebuilder as imagebuilder, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { imageBuilderArn } from './arns';
-
-/** The tag Image Builder puts on the AMIs and snapshots it creates and distributes. */
-const CREATED_BY = { key: 'CreatedBy', value: 'EC2 Image Builder' } as const;
+import { CREATED_BY } from './pipeline-execution-role';
 
 /** The tag Image Builder puts on the AMIs it deprecates (user guide "How lifecycle management rules work"). */
 const DEPRECATED_BY = { key: 'DeprecatedBy', value: 'EC2 Image Builder' } as const;
