@@ -645,8 +645,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
       holder: 'Execution role of an Image Builder lifecycle policy',
       purpose: 'the permissions this lifecycle policy\'s rules use, created for it alone',
     });
-    policy.add(...lifecycleRoleStatements(this, needs).map(({ statement, wildcardReason }) =>
-      ({ statement, reason: wildcardReason ?? '', onlyFor: wildcardReason === undefined ? [] : undefined })));
+    policy.add(...lifecycleRoleStatements(this, needs));
     return role;
   }
 }

@@ -1,6 +1,7 @@
 import { aws_iam as iam, aws_imagebuilder as imagebuilder, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { imageBuilderArn } from './arns';
+import { reasoned, ReasonedStatement } from './library-policy';
 import { CREATED_BY } from './pipeline-execution-role';
 
 /** The tag Image Builder puts on the AMIs it deprecates (user guide "How lifecycle management rules work"). */
@@ -51,13 +52,6 @@ export interface LifecycleRoleNeeds {
   readonly deleteContainers: boolean;
 }
 
-/** A statement the library writes, with why each of its wildcard resources is needed. */
-export interface LifecycleRoleStatement {
-  readonly statement: iam.PolicyStatement;
-  /** Why the statement's resources hold a wildcard (cdk-nag AwsSolutions-IAM5), when they do. */
-  readonly wildcardReason?: string;
-}
-
 /**
  * The permissions Image Builder needs to run a lifecycle policy's rules, and nothing else.
  *
@@ -76,16 +70,16 @@ export interface LifecycleRoleStatement {
  *   resources based on tags").
  * `ec2:DescribeImages` and `tag:GetResources` have no resource-level permissions: `*`.
  */
-export function lifecycleRoleStatements(scope: IConstruct, needs: LifecycleRoleNeeds): LifecycleRoleStatement[] {
+export function lifecycleRoleStatements(scope: IConstruct, needs: LifecycleRoleNeeds): ReasonedStatement[] {
   const stack = Stack.of(scope);
   const p = stack.partition;
   const amis = `arn:${p}:ec2:*::image/*`;
   const snapshots = `arn:${p}:ec2:*::snapshot/*`;
   const createdBy = { [`aws:ResourceTag/${CREATED_BY.key}`]: CREATED_BY.value };
   const amisReason = 'the AMIs Image Builder created (condition CreatedBy: EC2 Image Builder), in every Region the images were distributed to';
-  const statements: LifecycleRoleStatement[] = [];
-  const add = (statement: iam.PolicyStatementProps, wildcardReason?: string) =>
-    statements.push({ statement: new iam.PolicyStatement(statement), wildcardReason });
+  const statements: ReasonedStatement[] = [];
+  // Every statement has a wildcard resource, explained by its reason.
+  const add = (statement: iam.PolicyStatementProps, reason: string) => statements.push(reasoned(reason, statement));
 
   if (needs.deleteImages) {
     const names = needs.imageNames ?? ['*'];
