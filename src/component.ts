@@ -710,7 +710,8 @@ export class Component extends ComponentBase {
       changeDescription: props.changeDescription,
       tags: props.tags,
     });
-    v.enumValue('platform', props.platform, ComponentPlatform);
+    // An invalid platform is reported once; the document's actions are then not judged against it.
+    const platformValid = v.enumValue('platform', props.platform, ComponentPlatform);
     if (v.count('supportedOsVersions', props.supportedOsVersions, LIMITS.supportedOsVersions)) {
       props.supportedOsVersions?.forEach((os, i) => v.length(`supportedOsVersions[${i}]`, os, LIMITS.nonEmptyString));
     }
@@ -719,7 +720,7 @@ export class Component extends ComponentBase {
       property: 'data',
       enabled: props.validateDocument ?? true,
       check: (dv, property, parsed) => {
-        facts = validateComponentDocument(dv, property, parsed, props.platform);
+        facts = validateComponentDocument(dv, property, parsed, platformValid ? props.platform : undefined);
       },
     });
     v.throwIfInvalid();

@@ -268,13 +268,14 @@ export class Workflow extends WorkflowBase {
       changeDescription: props.changeDescription,
       tags: props.tags,
     });
-    v.enumValue('workflowType', props.workflowType, WorkflowType);
+    // An invalid type is reported once; the document's actions are then not judged against it.
+    const typeValid = v.enumValue('workflowType', props.workflowType, WorkflowType);
     let facts: WorkflowDocumentFacts | undefined;
     const document = props.data._source.bind(this, v, {
       property: 'data',
       enabled: props.validateDocument ?? true,
       check: (dv, property, parsed) => {
-        facts = validateWorkflowDocument(dv, property, parsed, props.workflowType);
+        facts = validateWorkflowDocument(dv, property, parsed, typeValid ? props.workflowType : undefined);
       },
     });
     v.throwIfInvalid();
@@ -305,6 +306,16 @@ export class Workflow extends WorkflowBase {
     });
     // CloudFormation returns no name attribute: the ARN holds the (normalized) name.
     this.workflowName = this.getResourceNameAttribute(arnPathPart(resource.attrArn, 2));
+  }
+
+  /**
+   * The names of the document's `WaitForAction` steps, which pause a build until someone calls
+   * `SendWorkflowStepAction` (or the step times out).
+   *
+   * @internal
+   */
+  public _waitForActionSteps(): string[] {
+    return (this.facts?.steps ?? []).filter(step => step.action === WorkflowStepAction.WAIT_FOR_ACTION).map(step => step.name);
   }
 
   /**

@@ -487,6 +487,12 @@ describe('Component (authored)', () => {
       expect(() => authoredComponent(stack, { platform: 'Solaris' as ComponentPlatform })).toThrow(/platform 'Solaris' must be one of Linux, Windows, macOS/);
     });
 
+    test('an unknown platform is reported once, not again for every action of the document', () => {
+      // A JavaScript user writing 'linux' would otherwise also read "'ExecuteBash' is not supported on linux".
+      expect(() => authoredComponent(stack, { platform: 'linux' as ComponentPlatform })).toThrow(
+        /^[^\n]*Component: platform 'linux' must be one of Linux, Windows, macOS$/);
+    });
+
     test('throws when supportedOsVersions is empty or has an empty item', () => {
       expect(() => authoredComponent(stack, { supportedOsVersions: [] })).toThrow(/supportedOsVersions \[\] must have between 1 and 25 items/);
       expect(() => authoredComponent(stack, { supportedOsVersions: [''] }, 'C2')).toThrow(/supportedOsVersions\[0\] '' must be between 1 and 1024/);

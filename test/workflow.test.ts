@@ -332,7 +332,7 @@ describe('Workflow (authored)', () => {
     });
 
     test('throws for invalid YAML, naming the line', () => {
-      expect(() => authoredWorkflow(stack, { data: WorkflowData.fromInline('steps:\n  - name: [A\n') })).toThrow(/data 'line \d+' must be valid YAML or JSON/);
+      expect(() => authoredWorkflow(stack, { data: WorkflowData.fromInline('steps:\n  - name: [A\n') })).toThrow(/data line 2 '  - name: \[A' must be valid YAML or JSON: .* at line 3, column 1$/);
     });
 
     test('throws for a missing schemaVersion and no steps', () => {
@@ -347,6 +347,12 @@ describe('Workflow (authored)', () => {
     test('throws when the type is unknown, or the version has a wildcard', () => {
       expect(() => authoredWorkflow(stack, { workflowType: 'DEPLOY' as WorkflowType, validateDocument: false })).toThrow(/workflowType 'DEPLOY' must be one of BUILD, TEST, DISTRIBUTION/);
       expect(() => authoredWorkflow(stack, { workflowVersion: 'x.x.x' }, 'W2')).toThrow(/workflowVersion 'x.x.x' must be a version major\.minor\.patch/);
+    });
+
+    test('an unknown type is reported once, not again for every step of the document', () => {
+      // A JavaScript user writing 'build' would otherwise also read "'CreateImage' is not allowed in a build workflow".
+      expect(() => authoredWorkflow(stack, { workflowType: 'build' as WorkflowType })).toThrow(
+        /^[^\n]*Workflow: workflowType 'build' must be one of BUILD, TEST, DISTRIBUTION$/);
     });
 
     test('validateDocument: false skips the document checks', () => {
