@@ -129,7 +129,7 @@ export class Image extends ImageBase {
    * (`arn:aws:imagebuilder:us-east-1:123456789012:image/my-recipe/1.0.0/1`).
    */
   public static fromImageArn(scope: Construct, id: string, imageArn: string): IImage {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('imageArn', imageArn, 'image');
     v.throwIfInvalid();
     return new ImportedImage(scope, id, imageArn);

@@ -290,7 +290,7 @@ describe('Image attributes', () => {
       PolicyDocument: { Statement: [{ Action: 'imagebuilder:GetImage', Effect: 'Allow', Resource: IMAGE_ARN }] },
     });
     expect(() => Image.fromImageArn(stack, 'Bad', 'arn:aws:imagebuilder:us-east-1:123456789012:image/Bad Name/1.0.0/1'))
-      .toThrow(/Stack: imageArn 'arn:aws:imagebuilder:us-east-1:123456789012:image\/Bad Name\/1.0.0\/1' must/);
+      .toThrow(/^Stack\/Bad: imageArn 'arn:aws:imagebuilder:us-east-1:123456789012:image\/Bad Name\/1.0.0\/1' must/);
   });
 });
 

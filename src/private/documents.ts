@@ -14,25 +14,8 @@
  * document are reported at once. Values that hold unresolved tokens are never rejected.
  */
 import type * as Yaml from 'yaml';
+import { DOCUMENT_PATTERNS } from './api-constraints';
 import { isToken, Validator } from './validation';
-
-/** The document patterns. */
-export const DOCUMENT_PATTERNS = {
-  /**
-   * A step name: letters, digits, `-` and `_`. Steps are referenced by name in
-   * `{{ phase.step.outputs.x }}` (components) and `$.stepOutputs.step.x` (workflows), so a name
-   * with a dot or a space could not be referenced; AWSTOE and Image Builder name steps this way.
-   */
-  stepName: /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
-  /** A parameter or constant name of a document. */
-  parameterName: /^[A-Za-z0-9_-]+$/,
-  /** `{{ reference }}` in a component document; group 1 is the reference. */
-  componentReference: /\{\{\s*([A-Za-z0-9_.:-]+)\s*\}\}/g,
-  /** `$.stepOutputs.<step>` in a workflow document; group 1 is the step. */
-  workflowStepOutputReference: /\$\.stepOutputs\.([A-Za-z0-9_-]+)/g,
-  /** `$.parameters.<name>` in a workflow document; group 1 is the parameter. */
-  workflowParameterReference: /\$\.parameters\.([A-Za-z0-9_-]+)/g,
-} as const;
 
 /** The operating system platforms of a component, as the API names them. */
 export type DocumentPlatform = 'Linux' | 'Windows' | 'macOS';
