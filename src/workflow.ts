@@ -228,7 +228,7 @@ export class Workflow extends WorkflowBase {
     version?: string,
   ): IWorkflow {
     const v = Validator.forImport(scope, id);
-    v.enumValue('workflowType', workflowType, WorkflowType);
+    checkWorkflowType(v, workflowType);
     v.pattern('name', name, PATTERNS.arnResourceName);
     v.semanticVersion('version', version, { wildcards: true });
     v.throwIfInvalid();
@@ -269,7 +269,7 @@ export class Workflow extends WorkflowBase {
       tags: props.tags,
     });
     // An invalid type is reported once; the document's actions are then not judged against it.
-    const typeValid = v.enumValue('workflowType', props.workflowType, WorkflowType);
+    const typeValid = checkWorkflowType(v, props.workflowType);
     let facts: WorkflowDocumentFacts | undefined;
     const document = props.data._source.bind(this, v, {
       property: 'data',
@@ -794,4 +794,16 @@ export interface WorkflowProps {
    * @default - no tags
    */
   readonly tags?: { [key: string]: string };
+}
+
+/**
+ * The workflow type: a `WorkflowType` member, known at synth (a workflow's ARN holds its type in
+ * lowercase, which a token cannot give).
+ */
+function checkWorkflowType(v: Validator, workflowType: WorkflowType): boolean {
+  if (Token.isUnresolved(workflowType)) {
+    v.fail('workflowType', workflowType, 'must be a WorkflowType known at synth, not a token (the workflow ARN holds the type in lowercase)');
+    return false;
+  }
+  return v.enumValue('workflowType', workflowType, WorkflowType);
 }

@@ -359,6 +359,14 @@ describe('Workflow (authored)', () => {
       expect(() => authoredWorkflow(stack, { workflowVersion: 'x.x.x' }, 'W2')).toThrow(/workflowVersion 'x.x.x' must be a version major\.minor\.patch/);
     });
 
+    test('throws when the type is a token: the workflow ARN holds it in lowercase', () => {
+      const token = new CfnParameter(stack, 'Type').valueAsString as WorkflowType;
+      expect(() => authoredWorkflow(stack, { workflowType: token, validateDocument: false }))
+        .toThrow(/Stack\/Workflow: workflowType .* must be a WorkflowType known at synth, not a token/);
+      expect(() => Workflow.fromAwsManagedWorkflow(stack, 'Managed', token, 'build-image'))
+        .toThrow(/Stack\/Managed: workflowType .* must be a WorkflowType known at synth, not a token/);
+    });
+
     test('an unknown type is reported once, not again for every step of the document', () => {
       // A JavaScript user writing 'build' would otherwise also read "'CreateImage' is not allowed in a build workflow".
       expect(() => authoredWorkflow(stack, { workflowType: 'build' as WorkflowType })).toThrow(
