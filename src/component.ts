@@ -429,11 +429,16 @@ export class ComponentData {
   /**
    * A document stored in S3, in the component's Region. It is not read at synth, so it is not
    * checked: Image Builder checks it when the component is created. The principal that deploys
-   * the stack must be able to read it. A new object under the same key does not update the
-   * component: change the key to deploy a new document.
+   * the stack must be able to read it. Image Builder reads the object once, when it creates the
+   * component: a new object under the same key does not update the component. Give the object's
+   * version ID (a versioned bucket) so a new version replaces the component, change the key, or
+   * use `fromFile` / `fromAsset`, whose asset key follows the content.
+   *
+   * @param objectVersion the S3 version ID of the object; a change replaces the component (with a
+   * derived version, a new one). Default: none, the component is replaced only when the key changes
    */
-  public static fromS3(bucket: s3.IBucket, key: string): ComponentData {
-    return new ComponentData(DocumentSource.s3(bucket, key));
+  public static fromS3(bucket: s3.IBucket, key: string, objectVersion?: string): ComponentData {
+    return new ComponentData(DocumentSource.s3(bucket, key, objectVersion));
   }
 
   /** A document written with types, rendered as JSON; tokens may appear in any string. */
@@ -710,7 +715,8 @@ export class Component extends ComponentBase {
       changeDescription: props.changeDescription,
       tags: props.tags,
     });
-    v.enumValue('platform', props.platform, ComponentPlatform);
+    // An invalid platform is reported once; the document's actions are then not judged against it.
+    const platformValid = v.enumValue('platform', props.platform, ComponentPlatform);
     if (v.count('supportedOsVersions', props.supportedOsVersions, LIMITS.supportedOsVersions)) {
       props.supportedOsVersions?.forEach((os, i) => v.length(`supportedOsVersions[${i}]`, os, LIMITS.nonEmptyString));
     }
@@ -719,7 +725,7 @@ export class Component extends ComponentBase {
       property: 'data',
       enabled: props.validateDocument ?? true,
       check: (dv, property, parsed) => {
-        facts = validateComponentDocument(dv, property, parsed, props.platform);
+        facts = validateComponentDocument(dv, property, parsed, platformValid ? props.platform : undefined);
       },
     });
     v.throwIfInvalid();
@@ -734,7 +740,8 @@ export class Component extends ComponentBase {
       description: props.description,
       changeDescription: props.changeDescription,
     };
-    const version = documentVersion(this, 'component', props.componentVersion, () => createOnly);
+    const version = documentVersion(this, 'component', props.componentVersion,
+      () => ({ ...createOnly, objectVersion: document.objectVersion }));
     const resource = new imagebuilder.CfnComponent(this, 'Resource', {
       name: this.physicalName,
       version,

@@ -2,6 +2,7 @@ import { aws_iam as iam, aws_kms as kms, Resource, Stack, Token } from 'aws-cdk-
 import { Construct } from 'constructs';
 import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS } from './private/api-constraints';
+import { ACKNOWLEDGED } from './private/library-policy';
 import { nagReference } from './private/owned-policy';
 import { isToken, Validator } from './private/validation';
 
@@ -182,12 +183,7 @@ export class DistributionCrossAccountRole extends Resource {
       [`AwsSolutions-IAM5[Resource::arn:${partition}:ec2:*::snapshot/*]`]: 'ec2:CopyImage creates the snapshots of ' +
         'the copied AMI, whose IDs are made by the copy; the statement holds only ec2:CopyImage.',
     };
-    acknowledgeLibraryFindings(policy, ...Object.entries(reasons).map(([id, reason]) => ({ id, reason })), {
-      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
-      reason: 'The policy holds only the permissions Image Builder needs to distribute AMIs to this account, each ' +
-        'scoped as far as EC2 and KMS allow. It is inline by design: AWS recommends inline policies to keep a strict ' +
-        'one-to-one relationship between a policy and its identity, so these permissions can never be attached to ' +
-        'another principal, and they are removed with the role.',
-    });
+    acknowledgeLibraryFindings(policy, ...Object.entries(reasons).map(([id, reason]) => ({ id, reason })),
+      ACKNOWLEDGED.inlinePolicy('the permissions Image Builder needs to distribute AMIs to this account'));
   }
 }

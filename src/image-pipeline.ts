@@ -27,6 +27,7 @@ import { grantOnResource } from './private/grants';
 import { createImageRetention } from './private/image-retention';
 import { renderTagMap, Validator } from './private/validation';
 import { IRecipe } from './recipe';
+import { WorkflowConfiguration } from './workflow';
 
 /** The `detail-type` of the events Image Builder sends to EventBridge. */
 const EVENT_DETAIL_TYPES = {
@@ -529,6 +530,13 @@ export class ImagePipeline extends ImagePipelineBase {
 
   protected readonly builtRecipe?: IRecipe;
 
+  /**
+   * The workflows the pipeline runs, which an image built on deploy from it runs too.
+   *
+   * @internal
+   */
+  public readonly _workflows: WorkflowConfiguration[];
+
   constructor(scope: Construct, id: string, props: ImagePipelineProps) {
     super(scope, id, {
       physicalName: props.imagePipelineName ?? Lazy.string({
@@ -538,6 +546,7 @@ export class ImagePipeline extends ImagePipelineBase {
     this.recipe = props.recipe;
     this.builtRecipe = props.recipe;
     this.distributionConfiguration = props.distributionConfiguration;
+    this._workflows = props.workflows ?? [];
 
     const v = new Validator(this);
     v.resourceName('imagePipelineName', props.imagePipelineName);

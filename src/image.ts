@@ -1,4 +1,5 @@
 import {
+  Annotations,
   aws_ec2 as ec2,
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
@@ -23,6 +24,7 @@ import { ResourceSharing } from './private/sharing';
 import { renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 import { SharePrincipal, ShareOptions } from './sharing';
+import { Workflow, WorkflowConfiguration } from './workflow';
 
 /** An Image Builder image: one build of a recipe, with its AMI or container image. */
 export interface IImage extends IResource {
@@ -127,7 +129,7 @@ export class Image extends ImageBase {
    * (`arn:aws:imagebuilder:us-east-1:123456789012:image/my-recipe/1.0.0/1`).
    */
   public static fromImageArn(scope: Construct, id: string, imageArn: string): IImage {
-    const v = new Validator(scope);
+    const v = Validator.forImport(scope, id);
     v.arn('imageArn', imageArn, 'image');
     v.throwIfInvalid();
     return new ImportedImage(scope, id, imageArn);
@@ -199,6 +201,7 @@ export class Image extends ImageBase {
       this.resource.node.addDependency(deletion.role, deletion.policy);
     }
     this.resource.applyRemovalPolicy(removalPolicy);
+    warnOfWaitForAction(this, pipeline instanceof ImagePipeline ? pipeline._workflows : props.workflows ?? []);
 
     this.imageArn = this.resource.attrArn;
     this.imageName = this.resource.attrName;
@@ -369,6 +372,23 @@ function validateRemoval(v: Validator, props: ImageProps): RemovalPolicy {
 /** The recipe a pipeline builds, when known. */
 function pipelineRecipe(pipeline: IImagePipeline): IRecipe | undefined {
   return pipeline instanceof ImagePipeline ? pipeline.recipe : undefined;
+}
+
+/**
+ * Warns when the build waits for someone: CloudFormation waits for the image, so a `WaitForAction`
+ * step holds the deployment until it is answered or times out.
+ */
+function warnOfWaitForAction(image: Image, workflows: WorkflowConfiguration[]): void {
+  const waits = workflows.flatMap(w => w.workflow instanceof Workflow
+    ? w.workflow._waitForActionSteps().map(step => `${w.workflow.node.path} (step ${step})`)
+    : []);
+  if (waits.length > 0) {
+    Annotations.of(image).addWarningV2('cdk-imagebuilder:buildOnDeployWaitsForAction',
+      `This image is built during the deployment, and its workflow ${waits.join(', ')} waits for an action ` +
+      '(WaitForAction): the deployment waits until someone calls SendWorkflowStepAction or the step times out, ' +
+      'and fails if the build outlasts the resource\'s time limit. Build with the pipeline instead of on deploy, ' +
+      'or acknowledge this warning if the deployment is meant to wait.');
+  }
 }
 
 /** The distribution configuration of a pipeline of this app. */

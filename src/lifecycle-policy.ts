@@ -2,6 +2,7 @@ import {
   Annotations,
   Arn,
   ArnFormat,
+  aws_ecr as ecr,
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
   Duration,
@@ -9,6 +10,7 @@ import {
   Lazy,
   Names,
   Resource,
+  Tags,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContainerRecipe } from './container-recipe';
@@ -17,7 +19,7 @@ import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn } from './private/arns';
 import { grantOnResource } from './private/grants';
 import { LibraryPolicy } from './private/library-policy';
-import { lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/lifecycle-role';
+import { LIFECYCLE_EXECUTION_ACCESS, lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/lifecycle-role';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
@@ -139,7 +141,8 @@ export interface LifecycleDeleteRuleOptions extends LifecycleRuleOptions {
   /**
    * Container images only: whether the container images are deleted from their ECR
    * repositories. Image Builder can only delete them from repositories tagged
-   * `LifecycleExecutionAccess: EC2 Image Builder`.
+   * `LifecycleExecutionAccess: EC2 Image Builder`: the policy tags the target repositories of
+   * the container recipes of this app it selects; tag other repositories yourself.
    *
    * @default true
    */
@@ -299,6 +302,8 @@ interface SelectedRecipe {
   /** The recipe's name as its ARN (and its images' ARNs) hold it, when known. */
   readonly arnName?: string;
   readonly type?: RecipeType;
+  /** The target repository of a container recipe, when known. */
+  readonly targetRepository?: ecr.IRepository;
 }
 
 /**
@@ -318,6 +323,7 @@ export class LifecycleSelection {
       semanticVersion: semanticVersion ?? ALL_VERSIONS,
       arnName: arnPathPart(recipe.recipeArn, 1),
       type: recipe.recipeType,
+      targetRepository: recipe.recipeType === RecipeType.CONTAINER ? (recipe as IContainerRecipe).targetRepository : undefined,
     })), undefined);
   }
 
@@ -348,6 +354,15 @@ export class LifecycleSelection {
     const types = new Set((this.selectedRecipes ?? []).map(r => r.type).filter(t => t !== undefined));
     if (types.size !== 1) return undefined;
     return [...types][0] === RecipeType.CONTAINER ? LifecyclePolicyResourceType.CONTAINER_IMAGE : LifecyclePolicyResourceType.AMI_IMAGE;
+  }
+
+  /**
+   * The target repositories of the selected container recipes, when known.
+   *
+   * @internal
+   */
+  public _targetRepositories(): ecr.IRepository[] {
+    return (this.selectedRecipes ?? []).flatMap(r => r.targetRepository ? [r.targetRepository] : []);
   }
 
   /** @internal */
@@ -583,6 +598,9 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
 
     // Children.
     this.executionRole = props.executionRole ?? this.createExecutionRole(this.roleNeeds(rules, selection));
+    if (this.deletesContainers(rules)) {
+      this.tagTargetRepositories(props.selection);
+    }
 
     // Render.
     const resource = new imagebuilder.CfnLifecyclePolicy(this, 'Resource', {
@@ -628,9 +646,24 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
       deregisterAmis: withAmis(LifecycleActionType.DELETE),
       deleteSnapshots: amiRules.some(r => r.action === LifecycleActionType.DELETE && r.includeResources.snapshots === true),
       readAmis: amiRules.some(r => r.includeResources.amis === true || r.amiExclusions),
-      deleteContainers: this.resourceType === LifecyclePolicyResourceType.CONTAINER_IMAGE
-        && rules.some(r => r.includeResources.containers === true),
+      deleteContainers: this.deletesContainers(rules),
     };
+  }
+
+  private deletesContainers(rules: RenderedRule[]): boolean {
+    return this.resourceType === LifecyclePolicyResourceType.CONTAINER_IMAGE && rules.some(r => r.includeResources.containers === true);
+  }
+
+  /**
+   * Tags the target repositories of the selected container recipes of this app
+   * `LifecycleExecutionAccess: EC2 Image Builder`: Image Builder deletes container images only
+   * from repositories with that tag (user guide "Lifecycle management prerequisites"). Imported
+   * repositories are not changed (`Tags.of` reaches only resources of the app).
+   */
+  private tagTargetRepositories(selection: LifecycleSelection): void {
+    for (const repository of selection._targetRepositories()) {
+      Tags.of(repository).add(LIFECYCLE_EXECUTION_ACCESS.key, LIFECYCLE_EXECUTION_ACCESS.value);
+    }
   }
 
   private createExecutionRole(needs: LifecycleRoleNeeds): iam.Role {
@@ -646,8 +679,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
       holder: 'Execution role of an Image Builder lifecycle policy',
       purpose: 'the permissions this lifecycle policy\'s rules use, created for it alone',
     });
-    policy.add(...lifecycleRoleStatements(this, needs).map(({ statement, wildcardReason }) =>
-      ({ statement, reason: wildcardReason ?? '', onlyFor: wildcardReason === undefined ? [] : undefined })));
+    policy.add(...lifecycleRoleStatements(this, needs));
     return role;
   }
 }

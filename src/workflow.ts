@@ -228,7 +228,7 @@ export class Workflow extends WorkflowBase {
     version?: string,
   ): IWorkflow {
     const v = Validator.forImport(scope, id);
-    v.enumValue('workflowType', workflowType, WorkflowType);
+    checkWorkflowType(v, workflowType);
     v.pattern('name', name, PATTERNS.arnResourceName);
     v.semanticVersion('version', version, { wildcards: true });
     v.throwIfInvalid();
@@ -268,13 +268,14 @@ export class Workflow extends WorkflowBase {
       changeDescription: props.changeDescription,
       tags: props.tags,
     });
-    v.enumValue('workflowType', props.workflowType, WorkflowType);
+    // An invalid type is reported once; the document's actions are then not judged against it.
+    const typeValid = checkWorkflowType(v, props.workflowType);
     let facts: WorkflowDocumentFacts | undefined;
     const document = props.data._source.bind(this, v, {
       property: 'data',
       enabled: props.validateDocument ?? true,
       check: (dv, property, parsed) => {
-        facts = validateWorkflowDocument(dv, property, parsed, props.workflowType);
+        facts = validateWorkflowDocument(dv, property, parsed, typeValid ? props.workflowType : undefined);
       },
     });
     v.throwIfInvalid();
@@ -288,7 +289,8 @@ export class Workflow extends WorkflowBase {
       description: props.description,
       changeDescription: props.changeDescription,
     };
-    const version = documentVersion(this, 'workflow', props.workflowVersion, () => createOnly);
+    const version = documentVersion(this, 'workflow', props.workflowVersion,
+      () => ({ ...createOnly, objectVersion: document.objectVersion }));
     const resource = new imagebuilder.CfnWorkflow(this, 'Resource', {
       name: this.physicalName,
       version,
@@ -305,6 +307,16 @@ export class Workflow extends WorkflowBase {
     });
     // CloudFormation returns no name attribute: the ARN holds the (normalized) name.
     this.workflowName = this.getResourceNameAttribute(arnPathPart(resource.attrArn, 2));
+  }
+
+  /**
+   * The names of the document's `WaitForAction` steps, which pause a build until someone calls
+   * `SendWorkflowStepAction` (or the step times out).
+   *
+   * @internal
+   */
+  public _waitForActionSteps(): string[] {
+    return (this.facts?.steps ?? []).filter(step => step.action === WorkflowStepAction.WAIT_FOR_ACTION).map(step => step.name);
   }
 
   /**
@@ -653,11 +665,16 @@ export class WorkflowData {
 
   /**
    * A document stored in S3, in the workflow's Region. It is not read at synth, so it is neither
-   * checked nor used to derive execution role permissions. A new object under the same key does
-   * not update the workflow: change the key to deploy a new document.
+   * checked nor used to derive execution role permissions. Image Builder reads the object once,
+   * when it creates the workflow: a new object under the same key does not update the workflow.
+   * Give the object's version ID (a versioned bucket) so a new version replaces the workflow,
+   * change the key, or use `fromFile` / `fromAsset`, whose asset key follows the content.
+   *
+   * @param objectVersion the S3 version ID of the object; a change replaces the workflow (with a
+   * derived version, a new one). Default: none, the workflow is replaced only when the key changes
    */
-  public static fromS3(bucket: s3.IBucket, key: string): WorkflowData {
-    return new WorkflowData(DocumentSource.s3(bucket, key));
+  public static fromS3(bucket: s3.IBucket, key: string, objectVersion?: string): WorkflowData {
+    return new WorkflowData(DocumentSource.s3(bucket, key, objectVersion));
   }
 
   /** A document written with types, rendered as JSON; tokens may appear in any string. */
@@ -777,4 +794,16 @@ export interface WorkflowProps {
    * @default - no tags
    */
   readonly tags?: { [key: string]: string };
+}
+
+/**
+ * The workflow type: a `WorkflowType` member, known at synth (a workflow's ARN holds its type in
+ * lowercase, which a token cannot give).
+ */
+function checkWorkflowType(v: Validator, workflowType: WorkflowType): boolean {
+  if (Token.isUnresolved(workflowType)) {
+    v.fail('workflowType', workflowType, 'must be a WorkflowType known at synth, not a token (the workflow ARN holds the type in lowercase)');
+    return false;
+  }
+  return v.enumValue('workflowType', workflowType, WorkflowType);
 }

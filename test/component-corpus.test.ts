@@ -41,7 +41,7 @@ const BROKEN: Array<[string, string, string | RegExp, string, RegExp]> = [
   ['01-update-linux.yaml', 'an unknown action', 'action: UpdateOS', 'action: UpdateOs', /steps\[UpdateOS\]\.action 'UpdateOs' must be an AWSTOE action module/],
   ['01-update-linux.yaml', 'a bad onFailure', 'onFailure: Abort', 'onFailure: Stop', /steps\[RebootAfterUpdate\]\.onFailure 'Stop' must be one of Abort, Continue, Ignore/],
   ['01-update-linux.yaml', 'a zero maxAttempts', 'maxAttempts: 2', 'maxAttempts: 0', /steps\[RebootAfterUpdate\]\.maxAttempts 0 must be a positive integer/],
-  ['02-install-cloudwatch-agent.yaml', 'an undeclared parameter', 'ssm:{{ AgentConfigParameter }}', 'ssm:{{ AgentConfig }}', /data phases '\{\{ AgentConfig \}\}' must reference a declared parameter or constant/],
+  ['02-install-cloudwatch-agent.yaml', 'an undeclared parameter', 'ssm:{{ AgentConfigParameter }}', 'ssm:{{ AgentConfig }}', /data phases\[build\]\.steps\[\w+\] '\{\{ AgentConfig \}\}' must reference a declared parameter or constant/],
   ['02-install-cloudwatch-agent.yaml', 'ExecuteBash without commands', '          commands:\n            - sudo dnf install -y amazon-cloudwatch-agent', '          command: sudo dnf install -y amazon-cloudwatch-agent', /steps\[InstallAgent\]\.inputs \['command'\] must have commands for ExecuteBash/],
   ['03-cis-ssh-hardening.yaml', 'a file permission entry without permissions', '            permissions: 0600', '            mode: 0600', /steps\[SshdConfigPermissions\]\.inputs\[0\] \['path', 'mode'\] must have permissions for SetFilePermissions/],
   ['03-cis-ssh-hardening.yaml', 'a duplicate step name', 'name: SshdConfigOwner', 'name: HardenSshd', /steps\[HardenSshd\]\.name 'HardenSshd' must be unique in its phase/],

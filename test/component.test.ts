@@ -458,6 +458,29 @@ describe('Component (authored)', () => {
       expect(v2.version).not.toEqual(v1.version);
     });
 
+    test('a new S3 object version changes the version; the same key alone does not', () => {
+      const fromS3 = (objectVersion?: string) => {
+        const s = strictStack();
+        const bucket = s3.Bucket.fromBucketName(s, 'Bucket', 'my-documents');
+        authoredComponent(s, { data: ComponentData.fromS3(bucket, 'components/hello.yaml', objectVersion) });
+        const p = componentProps(s);
+        expect(p.Uri).toEqual('s3://my-documents/components/hello.yaml');
+        return p.Version;
+      };
+      expect(fromS3()).toEqual(fromS3());
+      expect(fromS3('v1')).not.toEqual(fromS3());
+      expect(fromS3('v2')).not.toEqual(fromS3('v1'));
+      expect(fromS3('v1')).toEqual(fromS3('v1'));
+    });
+
+    test('fromS3 throws when the object version is empty, and accepts a token', () => {
+      const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'my-documents');
+      expect(() => authoredComponent(stack, { data: ComponentData.fromS3(bucket, 'a.yaml', '') }, 'Empty'))
+        .toThrow(/data objectVersion '' must be between 1 and 1024/);
+      authoredComponent(stack, { data: ComponentData.fromS3(bucket, 'a.yaml', new CfnParameter(stack, 'ObjectVersion').valueAsString) }, 'Token');
+      expect(stack.resolve((stack.node.findChild('Token') as Component).componentVersion)).toMatch(/^1\.0\.\d+$/);
+    });
+
     test('a fixed version gets a warning that a change needs a new version', () => {
       authoredComponent(stack, { componentVersion: '1.2.3' });
       Annotations.fromStack(stack).hasWarning('/Stack/Component', Match.stringLikeRegexp('fixed version \\(1\\.2\\.3\\).*raise the version'));
@@ -485,6 +508,12 @@ describe('Component (authored)', () => {
 
     test('throws when the platform is unknown (plain strings from other languages)', () => {
       expect(() => authoredComponent(stack, { platform: 'Solaris' as ComponentPlatform })).toThrow(/platform 'Solaris' must be one of Linux, Windows, macOS/);
+    });
+
+    test('an unknown platform is reported once, not again for every action of the document', () => {
+      // A JavaScript user writing 'linux' would otherwise also read "'ExecuteBash' is not supported on linux".
+      expect(() => authoredComponent(stack, { platform: 'linux' as ComponentPlatform })).toThrow(
+        /^[^\n]*Component: platform 'linux' must be one of Linux, Windows, macOS$/);
     });
 
     test('throws when supportedOsVersions is empty or has an empty item', () => {

@@ -29,7 +29,7 @@ test('a good document has no problems', () => {
 
 describe('component document rules', () => {
   test.each([
-    ['YAML that does not parse', 'phases: [\n', /data 'line \d+' must be valid YAML or JSON/],
+    ['YAML that does not parse', 'phases: [\n', /data line 1 'phases: \[' must be valid YAML or JSON: .* at line \d+, column \d+$/],
     ['a duplicate key', `${GOOD}phases: []\n`, /must be valid YAML or JSON: Map keys must be unique/],
     ['a document that is not a mapping', '- a\n- b\n', /data \['a', 'b'\] must be a YAML or JSON mapping/],
     ['an unknown top-level key', `${GOOD}outputs: []\n`, /data outputs 'outputs' is not a known key/],

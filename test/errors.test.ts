@@ -1,3 +1,4 @@
+import { inspect } from 'util';
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
@@ -103,6 +104,13 @@ describe('ImageBuilderValidationError', () => {
     expect(error).toBeInstanceOf(ImageBuilderValidationError);
     expect(error.name).toBe('ValidationError');
     expect(error.stack).toContain('Stack/Pipeline: p 1 must be 2');
+  });
+
+  test('prints its problems once when uncaught: problems is not an enumerable property', () => {
+    const error = new ImageBuilderValidationError(pipelineScope(), [{ property: 'p', value: 1, rule: 'must be 2' }]);
+    expect(Object.keys(error)).not.toContain('problems');
+    expect(inspect(error).match(/must be 2/g)).toHaveLength(1);
+    expect(error.problems).toEqual([{ property: 'p', value: 1, rule: 'must be 2' }]);
   });
 });
 

@@ -1,5 +1,6 @@
+import * as path from 'path';
 import { CfnElement, CfnParameter, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,6 +9,7 @@ import { Construct } from 'constructs';
 import { strictStack } from './helpers';
 import {
   AwsManagedComponentName,
+  AwsManagedWorkflowName,
   Component,
   ContainerParentImage,
   ContainerRecipe,
@@ -22,6 +24,7 @@ import {
   ParentImage,
   Severity,
   Workflow,
+  WorkflowData,
   WorkflowType,
 } from '../src';
 
@@ -114,6 +117,33 @@ describe('Image built from a pipeline', () => {
     expect(() => new Image(stack, 'Image', {})).toThrow(/Stack\/Image: recipe undefined must be given when imagePipeline is not/);
     expect(() => new Image(stack, 'Image2', { recipe: imageRecipe(stack), rebuildOnPipelineUpdate: true }))
       .toThrow(/Stack\/Image2: rebuildOnPipelineUpdate true must only be given with imagePipeline/);
+  });
+});
+
+describe('an image that waits for an action', () => {
+  const APPROVAL = path.join(__dirname, 'fixtures', 'documents', 'test-with-approval.yaml');
+
+  test('warns when the pipeline it is built from has a WaitForAction step: the deployment waits for it', () => {
+    const stack = strictStack();
+    const approve = new Workflow(stack, 'Approve', { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
+    const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack), workflows: [{ workflow: approve }] });
+    pipeline.buildOnDeploy('GoldenImage');
+    Annotations.fromStack(stack).hasWarning('/Stack/GoldenImage', Match.stringLikeRegexp(
+      'built during the deployment, and its workflow Stack/Approve \\(step \\w+\\) waits for an action.*SendWorkflowStepAction'));
+    // The pipeline alone does not warn: its builds do not hold a deployment.
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Pipeline', Match.anyValue());
+  });
+
+  test('warns for an image built from parts with such a workflow, not for workflows without one', () => {
+    const stack = strictStack();
+    const approve = new Workflow(stack, 'Approve', { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
+    new Image(stack, 'Waits', { recipe: imageRecipe(stack), workflows: [{ workflow: approve }] });
+    new Image(stack, 'Managed', {
+      recipe: imageRecipe(stack),
+      workflows: [{ workflow: Workflow.fromAwsManagedWorkflow(stack, 'Test', WorkflowType.TEST, AwsManagedWorkflowName.TEST_IMAGE) }],
+    });
+    Annotations.fromStack(stack).hasWarning('/Stack/Waits', Match.stringLikeRegexp('WaitForAction'));
+    Annotations.fromStack(stack).hasNoWarning('/Stack/Managed', Match.anyValue());
   });
 });
 
@@ -260,7 +290,7 @@ describe('Image attributes', () => {
       PolicyDocument: { Statement: [{ Action: 'imagebuilder:GetImage', Effect: 'Allow', Resource: IMAGE_ARN }] },
     });
     expect(() => Image.fromImageArn(stack, 'Bad', 'arn:aws:imagebuilder:us-east-1:123456789012:image/Bad Name/1.0.0/1'))
-      .toThrow(/Stack: imageArn 'arn:aws:imagebuilder:us-east-1:123456789012:image\/Bad Name\/1.0.0\/1' must/);
+      .toThrow(/^Stack\/Bad: imageArn 'arn:aws:imagebuilder:us-east-1:123456789012:image\/Bad Name\/1.0.0\/1' must/);
   });
 });
 

@@ -165,7 +165,7 @@ describe('identifiers of other services: one validator per kind', () => {
     test('a key pair name follows EC2\'s rule (up to 255 ASCII characters)', () => {
       const stack = strictStack();
       expect(() => new InfrastructureConfiguration(stack, 'Infra', { keyPair: ec2.KeyPair.fromKeyPairName(stack, 'Key', 'clé') }))
-        .toThrow("Stack/Infra: keyPair 'clé' must be an EC2 key pair name of ASCII characters");
+        .toThrow("Stack/Infra: keyPair 'clé' must be an EC2 key pair name of ASCII characters, for example 'build-access' (pattern ^[\\x00-\\x7F]+$)");
       expect(() => new InfrastructureConfiguration(stack, 'Infra2', { keyPair: ec2.KeyPair.fromKeyPairName(stack, 'Key2', 'k'.repeat(256)) }))
         .toThrow(/Stack\/Infra2: keyPair 'k+\.\.\. \(256 characters\) must be between 1 and 255 characters long \(got 256\)/);
     });

@@ -367,6 +367,23 @@ describe('LifecyclePolicy', () => {
       });
     });
 
+    test('deleting container images tags the target repositories of the selected recipes of the app for Image Builder', () => {
+      const stack = strictStack();
+      new LifecyclePolicy(stack, 'Policy', { selection: LifecycleSelection.recipes([containerRecipe(stack)]), rules: [LifecycleRule.keepLast(5)] });
+      Template.fromStack(stack).hasResourceProperties('AWS::ECR::Repository', {
+        Tags: [{ Key: 'LifecycleExecutionAccess', Value: 'EC2 Image Builder' }],
+      });
+    });
+
+    test('a policy that keeps the container images leaves the repositories untagged', () => {
+      const stack = strictStack();
+      new LifecyclePolicy(stack, 'Policy', {
+        selection: LifecycleSelection.recipes([containerRecipe(stack)]),
+        rules: [LifecycleRule.keepLast(5, { includeContainers: false })],
+      });
+      Template.fromStack(stack).hasResourceProperties('AWS::ECR::Repository', { Tags: Match.absent() });
+    });
+
     test('the policy depends on the role\'s policy, a policy of the library (not the role\'s default policy)', () => {
       const stack = strictStack();
       tagPolicy(stack);

@@ -275,6 +275,16 @@ describe('Workflow (authored)', () => {
     expect(workflowProps(stack, 'S3').Uri).toEqual('s3://my-documents/wf.yaml');
   });
 
+  test('fromS3 with an object version: a new version replaces the workflow', () => {
+    const bucket = s3.Bucket.fromBucketName(stack, 'Bucket', 'my-documents');
+    authoredWorkflow(stack, { data: WorkflowData.fromS3(bucket, 'wf.yaml') }, 'Plain');
+    authoredWorkflow(stack, { data: WorkflowData.fromS3(bucket, 'wf.yaml', 'v1') }, 'V1');
+    authoredWorkflow(stack, { data: WorkflowData.fromS3(bucket, 'wf.yaml', 'v2') }, 'V2');
+    const versions = ['Plain', 'V1', 'V2'].map(id => workflowProps(stack, id).Version);
+    expect(new Set(versions).size).toEqual(3);
+    expect(workflowProps(stack, 'V1').Uri).toEqual('s3://my-documents/wf.yaml');
+  });
+
   test('fromDocument renders a typed document, with parameters, a condition and outputs', () => {
     authoredWorkflow(stack, {
       workflowType: WorkflowType.TEST,
@@ -332,7 +342,7 @@ describe('Workflow (authored)', () => {
     });
 
     test('throws for invalid YAML, naming the line', () => {
-      expect(() => authoredWorkflow(stack, { data: WorkflowData.fromInline('steps:\n  - name: [A\n') })).toThrow(/data 'line \d+' must be valid YAML or JSON/);
+      expect(() => authoredWorkflow(stack, { data: WorkflowData.fromInline('steps:\n  - name: [A\n') })).toThrow(/data line 2 '  - name: \[A' must be valid YAML or JSON: .* at line 3, column 1$/);
     });
 
     test('throws for a missing schemaVersion and no steps', () => {
@@ -347,6 +357,20 @@ describe('Workflow (authored)', () => {
     test('throws when the type is unknown, or the version has a wildcard', () => {
       expect(() => authoredWorkflow(stack, { workflowType: 'DEPLOY' as WorkflowType, validateDocument: false })).toThrow(/workflowType 'DEPLOY' must be one of BUILD, TEST, DISTRIBUTION/);
       expect(() => authoredWorkflow(stack, { workflowVersion: 'x.x.x' }, 'W2')).toThrow(/workflowVersion 'x.x.x' must be a version major\.minor\.patch/);
+    });
+
+    test('throws when the type is a token: the workflow ARN holds it in lowercase', () => {
+      const token = new CfnParameter(stack, 'Type').valueAsString as WorkflowType;
+      expect(() => authoredWorkflow(stack, { workflowType: token, validateDocument: false }))
+        .toThrow(/Stack\/Workflow: workflowType .* must be a WorkflowType known at synth, not a token/);
+      expect(() => Workflow.fromAwsManagedWorkflow(stack, 'Managed', token, 'build-image'))
+        .toThrow(/Stack\/Managed: workflowType .* must be a WorkflowType known at synth, not a token/);
+    });
+
+    test('an unknown type is reported once, not again for every step of the document', () => {
+      // A JavaScript user writing 'build' would otherwise also read "'CreateImage' is not allowed in a build workflow".
+      expect(() => authoredWorkflow(stack, { workflowType: 'build' as WorkflowType })).toThrow(
+        /^[^\n]*Workflow: workflowType 'build' must be one of BUILD, TEST, DISTRIBUTION$/);
     });
 
     test('validateDocument: false skips the document checks', () => {

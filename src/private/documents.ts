@@ -14,25 +14,8 @@
  * document are reported at once. Values that hold unresolved tokens are never rejected.
  */
 import type * as Yaml from 'yaml';
+import { DOCUMENT_PATTERNS } from './api-constraints';
 import { isToken, Validator } from './validation';
-
-/** The document patterns. */
-export const DOCUMENT_PATTERNS = {
-  /**
-   * A step name: letters, digits, `-` and `_`. Steps are referenced by name in
-   * `{{ phase.step.outputs.x }}` (components) and `$.stepOutputs.step.x` (workflows), so a name
-   * with a dot or a space could not be referenced; AWSTOE and Image Builder name steps this way.
-   */
-  stepName: /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
-  /** A parameter or constant name of a document. */
-  parameterName: /^[A-Za-z0-9_-]+$/,
-  /** `{{ reference }}` in a component document; group 1 is the reference. */
-  componentReference: /\{\{\s*([A-Za-z0-9_.:-]+)\s*\}\}/g,
-  /** `$.stepOutputs.<step>` in a workflow document; group 1 is the step. */
-  workflowStepOutputReference: /\$\.stepOutputs\.([A-Za-z0-9_-]+)/g,
-  /** `$.parameters.<name>` in a workflow document; group 1 is the parameter. */
-  workflowParameterReference: /\$\.parameters\.([A-Za-z0-9_-]+)/g,
-} as const;
 
 /** The operating system platforms of a component, as the API names them. */
 export type DocumentPlatform = 'Linux' | 'Windows' | 'macOS';
@@ -178,8 +161,14 @@ function yaml(): typeof Yaml {
 export function parseDocumentText(v: Validator, property: string, text: string): unknown {
   const doc = yaml().parseDocument(text, { uniqueKeys: true });
   if (doc.errors.length > 0) {
+    const lines = text.split('\n');
     for (const error of doc.errors) {
-      v.fail(property, `line ${error.linePos?.[0].line ?? '?'}`, `must be valid YAML or JSON: ${error.message.split('\n')[0]}`);
+      // The parser's message ends with ':' before a code frame: show the line instead, or, for an
+      // error at the end of the document, the last line with text.
+      let line = error.linePos?.[0].line ?? lines.length;
+      while (line > 1 && (lines[line - 1] ?? '').trim() === '') line--;
+      const reason = error.message.split('\n')[0].replace(/:$/, '');
+      v.fail(`${property} line ${line}`, lines[line - 1], `must be valid YAML or JSON: ${reason}`);
     }
     return undefined;
   }
@@ -275,19 +264,21 @@ export function validateComponentDocument(
   });
 
   // `{{ name }}` must name a parameter or constant; `{{ phase.step.outputs.x }}` an existing step.
-  for (const text of stringsIn(phases)) {
-    for (const match of text.matchAll(DOCUMENT_PATTERNS.componentReference)) {
-      const reference = match[1];
-      const parts = reference.split('.');
-      if (parts.length === 1) {
-        // `{{ x:y }}` names are not parameters (AWSTOE reserves the colon for its own variables).
-        if (!declared.has(reference) && !reference.includes(':')) {
-          v.fail(`${property} phases`, `{{ ${reference} }}`, `must reference a declared parameter or constant (declared: ${[...declared.keys()].join(', ') || 'none'})`);
-        }
-      } else if ((COMPONENT_PHASES as readonly string[]).includes(parts[0]) && parts.length >= 3) {
-        const steps = stepsByPhase.get(parts[0]);
-        if (!steps?.has(parts[1])) {
-          v.fail(`${property} phases`, `{{ ${reference} }}`, `must reference a step of the ${parts[0]} phase`);
+  for (const { where, value } of componentReferenceSites(property, phases)) {
+    for (const text of stringsIn(value)) {
+      for (const match of text.matchAll(DOCUMENT_PATTERNS.componentReference)) {
+        const reference = match[1];
+        const parts = reference.split('.');
+        if (parts.length === 1) {
+          // `{{ x:y }}` names are not parameters (AWSTOE reserves the colon for its own variables).
+          if (!declared.has(reference) && !reference.includes(':')) {
+            v.fail(where, `{{ ${reference} }}`, `must reference a declared parameter or constant (declared: ${[...declared.keys()].join(', ') || 'none'})`);
+          }
+        } else if ((COMPONENT_PHASES as readonly string[]).includes(parts[0]) && parts.length >= 3) {
+          const steps = stepsByPhase.get(parts[0]);
+          if (!steps?.has(parts[1])) {
+            v.fail(where, `{{ ${reference} }}`, `must reference a step of the ${parts[0]} phase`);
+          }
         }
       }
     }
@@ -297,6 +288,19 @@ export function validateComponentDocument(
   return {
     parameters: Object.fromEntries([...declared].filter(([k]) => !constants.has(k)).map(([k, hasDefault]) => [k, { hasDefault }])),
   };
+}
+
+/** Where a component's `{{ ... }}` references are, named as a message names them: each step of each phase. */
+function componentReferenceSites(property: string, phases: unknown[]): Array<{ where: string; value: unknown }> {
+  return phases.flatMap((phase, i) => {
+    if (!isMapping(phase)) return [];
+    const phaseWhere = `${property} phases[${typeof phase.name === 'string' ? phase.name : i}]`;
+    if (!Array.isArray(phase.steps)) return [{ where: phaseWhere, value: phase }];
+    return phase.steps.map((step, j) => ({
+      where: `${phaseWhere}.steps[${isMapping(step) && typeof step.name === 'string' ? step.name : j}]`,
+      value: step,
+    }));
+  });
 }
 
 /**

@@ -124,12 +124,14 @@ export function formatProblem(subject: ErrorSubject, problem: Problem): string {
  * the bad value and the rule it breaks.
  */
 export class ImageBuilderValidationError extends Error {
-  public readonly problems: Problem[];
+  public readonly problems!: Problem[];
 
   constructor(subject: ErrorSubject, problems: Problem[]) {
     super(problems.map(p => formatProblem(subject, p)).join('\n'));
     this.name = 'ValidationError';
-    this.problems = problems;
+    // Not enumerable: Node.js prints an uncaught error's own enumerable properties after its
+    // message, which already shows every problem.
+    Object.defineProperty(this, 'problems', { value: problems, enumerable: false, writable: false, configurable: true });
     Object.setPrototypeOf(this, ImageBuilderValidationError.prototype);
   }
 }

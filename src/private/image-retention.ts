@@ -1,11 +1,8 @@
-import { Tags } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { LIMITS } from './api-constraints';
-import { LIFECYCLE_EXECUTION_ACCESS } from './lifecycle-role';
 import { Validator } from './validation';
-import { IContainerRecipe } from '../container-recipe';
 import { ImageRetentionOptions, LifecyclePolicy, LifecycleRule, LifecycleSelection } from '../lifecycle-policy';
-import { IRecipe, RecipeType } from '../recipe';
+import { IRecipe } from '../recipe';
 
 /**
  * The lifecycle policy that keeps the images `builder` builds from `recipe` (construct ID
@@ -14,10 +11,8 @@ import { IRecipe, RecipeType } from '../recipe';
  * It selects the recipe by name at every version (`x.x.x`): every image built from the recipe,
  * by scheduled and manual runs alike, and after every recipe update. An image's tags would miss
  * the manual runs, which do not take the pipeline's `imageTags`. The recipe is this builder's
- * only if no other construct builds it: synth fails when another construct of the app does. A
- * container recipe's target repository of this app is tagged
- * `LifecycleExecutionAccess: EC2 Image Builder`, without which Image Builder does not delete its
- * container images.
+ * only if no other construct builds it: synth fails when another construct of the app does. The
+ * policy tags a container recipe's target repository of this app for Image Builder's deletions.
  *
  * @param builtRecipeOf the recipe a construct of the app builds, or undefined when it builds none
  */
@@ -42,10 +37,6 @@ export function createImageRetention(
     rules,
     executionRole: options.executionRole,
   });
-  const targetRepository = recipe.recipeType === RecipeType.CONTAINER ? (recipe as IContainerRecipe).targetRepository : undefined;
-  if (targetRepository) {
-    Tags.of(targetRepository).add(LIFECYCLE_EXECUTION_ACCESS.key, LIFECYCLE_EXECUTION_ACCESS.value);
-  }
   builder.node.addValidation({ validate: () => otherBuilders(builder, recipe, builtRecipeOf) });
   return policy;
 }

@@ -1,8 +1,8 @@
 import { aws_iam as iam, aws_imagebuilder as imagebuilder, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-
-/** The tag Image Builder puts on the AMIs and snapshots it creates and distributes. */
-const CREATED_BY = { key: 'CreatedBy', value: 'EC2 Image Builder' } as const;
+import { imageBuilderArn } from './arns';
+import { reasoned, ReasonedStatement } from './library-policy';
+import { CREATED_BY } from './pipeline-execution-role';
 
 /** The tag Image Builder puts on the AMIs it deprecates (user guide "How lifecycle management rules work"). */
 const DEPRECATED_BY = { key: 'DeprecatedBy', value: 'EC2 Image Builder' } as const;
@@ -52,13 +52,6 @@ export interface LifecycleRoleNeeds {
   readonly deleteContainers: boolean;
 }
 
-/** A statement the library writes, with why each of its wildcard resources is needed. */
-export interface LifecycleRoleStatement {
-  readonly statement: iam.PolicyStatement;
-  /** Why the statement's resources hold a wildcard (cdk-nag AwsSolutions-IAM5), when they do. */
-  readonly wildcardReason?: string;
-}
-
 /**
  * The permissions Image Builder needs to run a lifecycle policy's rules, and nothing else.
  *
@@ -77,23 +70,23 @@ export interface LifecycleRoleStatement {
  *   resources based on tags").
  * `ec2:DescribeImages` and `tag:GetResources` have no resource-level permissions: `*`.
  */
-export function lifecycleRoleStatements(scope: IConstruct, needs: LifecycleRoleNeeds): LifecycleRoleStatement[] {
+export function lifecycleRoleStatements(scope: IConstruct, needs: LifecycleRoleNeeds): ReasonedStatement[] {
   const stack = Stack.of(scope);
   const p = stack.partition;
   const amis = `arn:${p}:ec2:*::image/*`;
   const snapshots = `arn:${p}:ec2:*::snapshot/*`;
   const createdBy = { [`aws:ResourceTag/${CREATED_BY.key}`]: CREATED_BY.value };
   const amisReason = 'the AMIs Image Builder created (condition CreatedBy: EC2 Image Builder), in every Region the images were distributed to';
-  const statements: LifecycleRoleStatement[] = [];
-  const add = (statement: iam.PolicyStatementProps, wildcardReason?: string) =>
-    statements.push({ statement: new iam.PolicyStatement(statement), wildcardReason });
+  const statements: ReasonedStatement[] = [];
+  // Every statement has a wildcard resource, explained by its reason.
+  const add = (statement: iam.PolicyStatementProps, reason: string) => statements.push(reasoned(reason, statement));
 
   if (needs.deleteImages) {
     const names = needs.imageNames ?? ['*'];
     add({
       sid: 'DeleteImageBuilderImages',
       actions: ['imagebuilder:DeleteImage'],
-      resources: names.map(name => stack.formatArn({ service: 'imagebuilder', resource: 'image', resourceName: `${name}/*` })),
+      resources: names.map(name => imageBuilderArn(scope, 'image', `${name}/*`)),
     }, needs.imageNames
       ? 'the image build versions of the selected recipes (image/<recipe>/<version>/<build>), which Image Builder creates at each build'
       : 'the images this policy selects by tags or by recipe names, which only Image Builder knows at run time');

@@ -24,6 +24,12 @@ export interface DocumentConfig {
   readonly data?: string;
   /** The `s3://bucket/key` URI of the document (`Uri`). */
   readonly uri?: string;
+  /**
+   * The S3 version ID of the object at `uri`, when given: not sent to Image Builder (which reads
+   * the object when the resource is created), but part of the content-derived version, so a new
+   * object version replaces the resource.
+   */
+  readonly objectVersion?: string;
 }
 
 /** How a document is checked: parses are given to `check`, which reports to the validator. */
@@ -82,13 +88,14 @@ export class DocumentSource {
   }
 
   /** A document in S3: not read at synth. */
-  public static s3(bucket: s3.IBucket, key: string): DocumentSource {
+  public static s3(bucket: s3.IBucket, key: string, objectVersion?: string): DocumentSource {
     return new DocumentSource((_scope, v, check) => {
       const uri = bucket.s3UrlForObject(key);
       if (v.nonEmptyString(`${check.property} key`, key)) {
         v.pattern(check.property, uri, PATTERNS.s3Uri);
       }
-      return { uri };
+      v.nonEmptyString(`${check.property} objectVersion`, objectVersion);
+      return { uri, objectVersion };
     });
   }
 
