@@ -14,6 +14,8 @@ import {
   Names,
   Resource,
   Stack,
+  Token,
+  TokenComparison,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { acknowledgeLibraryFindings } from './private/acknowledge';
@@ -473,17 +475,19 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
 
   /**
    * What `grantContainerPush` (`push`) or `grantContainerPull` gives, for the library's own builds:
-   * when this construct created the role and the repository is in the same stack (so in the
-   * account of the role, where `repository.grantPullPush`/`grantPull` only add to the role's
-   * policy), the same statements are written into the instance policy without an `iam.Grant`;
-   * otherwise the public grant runs (cross-account repositories and roles get their resource
-   * policy statements).
+   * when this construct created the role and the repository is in the same stack and in the
+   * role's account (where `repository.grantPullPush`/`grantPull` only add to the role's policy:
+   * the comparison is `iam.Grant.addToPrincipalOrResource`'s), the same statements are written
+   * into the instance policy without an `iam.Grant`; otherwise the public grant runs
+   * (cross-account repositories and roles get their resource policy statements).
    *
    * @internal
    */
   public _grantContainerAccess(repository: ecr.IRepository, access: 'push' | 'pull'): void {
     const role = this.createdRole;
-    if (role === undefined || Stack.of(repository) !== Stack.of(this)) {
+    const accounts = Token.compareStrings(repository.env.account, role?.principalAccount ?? '');
+    const sameAccount = accounts === TokenComparison.SAME || accounts === TokenComparison.BOTH_UNRESOLVED;
+    if (role === undefined || Stack.of(repository) !== Stack.of(this) || !sameAccount) {
       if (access === 'push') {
         this.grantContainerPush(repository);
       } else {
