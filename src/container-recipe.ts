@@ -382,13 +382,24 @@ export class ContainerRecipe extends ContainerRecipeBase {
   }
 
   public readonly containerRecipeArn: string;
-  public readonly containerRecipeName: string;
+  public get containerRecipeName(): string {
+    // Made on first use, like the recipe's attributes: most apps never read it.
+    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
+    return this.resourceName;
+  }
+  private resourceName?: string;
 
   /**
    * The container recipe's version. When the version has `x` nodes, this is the version Image
    * Builder assigned, read from the recipe's ARN.
    */
-  public readonly containerRecipeVersion: string;
+  public get containerRecipeVersion(): string {
+    // Made on first use: most apps never read it, and it costs two intrinsics and a token.
+    this.assignedVersion ??= isToken(this.version) || this.version.includes('x')
+      ? Fn.select(2, Fn.split('/', this.resource.attrArn))
+      : this.version;
+    return this.assignedVersion;
+  }
 
   /**
    * The ECR repository the images are pushed to: the one given, or the one created. Always set
@@ -408,21 +419,27 @@ export class ContainerRecipe extends ContainerRecipeBase {
    *
    * @attribute
    */
-  public readonly containerRecipeLatestVersionArn: string;
+  public get containerRecipeLatestVersionArn(): string {
+    return this.resource.attrLatestVersionArn;
+  }
 
   /**
    * The ARN of the latest version of this recipe's name with the same major version.
    *
    * @attribute
    */
-  public readonly containerRecipeLatestMajorVersionArn: string;
+  public get containerRecipeLatestMajorVersionArn(): string {
+    return this.resource.attrLatestVersionMajor;
+  }
 
   /**
    * The ARN of the latest version of this recipe's name with the same major and minor version.
    *
    * @attribute
    */
-  public readonly containerRecipeLatestMinorVersionArn: string;
+  public get containerRecipeLatestMinorVersionArn(): string {
+    return this.resource.attrLatestVersionMinor;
+  }
 
   /**
    * The ARN of the latest version of this recipe's name with the same major, minor and patch
@@ -430,9 +447,16 @@ export class ContainerRecipe extends ContainerRecipeBase {
    *
    * @attribute
    */
-  public readonly containerRecipeLatestPatchVersionArn: string;
+  public get containerRecipeLatestPatchVersionArn(): string {
+    return this.resource.attrLatestVersionPatch;
+  }
 
   private readonly sharing: ResourceSharing;
+  /** The L1, whose attributes the getters read when they are first used. */
+  private readonly resource: imagebuilder.CfnContainerRecipe;
+  /** The version as given (`x` nodes are assigned by Image Builder). */
+  private readonly version: string;
+  private assignedVersion?: string;
   private readonly componentConfigurations: ComponentConfiguration[];
   private renderedComponents: imagebuilder.CfnContainerRecipe.ComponentConfigurationProperty[];
 
@@ -479,7 +503,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     this.targetRepository = targetRepository;
     this.parentImageRepository = props.parentImage.repository;
 
-    const resource = new imagebuilder.CfnContainerRecipe(this, 'Resource', {
+    const resource = this.resource = new imagebuilder.CfnContainerRecipe(this, 'Resource', {
       name: this.physicalName,
       version,
       // Image Builder reads a template in S3 only when the recipe is created: a new object
@@ -509,14 +533,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
       resource: 'container-recipe',
       resourceName: `${this.physicalName}/${version}`,
     });
-    this.containerRecipeName = this.getResourceNameAttribute(resource.attrName);
-    this.containerRecipeVersion = isToken(version) || version.includes('x')
-      ? Fn.select(2, Fn.split('/', resource.attrArn))
-      : version;
-    this.containerRecipeLatestVersionArn = resource.attrLatestVersionArn;
-    this.containerRecipeLatestMajorVersionArn = resource.attrLatestVersionMajor;
-    this.containerRecipeLatestMinorVersionArn = resource.attrLatestVersionMinor;
-    this.containerRecipeLatestPatchVersionArn = resource.attrLatestVersionPatch;
+    this.version = version;
     this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);
   }
 

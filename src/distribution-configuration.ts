@@ -479,7 +479,14 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
   public readonly distributionConfigurationArn: string;
 
   /** The distribution configuration's name. */
-  public readonly distributionConfigurationName: string;
+  public get distributionConfigurationName(): string {
+    // Made on first use, like the recipe's attributes: most apps never read it.
+    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
+    return this.resourceName;
+  }
+  /** The L1, whose attributes the getters read when they are first used. */
+  private readonly resource: imagebuilder.CfnDistributionConfiguration;
+  private resourceName?: string;
 
   /** The distributions by Region, in the order their Regions were first added. */
   private readonly distributions = new Map<string, RegionDistribution>();
@@ -523,7 +530,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
       this.registerContainer(v, `containerDistributions[${i}].`, options));
     v.throwIfInvalid();
 
-    const resource = new imagebuilder.CfnDistributionConfiguration(this, 'Resource', {
+    const resource = this.resource = new imagebuilder.CfnDistributionConfiguration(this, 'Resource', {
       name: this.physicalName,
       description: props.description,
       distributions: Lazy.any({ produce: () => this.renderDistributions() }),
@@ -543,7 +550,6 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
       resource: 'distribution-configuration',
       resourceName: this.physicalName,
     });
-    this.distributionConfigurationName = this.getResourceNameAttribute(resource.attrName);
   }
 
   /**

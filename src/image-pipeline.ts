@@ -488,7 +488,14 @@ export class ImagePipeline extends ImagePipelineBase {
   }
 
   public readonly imagePipelineArn: string;
-  public readonly imagePipelineName: string;
+  public get imagePipelineName(): string {
+    // Made on first use, like the recipe's attributes: most apps never read it.
+    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
+    return this.resourceName;
+  }
+  /** The L1, whose attributes the getters read when they are first used. */
+  private readonly resource: imagebuilder.CfnImagePipeline;
+  private resourceName?: string;
 
   /**
    * The pipeline's deployment ID (`DeploymentId`), which changes whenever a deployment changes
@@ -496,7 +503,9 @@ export class ImagePipeline extends ImagePipelineBase {
    *
    * @attribute
    */
-  public readonly deploymentId?: string;
+  public get deploymentId(): string | undefined {
+    return this.resource.attrDeploymentId;
+  }
 
   /** The recipe the pipeline builds. */
   public readonly recipe: IRecipe;
@@ -561,7 +570,7 @@ export class ImagePipeline extends ImagePipelineBase {
     this.imageLogGroup = built.logGroups.image;
     this.executionRole = built.executionRole;
 
-    const resource = new imagebuilder.CfnImagePipeline(this, 'Resource', {
+    const resource = this.resource = new imagebuilder.CfnImagePipeline(this, 'Resource', {
       name: this.physicalName,
       description: props.description,
       ...build.render(),
@@ -581,8 +590,6 @@ export class ImagePipeline extends ImagePipelineBase {
       resource: 'image-pipeline',
       resourceName: this.physicalName,
     });
-    this.imagePipelineName = this.getResourceNameAttribute(resource.attrName);
-    this.deploymentId = resource.attrDeploymentId;
     if (props.retention) {
       this.addRetention(props.retention);
     }

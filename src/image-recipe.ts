@@ -370,13 +370,24 @@ export class ImageRecipe extends ImageRecipeBase {
   }
 
   public readonly imageRecipeArn: string;
-  public readonly imageRecipeName: string;
+  public get imageRecipeName(): string {
+    // Made on first use, like the recipe's attributes: most apps never read it.
+    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
+    return this.resourceName;
+  }
+  private resourceName?: string;
 
   /**
    * The image recipe's version. When the version has `x` nodes, this is the version Image
    * Builder assigned, read from the recipe's ARN.
    */
-  public readonly imageRecipeVersion: string;
+  public get imageRecipeVersion(): string {
+    // Made on first use: most apps never read it, and it costs two intrinsics and a token.
+    this.assignedVersion ??= isToken(this.version) || this.version.includes('x')
+      ? Fn.select(2, Fn.split('/', this.resource.attrArn))
+      : this.version;
+    return this.assignedVersion;
+  }
 
   /**
    * The ARN of the latest version of this recipe's name (`.../image-recipe/<name>/<version>`), as
@@ -384,21 +395,27 @@ export class ImageRecipe extends ImageRecipeBase {
    *
    * @attribute
    */
-  public readonly imageRecipeLatestVersionArn: string;
+  public get imageRecipeLatestVersionArn(): string {
+    return this.resource.attrLatestVersionArn;
+  }
 
   /**
    * The ARN of the latest version of this recipe's name with the same major version.
    *
    * @attribute
    */
-  public readonly imageRecipeLatestMajorVersionArn: string;
+  public get imageRecipeLatestMajorVersionArn(): string {
+    return this.resource.attrLatestVersionMajor;
+  }
 
   /**
    * The ARN of the latest version of this recipe's name with the same major and minor version.
    *
    * @attribute
    */
-  public readonly imageRecipeLatestMinorVersionArn: string;
+  public get imageRecipeLatestMinorVersionArn(): string {
+    return this.resource.attrLatestVersionMinor;
+  }
 
   /**
    * The ARN of the latest version of this recipe's name with the same major, minor and patch
@@ -406,9 +423,16 @@ export class ImageRecipe extends ImageRecipeBase {
    *
    * @attribute
    */
-  public readonly imageRecipeLatestPatchVersionArn: string;
+  public get imageRecipeLatestPatchVersionArn(): string {
+    return this.resource.attrLatestVersionPatch;
+  }
 
   private readonly sharing: ResourceSharing;
+  /** The L1, whose attributes the getters read when they are first used. */
+  private readonly resource: imagebuilder.CfnImageRecipe;
+  /** The version as given (`x` nodes are assigned by Image Builder). */
+  private readonly version: string;
+  private assignedVersion?: string;
 
   constructor(scope: Construct, id: string, props: ImageRecipeProps) {
     super(scope, id, {
@@ -451,7 +475,7 @@ export class ImageRecipe extends ImageRecipeBase {
       : undefined;
 
     const amiTags = renderTagMap(props.amiTags);
-    const resource = new imagebuilder.CfnImageRecipe(this, 'Resource', {
+    const resource = this.resource = new imagebuilder.CfnImageRecipe(this, 'Resource', {
       name: this.physicalName,
       version,
       // AMI tags and the additional instance configuration are not create-only: their fingerprint
@@ -476,14 +500,7 @@ export class ImageRecipe extends ImageRecipeBase {
       resource: 'image-recipe',
       resourceName: `${this.physicalName}/${version}`,
     });
-    this.imageRecipeName = this.getResourceNameAttribute(resource.attrName);
-    this.imageRecipeVersion = isToken(version) || version.includes('x')
-      ? Fn.select(2, Fn.split('/', resource.attrArn))
-      : version;
-    this.imageRecipeLatestVersionArn = resource.attrLatestVersionArn;
-    this.imageRecipeLatestMajorVersionArn = resource.attrLatestVersionMajor;
-    this.imageRecipeLatestMinorVersionArn = resource.attrLatestVersionMinor;
-    this.imageRecipeLatestPatchVersionArn = resource.attrLatestVersionPatch;
+    this.version = version;
     this.sharing = new ResourceSharing(this, resource.attrArn);
   }
 

@@ -302,6 +302,7 @@ export class Image extends ImageBase {
     });
     const policy = new LibraryPolicy(this, 'DeletionRolePolicy', {
       role,
+      roleCreatedInStack: true,
       holder: 'Deletion role of an Image Builder image',
       purpose: 'the deletions of the AMIs, snapshots or container images this image built',
     });

@@ -14,6 +14,8 @@ import {
   Names,
   Resource,
   Stack,
+  Token,
+  TokenComparison,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { acknowledgeLibraryFindings } from './private/acknowledge';
@@ -320,7 +322,14 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
   }
 
   public readonly infrastructureConfigurationArn: string;
-  public readonly infrastructureConfigurationName: string;
+  public get infrastructureConfigurationName(): string {
+    // Made on first use, like the recipe's attributes: most apps never read it.
+    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
+    return this.resourceName;
+  }
+  /** The L1, whose attributes the getters read when they are first used. */
+  private readonly resource: imagebuilder.CfnInfrastructureConfiguration;
+  private resourceName?: string;
 
   /**
    * The role of the build instances, when known: the role created or given, or the role of the
@@ -397,7 +406,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       this.grantLogWrites(this.role, props.s3Logs);
     }
 
-    const resource = new imagebuilder.CfnInfrastructureConfiguration(this, 'Resource', {
+    const resource = this.resource = new imagebuilder.CfnInfrastructureConfiguration(this, 'Resource', {
       name: this.physicalName,
       description: props.description,
       instanceProfileName: this.instanceProfile.instanceProfileName,
@@ -436,7 +445,6 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       resource: 'infrastructure-configuration',
       resourceName: this.physicalName,
     });
-    this.infrastructureConfigurationName = this.getResourceNameAttribute(resource.attrName);
   }
 
   /**
@@ -465,15 +473,53 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     return repository.grantPull(this.registryGrantee('pull'));
   }
 
+  /**
+   * What `grantContainerPush` (`push`) or `grantContainerPull` gives, for the library's own builds:
+   * when this construct created the role and the repository is in the same stack and in the
+   * role's account (where `repository.grantPullPush`/`grantPull` only add to the role's policy:
+   * the comparison is `iam.Grant.addToPrincipalOrResource`'s), the same statements are written
+   * into the instance policy without an `iam.Grant`; otherwise the public grant runs
+   * (cross-account repositories and roles get their resource policy statements).
+   *
+   * @internal
+   */
+  public _grantContainerAccess(repository: ecr.IRepository, access: 'push' | 'pull'): void {
+    const role = this.createdRole;
+    const accounts = Token.compareStrings(repository.env.account, role?.principalAccount ?? '');
+    const sameAccount = accounts === TokenComparison.SAME || accounts === TokenComparison.BOTH_UNRESOLVED;
+    if (role === undefined || Stack.of(repository) !== Stack.of(this) || !sameAccount) {
+      if (access === 'push') {
+        this.grantContainerPush(repository);
+      } else {
+        this.grantContainerPull(repository);
+      }
+      return;
+    }
+    const policy = this.instancePolicyFor(role);
+    policy.add(
+      {
+        statement: new iam.PolicyStatement({
+          actions: access === 'push' ? [...ECR_PULL_ACTIONS, ...ECR_PUSH_ACTIONS] : ECR_PULL_ACTIONS,
+          resources: [repository.repositoryArn],
+        }),
+        reason: REGISTRY_TOKEN_REASON,
+        onlyFor: ['*'],
+      },
+      {
+        statement: new iam.PolicyStatement({ actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }),
+        reason: REGISTRY_TOKEN_REASON,
+        onlyFor: ['*'],
+      },
+    );
+  }
+
   /** The grantee of registry access, in this construct's instance policy. */
   private registryGrantee(access: string): iam.IPrincipal {
     if (!this.role) {
       throwValidationError(this, 'instanceProfile', this.instanceProfile.instanceProfileName,
         `must have a known role to grant it ${access} access to a repository (import the instance profile with its role, or pass role instead)`);
     }
-    return this.instancePolicyFor(this.role).grantee('ecr:GetAuthorizationToken, which ECR does not scope to resources ' +
-      '(IAM requires \'*\'); the token only authenticates the instances to the registry, and every pull and push action ' +
-      'is granted on the ARN of the given repository', ['*']);
+    return this.instancePolicyFor(this.role).grantee(REGISTRY_TOKEN_REASON, ['*']);
   }
 
   /**
@@ -586,6 +632,17 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     return Object.values(rendered).some(x => x !== undefined) ? rendered : undefined;
   }
 }
+
+/** Why the instances' registry access has `ecr:GetAuthorizationToken` on `*`. */
+const REGISTRY_TOKEN_REASON = 'ecr:GetAuthorizationToken, which ECR does not scope to resources ' +
+  '(IAM requires \'*\'); the token only authenticates the instances to the registry, and every pull and push action ' +
+  'is granted on the ARN of the given repository';
+
+/** The actions `ecr.Repository.grantPull` grants on the repository (aws-cdk-lib's `REPO_PULL_ACTIONS`). */
+const ECR_PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'];
+
+/** The actions `ecr.Repository.grantPush` adds (aws-cdk-lib's `REPO_PUSH_ACTIONS`). */
+const ECR_PUSH_ACTIONS = ['ecr:CompleteLayerUpload', 'ecr:UploadLayerPart', 'ecr:InitiateLayerUpload', 'ecr:BatchCheckLayerAvailability', 'ecr:PutImage'];
 
 /**
  * The AWS managed policies of the role created for the build instances, with what each lets the

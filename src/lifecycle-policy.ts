@@ -675,6 +675,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
     // statements a user adds to the role go to its default policy, judged by cdk-nag.
     const policy = new LibraryPolicy(this, 'ExecutionRolePolicy', {
       role,
+      roleCreatedInStack: true,
       holder: 'Execution role of an Image Builder lifecycle policy',
       purpose: 'the permissions this lifecycle policy\'s rules use, created for it alone',
     });

@@ -193,13 +193,13 @@ export class BuildSettings {
     const infra = infrastructure instanceof InfrastructureConfiguration ? infrastructure : undefined;
     if (infra?.role && recipe) {
       if (recipe.targetRepository) {
-        infra.grantContainerPush(recipe.targetRepository);
+        infra._grantContainerAccess(recipe.targetRepository, 'push');
       }
       if (scanningRepository) {
-        infra.grantContainerPush(scanningRepository);
+        infra._grantContainerAccess(scanningRepository, 'push');
       }
       if (recipe.parentImageRepository) {
-        infra.grantContainerPull(recipe.parentImageRepository);
+        infra._grantContainerAccess(recipe.parentImageRepository, 'pull');
       }
     }
     return scanningRepository;
@@ -304,6 +304,7 @@ export class BuildSettings {
     });
     const policy = new LibraryPolicy(scope, 'ExecutionRolePolicy', {
       role,
+      roleCreatedInStack: true,
       holder,
       purpose: `the permissions this ${noun} uses, created for it alone`,
     });
