@@ -4,6 +4,7 @@ import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS } from './private/api-constraints';
 import { ACKNOWLEDGED } from './private/library-policy';
 import { nagReference } from './private/owned-policy';
+import { EBS_KEY_ACTIONS } from './private/pipeline-execution-role';
 import { isToken, Validator } from './private/validation';
 
 /** Properties of a `DistributionCrossAccountRole`. */
@@ -148,14 +149,7 @@ export class DistributionCrossAccountRole extends Resource {
       statements.push(
         new iam.PolicyStatement({
           sid: 'UseEncryptionKeys',
-          actions: [
-            'kms:Decrypt',
-            'kms:DescribeKey',
-            'kms:Encrypt',
-            'kms:GenerateDataKeyWithoutPlaintext',
-            'kms:ReEncryptFrom',
-            'kms:ReEncryptTo',
-          ],
+          actions: [...EBS_KEY_ACTIONS],
           resources: keyArns,
         }),
         new iam.PolicyStatement({

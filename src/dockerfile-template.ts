@@ -1,4 +1,3 @@
-import * as fs from 'fs';
 import { Annotations, aws_s3 as s3, aws_s3_assets as s3_assets, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { LIMITS, PATTERNS } from './private/api-constraints';
@@ -82,17 +81,10 @@ export class DockerfileTemplate {
    */
   public static fromFile(path: string): DockerfileTemplate {
     return new DockerfileTemplate((scope, v) => {
-      let stat: fs.Stats | undefined;
-      try {
-        stat = fs.statSync(path);
-      } catch {
-        stat = undefined;
-      }
-      if (stat === undefined || !stat.isFile()) {
-        v.fail(PROPERTY, path, 'must be the path of an existing file (directories are uploaded as zip archives)');
+      const template = v.fileText(PROPERTY, path);
+      if (template === undefined) {
         return {};
       }
-      const template = fs.readFileSync(path, 'utf-8');
       // The file's text must be non-empty and without NUL characters, as inline templates.
       if (!v.pattern(`${PROPERTY} (contents of ${path})`, template, PATTERNS.noNul)) {
         return {};

@@ -2,6 +2,16 @@ import { Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { reasoned, ReasonedStatement } from './library-policy';
 
+/** The KMS actions EC2 uses with a key to copy, encrypt and re-encrypt EBS snapshots of an AMI. */
+export const EBS_KEY_ACTIONS = [
+  'kms:Decrypt',
+  'kms:DescribeKey',
+  'kms:Encrypt',
+  'kms:GenerateDataKeyWithoutPlaintext',
+  'kms:ReEncryptFrom',
+  'kms:ReEncryptTo',
+] as const;
+
 /** The tag Image Builder puts on the instances, volumes, AMIs and snapshots it creates. */
 export const CREATED_BY = { key: 'CreatedBy', value: 'EC2 Image Builder' } as const;
 
@@ -185,14 +195,7 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
     }),
     reasoned('the EBS keys the parent AMI, recipe and distribution use, in any account (a shared parent AMI may be encrypted with its owner\'s key), only through EC2 (kms:ViaService)', {
       sid: 'UseEbsKeysThroughEc2',
-      actions: [
-        'kms:Decrypt',
-        'kms:DescribeKey',
-        'kms:Encrypt',
-        'kms:GenerateDataKeyWithoutPlaintext',
-        'kms:ReEncryptFrom',
-        'kms:ReEncryptTo',
-      ],
+      actions: [...EBS_KEY_ACTIONS],
       // Any account: a shared parent AMI may be encrypted with a key of its owner's account.
       resources: [`arn:${p}:kms:*:*:key/*`],
       conditions: { StringLike: { 'kms:ViaService': 'ec2.*.amazonaws.com' } },

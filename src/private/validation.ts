@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ARN_EXAMPLES, ARN_KIND_NAMES, ARN_PATTERNS, ArnKind, LIMITS, OTHER_SERVICE_IDS, PATTERN_RULES, PATTERNS } from './api-constraints';
@@ -205,6 +206,24 @@ export class Validator {
   /** A non-empty string of at most 1024 characters (the API's NonEmptyString). */
   public nonEmptyString(property: string, value: string | undefined): boolean {
     return this.length(property, value, LIMITS.nonEmptyString);
+  }
+
+  /**
+   * The text of a local file read at synth (a Dockerfile template or a document), or undefined
+   * when the path is not an existing file (a directory would be uploaded as a zip archive).
+   */
+  public fileText(property: string, path: string): string | undefined {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(path);
+    } catch {
+      stat = undefined;
+    }
+    if (stat === undefined || !stat.isFile()) {
+      this.fail(property, path, 'must be the path of an existing file (directories are uploaded as zip archives)');
+      return undefined;
+    }
+    return fs.readFileSync(path, 'utf-8');
   }
 
   /** The value must be an ARN of the given kind. */

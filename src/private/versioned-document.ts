@@ -5,7 +5,6 @@
  * resource it replaces.
  */
 import { createHash } from 'crypto';
-import * as fs from 'fs';
 import { Annotations, aws_s3 as s3, aws_s3_assets as s3_assets, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { LIMITS, PATTERNS } from './api-constraints';
@@ -66,7 +65,7 @@ export class DocumentSource {
    */
   public static file(path: string): DocumentSource {
     return new DocumentSource((scope, v, check) => {
-      const text = readFile(v, check.property, path);
+      const text = v.fileText(check.property, path);
       if (text === undefined) return {};
       if (check.enabled) runCheck(v, check, text);
       if (text.length <= LIMITS.componentData.max) {
@@ -80,7 +79,7 @@ export class DocumentSource {
   /** A document in a local file, always uploaded as an asset. */
   public static asset(path: string): DocumentSource {
     return new DocumentSource((scope, v, check) => {
-      const text = readFile(v, check.property, path);
+      const text = v.fileText(check.property, path);
       if (text === undefined) return {};
       if (check.enabled) runCheck(v, check, text);
       return { uri: assetUri(scope, path) };
@@ -131,20 +130,6 @@ function runCheck(v: Validator, check: DocumentCheck, text: string): void {
   if (document !== undefined) {
     check.check(v, check.property, document);
   }
-}
-
-function readFile(v: Validator, property: string, path: string): string | undefined {
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.statSync(path);
-  } catch {
-    stat = undefined;
-  }
-  if (stat === undefined || !stat.isFile()) {
-    v.fail(property, path, 'must be the path of an existing file (directories are uploaded as zip archives)');
-    return undefined;
-  }
-  return fs.readFileSync(path, 'utf-8');
 }
 
 function assetUri(scope: Construct, path: string): string {
