@@ -5,7 +5,6 @@ import {
   aws_kms as kms,
   Fn,
   Lazy,
-  Names,
   RemovalPolicy,
   Resource,
 } from 'aws-cdk-lib';
@@ -16,7 +15,7 @@ import { ContainerInstanceImage } from './container-instance-image';
 import { ContainerParentImage } from './container-parent-image';
 import { DockerfileTemplate } from './dockerfile-template';
 import { LIMITS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './private/arns';
+import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
@@ -462,10 +461,9 @@ export class ContainerRecipe extends ContainerRecipeBase {
 
   constructor(scope: Construct, id: string, props: ContainerRecipeProps) {
     super(scope, id, {
-      physicalName: props.containerRecipeName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.containerRecipeName,
     });
+    const name = ownResourceName(this, props.containerRecipeName);
 
     const version = props.containerRecipeVersion ?? DEFAULT_RECIPE_VERSION;
     const v = new Validator(this);
@@ -504,7 +502,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     this.parentImageRepository = props.parentImage.repository;
 
     const resource = this.resource = new imagebuilder.CfnContainerRecipe(this, 'Resource', {
-      name: this.physicalName,
+      name,
       version,
       // Image Builder reads a template in S3 only when the recipe is created: a new object
       // version, in the (create-only) description's fingerprint, replaces the recipe.
@@ -528,10 +526,10 @@ export class ContainerRecipe extends ContainerRecipeBase {
       tags: renderTagMap(props.tags),
     });
 
-    this.containerRecipeArn = this.getResourceArnAttribute(resource.attrArn, {
+    this.containerRecipeArn = props.containerRecipeName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
       service: 'imagebuilder',
       resource: 'container-recipe',
-      resourceName: `${this.physicalName}/${version}`,
+      resourceName: `${name}/${version}`,
     });
     this.version = version;
     this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);

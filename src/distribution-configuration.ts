@@ -10,14 +10,13 @@ import {
   aws_ssm as ssm,
   IResource,
   Lazy,
-  Names,
   Resource,
   Stack,
   Token,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { imageBuilderArn } from './private/arns';
+import { PATTERNS } from './private/api-constraints';
+import { imageBuilderArn, ownResourceName } from './private/arns';
 import {
   KMS_DISTRIBUTION_ACTIONS,
   KMS_LAUNCH_ACTIONS,
@@ -516,10 +515,9 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 
   constructor(scope: Construct, id: string, props: DistributionConfigurationProps = {}) {
     super(scope, id, {
-      physicalName: props.distributionConfigurationName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.distributionConfigurationName,
     });
+    const name = ownResourceName(this, props.distributionConfigurationName);
 
     const v = new Validator(this);
     v.resourceName('distributionConfigurationName', props.distributionConfigurationName);
@@ -531,7 +529,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     v.throwIfInvalid();
 
     const resource = this.resource = new imagebuilder.CfnDistributionConfiguration(this, 'Resource', {
-      name: this.physicalName,
+      name,
       description: props.description,
       distributions: Lazy.any({ produce: () => this.renderDistributions() }),
       tags: renderTagMap(props.tags),
@@ -545,10 +543,10 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
       })],
     });
 
-    this.distributionConfigurationArn = this.getResourceArnAttribute(resource.attrArn, {
+    this.distributionConfigurationArn = props.distributionConfigurationName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
       service: 'imagebuilder',
       resource: 'distribution-configuration',
-      resourceName: this.physicalName,
+      resourceName: name,
     });
   }
 

@@ -10,8 +10,6 @@ import {
   aws_sns as sns,
   Duration,
   IResource,
-  Lazy,
-  Names,
   Resource,
   Stack,
   Token,
@@ -20,7 +18,7 @@ import {
 import { Construct } from 'constructs';
 import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS, PATTERNS } from './private/api-constraints';
-import { imageBuilderArn } from './private/arns';
+import { imageBuilderArn, ownResourceName } from './private/arns';
 import { throwValidationError } from './private/errors';
 import { ACKNOWLEDGED, LibraryPolicy } from './private/library-policy';
 import { isToken, renderTagMap, Validator } from './private/validation';
@@ -354,10 +352,9 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
 
   constructor(scope: Construct, id: string, props: InfrastructureConfigurationProps = {}) {
     super(scope, id, {
-      physicalName: props.infrastructureConfigurationName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.infrastructureConfigurationName,
     });
+    const name = ownResourceName(this, props.infrastructureConfigurationName);
 
     const v = new Validator(this);
     v.resourceName('infrastructureConfigurationName', props.infrastructureConfigurationName);
@@ -407,7 +404,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     }
 
     const resource = this.resource = new imagebuilder.CfnInfrastructureConfiguration(this, 'Resource', {
-      name: this.physicalName,
+      name,
       description: props.description,
       instanceProfileName: this.instanceProfile.instanceProfileName,
       instanceTypes: props.instanceTypes?.map(t => t.toString()),
@@ -440,10 +437,10 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       resource.addPropertyOverride('ParentInstance', parentInstance);
     }
 
-    this.infrastructureConfigurationArn = this.getResourceArnAttribute(resource.attrArn, {
+    this.infrastructureConfigurationArn = props.infrastructureConfigurationName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
       service: 'imagebuilder',
       resource: 'infrastructure-configuration',
-      resourceName: this.physicalName,
+      resourceName: name,
     });
   }
 
