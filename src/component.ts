@@ -748,11 +748,13 @@ export class Component extends ComponentBase {
 
     this.platform = props.platform;
     this.componentVersion = version;
-    this.componentArn = props.componentName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'component',
-      resourceName: `${name}/${version}`,
-    });
+    this.componentArn = props.componentName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'component',
+        resourceName: `${name}/${version}`,
+      });
     this.componentName = this.getResourceNameAttribute(resource.attrName);
     this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);
   }

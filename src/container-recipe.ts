@@ -526,11 +526,13 @@ export class ContainerRecipe extends ContainerRecipeBase {
       tags: renderTagMap(props.tags),
     });
 
-    this.containerRecipeArn = props.containerRecipeName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'container-recipe',
-      resourceName: `${name}/${version}`,
-    });
+    this.containerRecipeArn = props.containerRecipeName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'container-recipe',
+        resourceName: `${name}/${version}`,
+      });
     this.version = version;
     this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);
   }

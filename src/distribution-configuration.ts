@@ -543,11 +543,13 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
       })],
     });
 
-    this.distributionConfigurationArn = props.distributionConfigurationName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'distribution-configuration',
-      resourceName: name,
-    });
+    this.distributionConfigurationArn = props.distributionConfigurationName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'distribution-configuration',
+        resourceName: name,
+      });
   }
 
   /**

@@ -582,11 +582,13 @@ export class ImagePipeline extends ImagePipelineBase {
     });
     build.finish(resource);
 
-    this.imagePipelineArn = props.imagePipelineName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'image-pipeline',
-      resourceName: name,
-    });
+    this.imagePipelineArn = props.imagePipelineName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'image-pipeline',
+        resourceName: name,
+      });
     if (props.retention) {
       this.addRetention(props.retention);
     }

@@ -493,11 +493,13 @@ export class ImageRecipe extends ImageRecipeBase {
       tags: renderTagMap(props.tags),
     });
 
-    this.imageRecipeArn = props.imageRecipeName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'image-recipe',
-      resourceName: `${name}/${version}`,
-    });
+    this.imageRecipeArn = props.imageRecipeName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'image-recipe',
+        resourceName: `${name}/${version}`,
+      });
     this.version = version;
     this.sharing = new ResourceSharing(this, resource.attrArn);
   }

@@ -437,11 +437,13 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       resource.addPropertyOverride('ParentInstance', parentInstance);
     }
 
-    this.infrastructureConfigurationArn = props.infrastructureConfigurationName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'infrastructure-configuration',
-      resourceName: name,
-    });
+    this.infrastructureConfigurationArn = props.infrastructureConfigurationName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'infrastructure-configuration',
+        resourceName: name,
+      });
   }
 
   /**

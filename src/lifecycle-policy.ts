@@ -615,11 +615,13 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
       resource.node.addDependency(this.executionRole, this.node.findChild('ExecutionRolePolicy'));
     }
 
-    this.lifecyclePolicyArn = props.lifecyclePolicyName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'lifecycle-policy',
-      resourceName: name,
-    });
+    this.lifecyclePolicyArn = props.lifecyclePolicyName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'lifecycle-policy',
+        resourceName: name,
+      });
     this.lifecyclePolicyName = name;
   }
 

@@ -297,11 +297,13 @@ export class Workflow extends WorkflowBase {
 
     this.workflowType = props.workflowType;
     this.workflowVersion = version;
-    this.workflowArn = props.workflowName === undefined ? resource.attrArn : this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'workflow',
-      resourceName: `${props.workflowType.toLowerCase()}/${name}/${version}`,
-    });
+    this.workflowArn = props.workflowName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'workflow',
+        resourceName: `${props.workflowType.toLowerCase()}/${name}/${version}`,
+      });
     // CloudFormation returns no name attribute: the ARN holds the (normalized) name.
     this.workflowName = this.getResourceNameAttribute(arnPathPart(resource.attrArn, 2));
   }
