@@ -4,7 +4,6 @@ import {
   aws_imagebuilder as imagebuilder,
   aws_kms as kms,
   Fn,
-  Lazy,
   RemovalPolicy,
   Resource,
 } from 'aws-cdk-lib';
@@ -457,7 +456,6 @@ export class ContainerRecipe extends ContainerRecipeBase {
   private readonly version: string;
   private assignedVersion?: string;
   private readonly componentConfigurations: ComponentConfiguration[];
-  private renderedComponents: imagebuilder.CfnContainerRecipe.ComponentConfigurationProperty[];
 
   constructor(scope: Construct, id: string, props: ContainerRecipeProps) {
     super(scope, id, {
@@ -481,7 +479,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     this.validateRepositoryOptions(v, props);
     v.ecrRepositoryName('targetRepository', props.targetRepository?.repositoryName);
     this.componentConfigurations = [...props.components];
-    this.renderedComponents = renderComponents(v, 'components', this.componentConfigurations);
+    const components = renderComponents(v, 'components', this.componentConfigurations);
     const template = props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate();
     const dockerfile = template._bind(this, v);
     const objectVersion = template._objectVersion;
@@ -515,7 +513,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
         service: REPOSITORY_SERVICE_ECR,
         repositoryName: targetRepository.repositoryName,
       },
-      components: Lazy.any({ produce: () => this.renderedComponents }),
+      components,
       dockerfileTemplateData: dockerfile.dockerfileTemplateData,
       dockerfileTemplateUri: dockerfile.dockerfileTemplateUri,
       platformOverride: props.platformOverride,
@@ -563,7 +561,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     const rendered = renderComponents(v, 'components', all);
     v.throwIfInvalid();
     this.componentConfigurations.push(component);
-    this.renderedComponents = rendered;
+    this.resource.components = rendered;
   }
 
   private validatePlatform(v: Validator, props: ContainerRecipeProps): void {

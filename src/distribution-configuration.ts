@@ -9,7 +9,6 @@ import {
   aws_kms as kms,
   aws_ssm as ssm,
   IResource,
-  Lazy,
   Resource,
   Stack,
   Token,
@@ -531,7 +530,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     const resource = this.resource = new imagebuilder.CfnDistributionConfiguration(this, 'Resource', {
       name,
       description: props.description,
-      distributions: Lazy.any({ produce: () => this.renderDistributions() }),
+      distributions: this.renderDistributions(),
       tags: renderTagMap(props.tags),
     });
 
@@ -562,6 +561,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     const v = new Validator(this);
     this.registerAmi(v, '', options);
     v.throwIfInvalid();
+    this.resource.distributions = this.renderDistributions();
   }
 
   /**
@@ -574,6 +574,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     const v = new Validator(this);
     this.registerContainer(v, '', options);
     v.throwIfInvalid();
+    this.resource.distributions = this.renderDistributions();
   }
 
   /**
