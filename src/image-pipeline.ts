@@ -398,7 +398,8 @@ export interface ImagePipelineProps extends ImageBuildOptions {
 
   /**
    * Whether the pipeline is enabled (`Status` `ENABLED`). A disabled pipeline does not run on its
-   * schedule.
+   * schedule. Only a disabled pipeline's status is written to the template: Image Builder creates
+   * pipelines enabled.
    *
    * @default true
    */
@@ -572,7 +573,11 @@ export class ImagePipeline extends ImagePipelineBase {
       description: props.description,
       ...build.render(),
       schedule: renderSchedule(props.schedule),
-      status: (props.enabled ?? true) ? 'ENABLED' : 'DISABLED',
+      // Only `DISABLED` is written: Image Builder creates a pipeline ENABLED when `status` is
+      // omitted. The service model leaves `status` optional without naming its default (the
+      // official alpha omits it too, documenting ENABLED); its UpdateImagePipeline "does not
+      // support selective updates", so removing `enabled: false` enables the pipeline again.
+      status: props.enabled === false ? 'DISABLED' : undefined,
       tags: renderTagMap(props.tags),
       imageTags: renderTagMap(props.imageTags),
       loggingConfiguration: {

@@ -137,9 +137,7 @@ describe('ImagePipeline defaults', () => {
       Name: 'stack-pipeline-013d2286',
       ImageRecipeArn: IMAGE_RECIPE_ARN,
       InfrastructureConfigurationArn: { 'Fn::GetAtt': ['PipelineInfrastructureConfigurationC46387B5', 'Arn'] },
-      ImageTestsConfiguration: { ImageTestsEnabled: true },
-      EnhancedImageMetadataEnabled: true,
-      Status: 'ENABLED',
+      // Tests, enhanced metadata and ENABLED are the service's defaults: not written.
       ImageScanningConfiguration: { ImageScanningEnabled: true },
       LoggingConfiguration: {
         PipelineLogGroupName: { Ref: 'PipelinePipelineLogGroupE63EE035' },
@@ -304,9 +302,6 @@ describe('ImagePipeline with all parameters', () => {
       Name: 'container-pipeline',
       ContainerRecipeArn: CONTAINER_RECIPE_ARN,
       InfrastructureConfigurationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PipelineInfrastructureConfiguration'), 'Arn'] },
-      ImageTestsConfiguration: { ImageTestsEnabled: true },
-      EnhancedImageMetadataEnabled: true,
-      Status: 'ENABLED',
       ImageScanningConfiguration: {
         ImageScanningEnabled: true,
         EcrConfiguration: { RepositoryName: { Ref: logicalIdOf(scanRepo) }, ContainerTags: ['scan', 'latest'] },
@@ -316,6 +311,37 @@ describe('ImagePipeline with all parameters', () => {
         ImageLogGroupName: { Ref: Match.stringLikeRegexp('^PipelineImageLogGroup') },
       },
     }));
+  });
+});
+
+describe('the service\'s defaults are not written', () => {
+  test('EnhancedImageMetadataEnabled: omitted when true (the default), written when false', () => {
+    for (const enhancedImageMetadataEnabled of [undefined, true]) {
+      const { stack } = pipeline({ enhancedImageMetadataEnabled });
+      Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { EnhancedImageMetadataEnabled: Match.absent() });
+    }
+    const { stack } = pipeline({ enhancedImageMetadataEnabled: false });
+    expect(pipelineProperties(stack).EnhancedImageMetadataEnabled).toBe(false);
+  });
+
+  test('ImageTestsConfiguration: omitted when tests are enabled without a timeout, written when disabled or timed', () => {
+    for (const imageTestsEnabled of [undefined, true]) {
+      const { stack } = pipeline({ imageTestsEnabled });
+      Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { ImageTestsConfiguration: Match.absent() });
+    }
+    const disabled = pipeline({ imageTestsEnabled: false });
+    expect(pipelineProperties(disabled.stack).ImageTestsConfiguration).toEqual({ ImageTestsEnabled: false });
+    const timed = pipeline({ imageTestsTimeout: Duration.hours(3) });
+    expect(pipelineProperties(timed.stack).ImageTestsConfiguration).toEqual({ ImageTestsEnabled: true, TimeoutMinutes: 180 });
+  });
+
+  test('Status: omitted when enabled (the default), DISABLED when disabled', () => {
+    for (const enabled of [undefined, true]) {
+      const { stack } = pipeline({ enabled });
+      Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { Status: Match.absent() });
+    }
+    const { stack } = pipeline({ enabled: false });
+    Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { Status: 'DISABLED' });
   });
 });
 
@@ -341,11 +367,12 @@ describe('recipes', () => {
     const infra = p.infrastructureConfiguration as InfrastructureConfiguration;
     const statements = statementsOfRole(stack, infra.role!);
     const pushes = statements.filter(s => asList(s.Action).includes('ecr:PutImage'));
-    expect(pushes.map(s => s.Resource)).toEqual([
+    // One statement: the library's policy merges statements that differ only by resource.
+    expect(pushes.map(s => s.Resource)).toEqual([[
       arnOf(repository),
       // Image Builder's default scanning repository: Inspector scans the copy pushed there.
       DEFAULT_SCANNING_REPOSITORY_ARN,
-    ]);
+    ]]);
     // ECR only grants GetAuthorizationToken on '*'; every other ECR action is scoped.
     for (const s of statements.filter(st => asList(st.Action).some((a: string) => a.startsWith('ecr:')))) {
       if (s.Resource === '*') {
@@ -367,7 +394,7 @@ describe('recipes', () => {
     const { pipeline: p } = pipeline({ recipe, imageScanning: { repository: scans } }, stack);
     const statements = statementsOfRole(stack, (p.infrastructureConfiguration as InfrastructureConfiguration).role!);
     expect(statements.filter(s => asList(s.Action).includes('ecr:PutImage')).map(s => s.Resource))
-      .toEqual([arnOf(target), arnOf(scans)]);
+      .toEqual([[arnOf(scans), arnOf(target)]]);
     const pullOnly = statements.filter(s => asList(s.Action).includes('ecr:BatchGetImage') && !asList(s.Action).includes('ecr:PutImage'));
     expect(pullOnly.map(s => s.Resource)).toEqual([arnOf(base)]);
   });
@@ -454,16 +481,15 @@ describe('execution role', () => {
     const { stack, pipeline: p } = pipeline({ workflows: [{ workflow: Workflow.fromWorkflowArn(strictStack(), 'T', TEST_WORKFLOW_ARN) }] });
     const logStatements = statementsOfRole(stack, p.executionRole!)
       .filter(s => asList(s.Action).some((a: string) => a.startsWith('logs:')));
+    // One statement: the library's policy merges statements that differ only by resource.
     expect(logStatements).toEqual([
       {
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Effect: 'Allow',
-        Resource: { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] },
-      },
-      {
-        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        Effect: 'Allow',
-        Resource: { 'Fn::GetAtt': ['PipelineImageLogGroupE4BCFFD3', 'Arn'] },
+        Resource: [
+          { 'Fn::GetAtt': ['PipelineImageLogGroupE4BCFFD3', 'Arn'] },
+          { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] },
+        ],
       },
     ]);
   });
@@ -644,10 +670,14 @@ describe('execution role', () => {
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::IAM::Role', 2);
     expect(pipelineProperties(stack).ExecutionRole).toEqual(arnOf(role));
-    expect(statementsOfRole(stack, role)).toEqual([
-      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] } },
-      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['PipelineImageLogGroupE4BCFFD3', 'Arn'] } },
-    ]);
+    expect(statementsOfRole(stack, role)).toEqual([{
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Effect: 'Allow',
+      Resource: [
+        { 'Fn::GetAtt': ['PipelineImageLogGroupE4BCFFD3', 'Arn'] },
+        { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] },
+      ],
+    }]);
   });
 
   test('addToExecutionRolePolicy extends the role, and has no effect without one', () => {
@@ -688,14 +718,14 @@ describe('logging', () => {
     expect(p.executionRole).toBeDefined();
     const logStatements = statementsOfRole(stack, p.executionRole!)
       .filter(s => asList(s.Action).some((a: string) => a.startsWith('logs:')));
-    expect(logStatements).toEqual([
-      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] } },
-      {
-        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-        Effect: 'Allow',
-        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:us-east-1:${ACCOUNT}:log-group:/builds/images:*`]] },
-      },
-    ]);
+    expect(logStatements).toEqual([{
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Effect: 'Allow',
+      Resource: [
+        { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] },
+        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:us-east-1:${ACCOUNT}:log-group:/builds/images:*`]] },
+      ],
+    }]);
   });
 
   test('a log group of this app with a generated name gets write permission too', () => {
@@ -705,7 +735,9 @@ describe('logging', () => {
     expect(p.executionRole).toBeDefined();
     expect(pipelineProperties(stack).LoggingConfiguration.PipelineLogGroupName).toEqual({ Ref: logicalIdOf(group) });
     expect(statementsOfRole(stack, p.executionRole!)).toContainEqual({
-      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: arnOf(group),
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+      Effect: 'Allow',
+      Resource: [arnOf(group), { 'Fn::GetAtt': ['PipelineImageLogGroupE4BCFFD3', 'Arn'] }],
     });
   });
 

@@ -22,14 +22,15 @@ const { Construct } = require('constructs');
 const arn = (rest) => Fn.join('', ['arn:', Aws.PARTITION, rest]);
 /** `arn:<partition><rest>` inside a JSON-typed property (an IAM policy document). */
 const arnJson = (rest) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });
+/** Pull and push, sorted as the library's minimized policies render them. */
 const ECR_PULL_PUSH = [
   'ecr:BatchCheckLayerAvailability',
-  'ecr:GetDownloadUrlForLayer',
   'ecr:BatchGetImage',
   'ecr:CompleteLayerUpload',
-  'ecr:UploadLayerPart',
+  'ecr:GetDownloadUrlForLayer',
   'ecr:InitiateLayerUpload',
   'ecr:PutImage',
+  'ecr:UploadLayerPart',
 ];
 const LIFECYCLE_POLICY = JSON.stringify({
   rules: [{
@@ -105,14 +106,17 @@ function addPipeline(stack, i) {
   });
   const policy = new iam.CfnPolicy(new Construct(infrastructureScope, 'InstancePolicy'), 'Resource', {
     policyDocument: {
+      // The push grants on the target and scanning repositories, merged into one statement.
       Statement: [
-        { Action: ECR_PULL_PUSH, Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalId(repository), 'Arn'] } },
-        { Action: 'ecr:GetAuthorizationToken', Effect: 'Allow', Resource: '*' },
         {
           Action: ECR_PULL_PUSH,
           Effect: 'Allow',
-          Resource: arnJson(`:ecr:${region}:${account}:repository/image-builder-image-scanning-repository`),
+          Resource: [
+            { 'Fn::GetAtt': [logicalId(repository), 'Arn'] },
+            arnJson(`:ecr:${region}:${account}:repository/image-builder-image-scanning-repository`),
+          ],
         },
+        { Action: 'ecr:GetAuthorizationToken', Effect: 'Allow', Resource: '*' },
       ],
       Version: '2012-10-17',
     },
@@ -147,9 +151,7 @@ function addPipeline(stack, i) {
   return new imagebuilder.CfnImagePipeline(pipelineScope, 'Resource', {
     containerRecipeArn: recipe.attrArn,
     distributionConfigurationArn: distribution.attrArn,
-    enhancedImageMetadataEnabled: true,
     imageScanningConfiguration: { imageScanningEnabled: true },
-    imageTestsConfiguration: { imageTestsEnabled: true },
     infrastructureConfigurationArn: infrastructure.attrArn,
     loggingConfiguration: {
       imageLogGroupName: imageLogGroup.ref,
@@ -157,7 +159,6 @@ function addPipeline(stack, i) {
     },
     name: resourceName(pipelineScope),
     schedule: { scheduleExpression: 'cron(0 4 ? * MON *)' },
-    status: 'ENABLED',
   });
 }
 
