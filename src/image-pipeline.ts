@@ -398,8 +398,7 @@ export interface ImagePipelineProps extends ImageBuildOptions {
 
   /**
    * Whether the pipeline is enabled (`Status` `ENABLED`). A disabled pipeline does not run on its
-   * schedule. Only a disabled pipeline's status is written to the template: Image Builder creates
-   * pipelines enabled.
+   * schedule.
    *
    * @default true
    */
@@ -573,11 +572,10 @@ export class ImagePipeline extends ImagePipelineBase {
       description: props.description,
       ...build.render(),
       schedule: renderSchedule(props.schedule),
-      // Only `DISABLED` is written: Image Builder creates a pipeline ENABLED when `status` is
-      // omitted. The service model leaves `status` optional without naming its default (the
-      // official alpha omits it too, documenting ENABLED); its UpdateImagePipeline "does not
-      // support selective updates", so removing `enabled: false` enables the pipeline again.
-      status: props.enabled === false ? 'DISABLED' : undefined,
+      // Written either way, unlike the other defaults the service documents: the service model
+      // names no default for `status`, so an update that dropped it could leave a pipeline
+      // disabled.
+      status: props.enabled === false ? 'DISABLED' : 'ENABLED',
       tags: renderTagMap(props.tags),
       imageTags: renderTagMap(props.imageTags),
       loggingConfiguration: {

@@ -350,6 +350,9 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
   /** The instances' role, when this construct created it. */
   private createdRole?: iam.Role;
 
+  /** The instance policy's registry statements for the library's own builds, by kind of access. */
+  private readonly registryStatements = new Map<'push' | 'pull', iam.PolicyStatement>();
+
   constructor(scope: Construct, id: string, props: InfrastructureConfigurationProps = {}) {
     super(scope, id, {
       physicalName: props.infrastructureConfigurationName,
@@ -494,22 +497,27 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       }
       return;
     }
+    // One statement per kind of access, whatever the number of repositories (the target and the
+    // scanning repository share the push statement), and the registry token once.
+    const existing = this.registryStatements.get(access);
+    if (existing) {
+      existing.addResources(repository.repositoryArn);
+      return;
+    }
+    const statement = new iam.PolicyStatement({
+      actions: access === 'push' ? ECR_PULL_PUSH_ACTIONS : ECR_PULL_ACTIONS,
+      resources: [repository.repositoryArn],
+    });
     const policy = this.instancePolicyFor(role);
-    policy.add(
-      {
-        statement: new iam.PolicyStatement({
-          actions: access === 'push' ? [...ECR_PULL_ACTIONS, ...ECR_PUSH_ACTIONS] : ECR_PULL_ACTIONS,
-          resources: [repository.repositoryArn],
-        }),
-        reason: REGISTRY_TOKEN_REASON,
-        onlyFor: ['*'],
-      },
-      {
+    policy.add({ statement, reason: REGISTRY_TOKEN_REASON, onlyFor: ['*'] });
+    if (this.registryStatements.size === 0) {
+      policy.add({
         statement: new iam.PolicyStatement({ actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }),
         reason: REGISTRY_TOKEN_REASON,
         onlyFor: ['*'],
-      },
-    );
+      });
+    }
+    this.registryStatements.set(access, statement);
   }
 
   /** The grantee of registry access, in this construct's instance policy. */
@@ -642,6 +650,9 @@ const ECR_PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrl
 
 /** The actions `ecr.Repository.grantPush` adds (aws-cdk-lib's `REPO_PUSH_ACTIONS`). */
 const ECR_PUSH_ACTIONS = ['ecr:CompleteLayerUpload', 'ecr:UploadLayerPart', 'ecr:InitiateLayerUpload', 'ecr:BatchCheckLayerAvailability', 'ecr:PutImage'];
+
+/** What `ecr.Repository.grantPullPush` grants on the repository. */
+const ECR_PULL_PUSH_ACTIONS = [...ECR_PULL_ACTIONS, ...ECR_PUSH_ACTIONS];
 
 /**
  * The AWS managed policies of the role created for the build instances, with what each lets the

@@ -767,8 +767,8 @@ describe('ContainerRecipe', () => {
             {
               Effect: 'Allow',
               Action: [
-                'ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:CompleteLayerUpload',
-                'ecr:GetDownloadUrlForLayer', 'ecr:InitiateLayerUpload', 'ecr:PutImage', 'ecr:UploadLayerPart',
+                'ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage',
+                'ecr:CompleteLayerUpload', 'ecr:UploadLayerPart', 'ecr:InitiateLayerUpload', 'ecr:PutImage',
               ],
               Resource: { 'Fn::GetAtt': ['RecipeRepository7075538A', 'Arn'] },
             },

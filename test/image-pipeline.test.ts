@@ -137,8 +137,9 @@ describe('ImagePipeline defaults', () => {
       Name: 'stack-pipeline-013d2286',
       ImageRecipeArn: IMAGE_RECIPE_ARN,
       InfrastructureConfigurationArn: { 'Fn::GetAtt': ['PipelineInfrastructureConfigurationC46387B5', 'Arn'] },
-      // Tests, enhanced metadata and ENABLED are the service's defaults: not written.
+      // Tests and enhanced metadata are the service's documented defaults: not written.
       ImageScanningConfiguration: { ImageScanningEnabled: true },
+      Status: 'ENABLED',
       LoggingConfiguration: {
         PipelineLogGroupName: { Ref: 'PipelinePipelineLogGroupE63EE035' },
         ImageLogGroupName: { Ref: 'PipelineImageLogGroupE4BCFFD3' },
@@ -310,11 +311,12 @@ describe('ImagePipeline with all parameters', () => {
         PipelineLogGroupName: { Ref: Match.stringLikeRegexp('^PipelinePipelineLogGroup') },
         ImageLogGroupName: { Ref: Match.stringLikeRegexp('^PipelineImageLogGroup') },
       },
+      Status: 'ENABLED',
     }));
   });
 });
 
-describe('the service\'s defaults are not written', () => {
+describe('the service\'s documented defaults are not written', () => {
   test('EnhancedImageMetadataEnabled: omitted when true (the default), written when false', () => {
     for (const enhancedImageMetadataEnabled of [undefined, true]) {
       const { stack } = pipeline({ enhancedImageMetadataEnabled });
@@ -335,13 +337,11 @@ describe('the service\'s defaults are not written', () => {
     expect(pipelineProperties(timed.stack).ImageTestsConfiguration).toEqual({ ImageTestsEnabled: true, TimeoutMinutes: 180 });
   });
 
-  test('Status: omitted when enabled (the default), DISABLED when disabled', () => {
-    for (const enabled of [undefined, true]) {
+  test('Status: written either way (the service model names no default)', () => {
+    for (const [enabled, status] of [[undefined, 'ENABLED'], [true, 'ENABLED'], [false, 'DISABLED']] as const) {
       const { stack } = pipeline({ enabled });
-      Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { Status: Match.absent() });
+      Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { Status: status });
     }
-    const { stack } = pipeline({ enabled: false });
-    Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { Status: 'DISABLED' });
   });
 });
 
@@ -367,7 +367,7 @@ describe('recipes', () => {
     const infra = p.infrastructureConfiguration as InfrastructureConfiguration;
     const statements = statementsOfRole(stack, infra.role!);
     const pushes = statements.filter(s => asList(s.Action).includes('ecr:PutImage'));
-    // One statement: the library's policy merges statements that differ only by resource.
+    // One statement for both repositories (the library writes a kind of access once).
     expect(pushes.map(s => s.Resource)).toEqual([[
       arnOf(repository),
       // Image Builder's default scanning repository: Inspector scans the copy pushed there.
@@ -394,7 +394,7 @@ describe('recipes', () => {
     const { pipeline: p } = pipeline({ recipe, imageScanning: { repository: scans } }, stack);
     const statements = statementsOfRole(stack, (p.infrastructureConfiguration as InfrastructureConfiguration).role!);
     expect(statements.filter(s => asList(s.Action).includes('ecr:PutImage')).map(s => s.Resource))
-      .toEqual([[arnOf(scans), arnOf(target)]]);
+      .toEqual([[arnOf(target), arnOf(scans)]]);
     const pullOnly = statements.filter(s => asList(s.Action).includes('ecr:BatchGetImage') && !asList(s.Action).includes('ecr:PutImage'));
     expect(pullOnly.map(s => s.Resource)).toEqual([arnOf(base)]);
   });
@@ -481,15 +481,16 @@ describe('execution role', () => {
     const { stack, pipeline: p } = pipeline({ workflows: [{ workflow: Workflow.fromWorkflowArn(strictStack(), 'T', TEST_WORKFLOW_ARN) }] });
     const logStatements = statementsOfRole(stack, p.executionRole!)
       .filter(s => asList(s.Action).some((a: string) => a.startsWith('logs:')));
-    // One statement: the library's policy merges statements that differ only by resource.
     expect(logStatements).toEqual([
       {
         Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
         Effect: 'Allow',
-        Resource: [
-          { 'Fn::GetAtt': ['PipelineImageLogGroupE4BCFFD3', 'Arn'] },
-          { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] },
-        ],
+        Resource: { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] },
+      },
+      {
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': ['PipelineImageLogGroupE4BCFFD3', 'Arn'] },
       },
     ]);
   });
@@ -670,14 +671,10 @@ describe('execution role', () => {
     const template = Template.fromStack(stack);
     template.resourceCountIs('AWS::IAM::Role', 2);
     expect(pipelineProperties(stack).ExecutionRole).toEqual(arnOf(role));
-    expect(statementsOfRole(stack, role)).toEqual([{
-      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      Effect: 'Allow',
-      Resource: [
-        { 'Fn::GetAtt': ['PipelineImageLogGroupE4BCFFD3', 'Arn'] },
-        { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] },
-      ],
-    }]);
+    expect(statementsOfRole(stack, role)).toEqual([
+      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] } },
+      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['PipelineImageLogGroupE4BCFFD3', 'Arn'] } },
+    ]);
   });
 
   test('addToExecutionRolePolicy extends the role, and has no effect without one', () => {
@@ -718,14 +715,14 @@ describe('logging', () => {
     expect(p.executionRole).toBeDefined();
     const logStatements = statementsOfRole(stack, p.executionRole!)
       .filter(s => asList(s.Action).some((a: string) => a.startsWith('logs:')));
-    expect(logStatements).toEqual([{
-      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      Effect: 'Allow',
-      Resource: [
-        { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] },
-        { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:us-east-1:${ACCOUNT}:log-group:/builds/images:*`]] },
-      ],
-    }]);
+    expect(logStatements).toEqual([
+      { Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: { 'Fn::GetAtt': ['PipelinePipelineLogGroupE63EE035', 'Arn'] } },
+      {
+        Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        Effect: 'Allow',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:logs:us-east-1:${ACCOUNT}:log-group:/builds/images:*`]] },
+      },
+    ]);
   });
 
   test('a log group of this app with a generated name gets write permission too', () => {
@@ -735,9 +732,7 @@ describe('logging', () => {
     expect(p.executionRole).toBeDefined();
     expect(pipelineProperties(stack).LoggingConfiguration.PipelineLogGroupName).toEqual({ Ref: logicalIdOf(group) });
     expect(statementsOfRole(stack, p.executionRole!)).toContainEqual({
-      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
-      Effect: 'Allow',
-      Resource: [arnOf(group), { 'Fn::GetAtt': ['PipelineImageLogGroupE4BCFFD3', 'Arn'] }],
+      Action: ['logs:CreateLogStream', 'logs:PutLogEvents'], Effect: 'Allow', Resource: arnOf(group),
     });
   });
 

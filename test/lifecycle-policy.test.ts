@@ -330,7 +330,7 @@ describe('LifecyclePolicy', () => {
         {
           Sid: 'ChangeAmis',
           Effect: 'Allow',
-          Action: ['ec2:DeregisterImage', 'ec2:DisableImage', 'ec2:EnableImageDeprecation'],
+          Action: ['ec2:EnableImageDeprecation', 'ec2:DisableImage', 'ec2:DeregisterImage'],
           Resource: PARTITION_ARN(':ec2:*::image/*'),
           Condition: CREATED_BY,
         },
@@ -361,7 +361,7 @@ describe('LifecyclePolicy', () => {
       expect(statements[1]).toEqual({
         Sid: 'DeleteContainerImages',
         Effect: 'Allow',
-        Action: ['ecr:BatchDeleteImage', 'ecr:BatchGetImage'],
+        Action: ['ecr:BatchGetImage', 'ecr:BatchDeleteImage'],
         Resource: PARTITION_ARN(`:ecr:*:${ACCOUNT}:repository/*`),
         Condition: { StringEquals: { 'ecr:ResourceTag/LifecycleExecutionAccess': 'EC2 Image Builder' } },
       });

@@ -22,15 +22,14 @@ const { Construct } = require('constructs');
 const arn = (rest) => Fn.join('', ['arn:', Aws.PARTITION, rest]);
 /** `arn:<partition><rest>` inside a JSON-typed property (an IAM policy document). */
 const arnJson = (rest) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });
-/** Pull and push, sorted as the library's minimized policies render them. */
 const ECR_PULL_PUSH = [
   'ecr:BatchCheckLayerAvailability',
+  'ecr:GetDownloadUrlForLayer',
   'ecr:BatchGetImage',
   'ecr:CompleteLayerUpload',
-  'ecr:GetDownloadUrlForLayer',
+  'ecr:UploadLayerPart',
   'ecr:InitiateLayerUpload',
   'ecr:PutImage',
-  'ecr:UploadLayerPart',
 ];
 const LIFECYCLE_POLICY = JSON.stringify({
   rules: [{
@@ -106,7 +105,7 @@ function addPipeline(stack, i) {
   });
   const policy = new iam.CfnPolicy(new Construct(infrastructureScope, 'InstancePolicy'), 'Resource', {
     policyDocument: {
-      // The push grants on the target and scanning repositories, merged into one statement.
+      // One push statement for the target and scanning repositories.
       Statement: [
         {
           Action: ECR_PULL_PUSH,
@@ -159,6 +158,7 @@ function addPipeline(stack, i) {
     },
     name: resourceName(pipelineScope),
     schedule: { scheduleExpression: 'cron(0 4 ? * MON *)' },
+    status: 'ENABLED',
   });
 }
 

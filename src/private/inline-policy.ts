@@ -1,16 +1,6 @@
 import { aws_iam as iam, Lazy, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 
-/**
- * The document of a policy the library writes: aws-cdk-lib merges its statements that differ only
- * by resource or only by action (the merging of the `@aws-cdk/aws-iam:minimizePolicies` feature
- * flag, which also sorts each statement's actions and resources). Statements with a `Sid` stay
- * whole. Only the library's statements are in it: a user's go to the role's own policies.
- */
-export function libraryPolicyDocument(): iam.PolicyDocument {
-  return new iam.PolicyDocument({ minimize: true });
-}
-
 /** The longest name IAM takes for an inline policy (aws-cdk-lib's `iam.Policy` keeps the end of the logical ID). */
 const MAX_POLICY_NAME_LENGTH = 128;
 
@@ -25,7 +15,7 @@ const MAX_POLICY_NAME_LENGTH = 128;
  * empty.
  */
 export class LibraryInlinePolicy extends Construct {
-  private readonly document = libraryPolicyDocument();
+  private readonly document = new iam.PolicyDocument();
 
   constructor(scope: Construct, id: string, role: iam.IRole) {
     super(scope, id);

@@ -1,7 +1,7 @@
 import { aws_iam as iam, Stack } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeLibraryFindings } from './acknowledge';
-import { LibraryInlinePolicy, libraryPolicyDocument } from './inline-policy';
+import { LibraryInlinePolicy } from './inline-policy';
 import { nagReference, OwnedPolicy, OwnedPolicyGrantee } from './owned-policy';
 
 /**
@@ -105,7 +105,7 @@ export class LibraryPolicy {
   constructor(scope: Construct, id: string, private readonly props: LibraryPolicyProps) {
     this.policy = props.roleCreatedInStack
       ? new LibraryInlinePolicy(scope, id, props.role)
-      : new iam.Policy(scope, id, { roles: [props.role], document: libraryPolicyDocument() });
+      : new iam.Policy(scope, id, { roles: [props.role] });
     acknowledgeLibraryFindings(this.policy, ACKNOWLEDGED.inlinePolicy(props.purpose));
     // The finding IDs name resources as they render, known once references are resolved: at synth.
     this.policy.node.addValidation({
