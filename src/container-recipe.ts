@@ -17,6 +17,7 @@ import { LIMITS } from './private/api-constraints';
 import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
+import { RecipeRepository } from './private/recipe-repository';
 import { grantOnResource } from './private/grants';
 import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, resolvedAtDeployment } from './private/recipe-content';
 import { ResourceSharing } from './private/sharing';
@@ -593,15 +594,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
   private createRepository(props: ContainerRecipeProps): ecr.IRepository {
     const removalPolicy = props.repositoryRemovalPolicy ?? RemovalPolicy.RETAIN;
     const maxImageCount = props.repositoryMaxImageCount ?? DEFAULT_REPOSITORY_MAX_IMAGE_COUNT;
-    return new ecr.Repository(this, 'Repository', {
-      imageScanOnPush: true,
-      lifecycleRules: [{
-        description: `Keep the last ${maxImageCount} images`,
-        maxImageCount,
-      }],
-      removalPolicy,
-      emptyOnDelete: removalPolicy === RemovalPolicy.DESTROY ? true : undefined,
-    });
+    return new RecipeRepository(this, 'Repository', { maxImageCount, removalPolicy });
   }
 
   private renderInstanceConfiguration(
