@@ -537,7 +537,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     const role = new iam.Role(this, 'InstanceRole', {
       assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
       description: 'Role of the EC2 Image Builder build and test instances',
-      managedPolicies: Object.keys(INSTANCE_MANAGED_POLICIES).map(name => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
+      managedPolicies: instanceManagedPolicies(),
     });
     acknowledgeLibraryFindings(role, ...Object.entries(INSTANCE_MANAGED_POLICIES)
       .map(([name, purpose]) => ACKNOWLEDGED.awsManagedPolicy(name, purpose)));
@@ -664,6 +664,18 @@ const INSTANCE_MANAGED_POLICIES: { [name: string]: string } = {
   EC2InstanceProfileForImageBuilder: 'lets the instance read the components of its build and write to Image Builder\'s ' +
     'own log groups and buckets',
 };
+
+let sharedInstanceManagedPolicies: iam.IManagedPolicy[] | undefined;
+
+/**
+ * The AWS managed policies of a created instance role, as `iam.IManagedPolicy`: the same objects
+ * for every role, made on first use. Their ARNs name no stack (`arn:${AWS::Partition}:iam::aws:
+ * policy/<name>`), and making them anew for each role was a tenth of the role's synth cost.
+ */
+function instanceManagedPolicies(): iam.IManagedPolicy[] {
+  sharedInstanceManagedPolicies ??= Object.keys(INSTANCE_MANAGED_POLICIES).map(name => iam.ManagedPolicy.fromAwsManagedPolicyName(name));
+  return sharedInstanceManagedPolicies;
+}
 
 /** An infrastructure configuration defined outside this app. */
 class ImportedInfrastructureConfiguration extends InfrastructureConfigurationBase {
