@@ -5,8 +5,6 @@ import {
   aws_s3 as s3,
   Duration,
   IResource,
-  Lazy,
-  Names,
   Resource,
   Stack,
   Token,
@@ -14,7 +12,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './private/arns';
+import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
 import { ComponentDocumentFacts, validateComponentDocument } from './private/documents';
 import { grantOnResource } from './private/grants';
 import { ResourceSharing } from './private/sharing';
@@ -700,10 +698,9 @@ export class Component extends ComponentBase {
 
   constructor(scope: Construct, id: string, props: ComponentProps) {
     super(scope, id, {
-      physicalName: props.componentName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.componentName,
     });
+    const name = ownResourceName(this, props.componentName);
 
     const v = new Validator(this);
     validateVersionedDocumentFields(v, {
@@ -743,7 +740,7 @@ export class Component extends ComponentBase {
     const version = documentVersion(this, 'component', props.componentVersion,
       () => ({ ...createOnly, objectVersion: document.objectVersion }));
     const resource = new imagebuilder.CfnComponent(this, 'Resource', {
-      name: this.physicalName,
+      name,
       version,
       ...createOnly,
       tags: renderTagMap(props.tags),
@@ -751,11 +748,13 @@ export class Component extends ComponentBase {
 
     this.platform = props.platform;
     this.componentVersion = version;
-    this.componentArn = this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'component',
-      resourceName: `${this.physicalName}/${version}`,
-    });
+    this.componentArn = props.componentName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'component',
+        resourceName: `${name}/${version}`,
+      });
     this.componentName = this.getResourceNameAttribute(resource.attrName);
     this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);
   }

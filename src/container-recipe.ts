@@ -4,8 +4,6 @@ import {
   aws_imagebuilder as imagebuilder,
   aws_kms as kms,
   Fn,
-  Lazy,
-  Names,
   RemovalPolicy,
   Resource,
 } from 'aws-cdk-lib';
@@ -16,11 +14,12 @@ import { ContainerInstanceImage } from './container-instance-image';
 import { ContainerParentImage } from './container-parent-image';
 import { DockerfileTemplate } from './dockerfile-template';
 import { LIMITS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './private/arns';
+import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
 import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, resolvedAtDeployment } from './private/recipe-content';
+import { RecipeRepository } from './private/recipe-repository';
 import { ResourceSharing } from './private/sharing';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
@@ -458,14 +457,12 @@ export class ContainerRecipe extends ContainerRecipeBase {
   private readonly version: string;
   private assignedVersion?: string;
   private readonly componentConfigurations: ComponentConfiguration[];
-  private renderedComponents: imagebuilder.CfnContainerRecipe.ComponentConfigurationProperty[];
 
   constructor(scope: Construct, id: string, props: ContainerRecipeProps) {
     super(scope, id, {
-      physicalName: props.containerRecipeName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.containerRecipeName,
     });
+    const name = ownResourceName(this, props.containerRecipeName);
 
     const version = props.containerRecipeVersion ?? DEFAULT_RECIPE_VERSION;
     const v = new Validator(this);
@@ -483,7 +480,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     this.validateRepositoryOptions(v, props);
     v.ecrRepositoryName('targetRepository', props.targetRepository?.repositoryName);
     this.componentConfigurations = [...props.components];
-    this.renderedComponents = renderComponents(v, 'components', this.componentConfigurations);
+    const components = renderComponents(v, 'components', this.componentConfigurations);
     const template = props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate();
     const dockerfile = template._bind(this, v);
     const objectVersion = template._objectVersion;
@@ -504,7 +501,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     this.parentImageRepository = props.parentImage.repository;
 
     const resource = this.resource = new imagebuilder.CfnContainerRecipe(this, 'Resource', {
-      name: this.physicalName,
+      name,
       version,
       // Image Builder reads a template in S3 only when the recipe is created: a new object
       // version, in the (create-only) description's fingerprint, replaces the recipe.
@@ -517,7 +514,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
         service: REPOSITORY_SERVICE_ECR,
         repositoryName: targetRepository.repositoryName,
       },
-      components: Lazy.any({ produce: () => this.renderedComponents }),
+      components,
       dockerfileTemplateData: dockerfile.dockerfileTemplateData,
       dockerfileTemplateUri: dockerfile.dockerfileTemplateUri,
       platformOverride: props.platformOverride,
@@ -528,11 +525,13 @@ export class ContainerRecipe extends ContainerRecipeBase {
       tags: renderTagMap(props.tags),
     });
 
-    this.containerRecipeArn = this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'container-recipe',
-      resourceName: `${this.physicalName}/${version}`,
-    });
+    this.containerRecipeArn = props.containerRecipeName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'container-recipe',
+        resourceName: `${name}/${version}`,
+      });
     this.version = version;
     this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);
   }
@@ -563,7 +562,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     const rendered = renderComponents(v, 'components', all);
     v.throwIfInvalid();
     this.componentConfigurations.push(component);
-    this.renderedComponents = rendered;
+    this.resource.components = rendered;
   }
 
   private validatePlatform(v: Validator, props: ContainerRecipeProps): void {
@@ -595,15 +594,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
   private createRepository(props: ContainerRecipeProps): ecr.IRepository {
     const removalPolicy = props.repositoryRemovalPolicy ?? RemovalPolicy.RETAIN;
     const maxImageCount = props.repositoryMaxImageCount ?? DEFAULT_REPOSITORY_MAX_IMAGE_COUNT;
-    return new ecr.Repository(this, 'Repository', {
-      imageScanOnPush: true,
-      lifecycleRules: [{
-        description: `Keep the last ${maxImageCount} images`,
-        maxImageCount,
-      }],
-      removalPolicy,
-      emptyOnDelete: removalPolicy === RemovalPolicy.DESTROY ? true : undefined,
-    });
+    return new RecipeRepository(this, 'Repository', { maxImageCount, removalPolicy });
   }
 
   private renderInstanceConfiguration(

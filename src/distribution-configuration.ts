@@ -9,15 +9,13 @@ import {
   aws_kms as kms,
   aws_ssm as ssm,
   IResource,
-  Lazy,
-  Names,
   Resource,
   Stack,
   Token,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { imageBuilderArn } from './private/arns';
+import { PATTERNS } from './private/api-constraints';
+import { imageBuilderArn, ownResourceName } from './private/arns';
 import {
   KMS_DISTRIBUTION_ACTIONS,
   KMS_LAUNCH_ACTIONS,
@@ -516,10 +514,9 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
 
   constructor(scope: Construct, id: string, props: DistributionConfigurationProps = {}) {
     super(scope, id, {
-      physicalName: props.distributionConfigurationName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.distributionConfigurationName,
     });
+    const name = ownResourceName(this, props.distributionConfigurationName);
 
     const v = new Validator(this);
     v.resourceName('distributionConfigurationName', props.distributionConfigurationName);
@@ -531,9 +528,9 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     v.throwIfInvalid();
 
     const resource = this.resource = new imagebuilder.CfnDistributionConfiguration(this, 'Resource', {
-      name: this.physicalName,
+      name,
       description: props.description,
-      distributions: Lazy.any({ produce: () => this.renderDistributions() }),
+      distributions: this.renderDistributions(),
       tags: renderTagMap(props.tags),
     });
 
@@ -545,11 +542,13 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
       })],
     });
 
-    this.distributionConfigurationArn = this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'distribution-configuration',
-      resourceName: this.physicalName,
-    });
+    this.distributionConfigurationArn = props.distributionConfigurationName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'distribution-configuration',
+        resourceName: name,
+      });
   }
 
   /**
@@ -562,6 +561,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     const v = new Validator(this);
     this.registerAmi(v, '', options);
     v.throwIfInvalid();
+    this.resource.distributions = this.renderDistributions();
   }
 
   /**
@@ -574,6 +574,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     const v = new Validator(this);
     this.registerContainer(v, '', options);
     v.throwIfInvalid();
+    this.resource.distributions = this.renderDistributions();
   }
 
   /**

@@ -115,7 +115,8 @@ export interface ImageBuildOptions {
   readonly distributionConfiguration?: IDistributionConfiguration;
 
   /**
-   * Whether the recipe's test components run after each build.
+   * Whether the recipe's test components run after each build. Only `false` is written to the
+   * template (with a timeout, both are): tests are Image Builder's default.
    *
    * @default true
    */
@@ -132,7 +133,8 @@ export interface ImageBuildOptions {
 
   /**
    * Whether Image Builder collects the image's OS version and package list (through a Systems
-   * Manager inventory of the build instance).
+   * Manager inventory of the build instance). Only `false` is written to the template: collecting
+   * it is Image Builder's default.
    *
    * @default true
    */

@@ -6,8 +6,6 @@ import {
   aws_imagebuilder as imagebuilder,
   aws_logs as logs,
   IResource,
-  Lazy,
-  Names,
   RemovalPolicy,
   Resource,
   Stack,
@@ -20,7 +18,7 @@ import { IInfrastructureConfiguration } from './infrastructure-configuration';
 import { ImageRetentionOptions, LifecyclePolicy } from './lifecycle-policy';
 import { PipelineExecutionStartCondition, PipelineSchedule } from './pipeline-schedule';
 import { LIMITS } from './private/api-constraints';
-import { arnPathPart, imageBuilderArn } from './private/arns';
+import { arnPathPart, imageBuilderArn, ownResourceName } from './private/arns';
 import { BuildSettings } from './private/build-settings';
 import { throwValidationError } from './private/errors';
 import { grantOnResource } from './private/grants';
@@ -539,10 +537,9 @@ export class ImagePipeline extends ImagePipelineBase {
 
   constructor(scope: Construct, id: string, props: ImagePipelineProps) {
     super(scope, id, {
-      physicalName: props.imagePipelineName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.imagePipelineName,
     });
+    const name = ownResourceName(this, props.imagePipelineName);
     this.recipe = props.recipe;
     this.builtRecipe = props.recipe;
     this.distributionConfiguration = props.distributionConfiguration;
@@ -571,11 +568,14 @@ export class ImagePipeline extends ImagePipelineBase {
     this.executionRole = built.executionRole;
 
     const resource = this.resource = new imagebuilder.CfnImagePipeline(this, 'Resource', {
-      name: this.physicalName,
+      name,
       description: props.description,
       ...build.render(),
       schedule: renderSchedule(props.schedule),
-      status: (props.enabled ?? true) ? 'ENABLED' : 'DISABLED',
+      // Written either way, unlike the other defaults the service documents: the service model
+      // names no default for `status`, so an update that dropped it could leave a pipeline
+      // disabled.
+      status: props.enabled === false ? 'DISABLED' : 'ENABLED',
       tags: renderTagMap(props.tags),
       imageTags: renderTagMap(props.imageTags),
       loggingConfiguration: {
@@ -585,11 +585,13 @@ export class ImagePipeline extends ImagePipelineBase {
     });
     build.finish(resource);
 
-    this.imagePipelineArn = this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'image-pipeline',
-      resourceName: this.physicalName,
-    });
+    this.imagePipelineArn = props.imagePipelineName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'image-pipeline',
+        resourceName: name,
+      });
     if (props.retention) {
       this.addRetention(props.retention);
     }

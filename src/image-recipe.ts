@@ -5,7 +5,6 @@ import {
   aws_ssm as ssm,
   Fn,
   Lazy,
-  Names,
   Resource,
   Stack,
   Token,
@@ -14,7 +13,7 @@ import { Construct } from 'constructs';
 import { BlockDeviceMapping } from './block-device';
 import { ComponentConfiguration } from './component';
 import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn } from './private/arns';
+import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
@@ -436,10 +435,9 @@ export class ImageRecipe extends ImageRecipeBase {
 
   constructor(scope: Construct, id: string, props: ImageRecipeProps) {
     super(scope, id, {
-      physicalName: props.imageRecipeName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.imageRecipeName,
     });
+    const name = ownResourceName(this, props.imageRecipeName);
 
     const version = props.imageRecipeVersion ?? DEFAULT_RECIPE_VERSION;
     const v = new Validator(this);
@@ -476,7 +474,7 @@ export class ImageRecipe extends ImageRecipeBase {
 
     const amiTags = renderTagMap(props.amiTags);
     const resource = this.resource = new imagebuilder.CfnImageRecipe(this, 'Resource', {
-      name: this.physicalName,
+      name,
       version,
       // AMI tags and the additional instance configuration are not create-only: their fingerprint
       // in the (create-only) description makes every change of them replace the recipe. AMI
@@ -495,11 +493,13 @@ export class ImageRecipe extends ImageRecipeBase {
       tags: renderTagMap(props.tags),
     });
 
-    this.imageRecipeArn = this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'image-recipe',
-      resourceName: `${this.physicalName}/${version}`,
-    });
+    this.imageRecipeArn = props.imageRecipeName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'image-recipe',
+        resourceName: `${name}/${version}`,
+      });
     this.version = version;
     this.sharing = new ResourceSharing(this, resource.attrArn);
   }

@@ -10,8 +10,6 @@ import {
   aws_sns as sns,
   Duration,
   IResource,
-  Lazy,
-  Names,
   Resource,
   Stack,
   Token,
@@ -20,7 +18,7 @@ import {
 import { Construct } from 'constructs';
 import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS, PATTERNS } from './private/api-constraints';
-import { imageBuilderArn } from './private/arns';
+import { imageBuilderArn, ownResourceName } from './private/arns';
 import { throwValidationError } from './private/errors';
 import { ACKNOWLEDGED, LibraryPolicy } from './private/library-policy';
 import { isToken, renderTagMap, Validator } from './private/validation';
@@ -352,12 +350,14 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
   /** The instances' role, when this construct created it. */
   private createdRole?: iam.Role;
 
+  /** The instance policy's registry statements for the library's own builds, by kind of access. */
+  private readonly registryStatements = new Map<'push' | 'pull', iam.PolicyStatement>();
+
   constructor(scope: Construct, id: string, props: InfrastructureConfigurationProps = {}) {
     super(scope, id, {
-      physicalName: props.infrastructureConfigurationName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.infrastructureConfigurationName,
     });
+    const name = ownResourceName(this, props.infrastructureConfigurationName);
 
     const v = new Validator(this);
     v.resourceName('infrastructureConfigurationName', props.infrastructureConfigurationName);
@@ -407,7 +407,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     }
 
     const resource = this.resource = new imagebuilder.CfnInfrastructureConfiguration(this, 'Resource', {
-      name: this.physicalName,
+      name,
       description: props.description,
       instanceProfileName: this.instanceProfile.instanceProfileName,
       instanceTypes: props.instanceTypes?.map(t => t.toString()),
@@ -440,11 +440,13 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       resource.addPropertyOverride('ParentInstance', parentInstance);
     }
 
-    this.infrastructureConfigurationArn = this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'infrastructure-configuration',
-      resourceName: this.physicalName,
-    });
+    this.infrastructureConfigurationArn = props.infrastructureConfigurationName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'infrastructure-configuration',
+        resourceName: name,
+      });
   }
 
   /**
@@ -495,22 +497,27 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
       }
       return;
     }
+    // One statement per kind of access, whatever the number of repositories (the target and the
+    // scanning repository share the push statement), and the registry token once.
+    const existing = this.registryStatements.get(access);
+    if (existing) {
+      existing.addResources(repository.repositoryArn);
+      return;
+    }
+    const statement = new iam.PolicyStatement({
+      actions: access === 'push' ? ECR_PULL_PUSH_ACTIONS : ECR_PULL_ACTIONS,
+      resources: [repository.repositoryArn],
+    });
     const policy = this.instancePolicyFor(role);
-    policy.add(
-      {
-        statement: new iam.PolicyStatement({
-          actions: access === 'push' ? [...ECR_PULL_ACTIONS, ...ECR_PUSH_ACTIONS] : ECR_PULL_ACTIONS,
-          resources: [repository.repositoryArn],
-        }),
-        reason: REGISTRY_TOKEN_REASON,
-        onlyFor: ['*'],
-      },
-      {
+    policy.add({ statement, reason: REGISTRY_TOKEN_REASON, onlyFor: ['*'] });
+    if (this.registryStatements.size === 0) {
+      policy.add({
         statement: new iam.PolicyStatement({ actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }),
         reason: REGISTRY_TOKEN_REASON,
         onlyFor: ['*'],
-      },
-    );
+      });
+    }
+    this.registryStatements.set(access, statement);
   }
 
   /** The grantee of registry access, in this construct's instance policy. */
@@ -530,7 +537,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     const role = new iam.Role(this, 'InstanceRole', {
       assumedBy: new iam.ServicePrincipal('ec2.amazonaws.com'),
       description: 'Role of the EC2 Image Builder build and test instances',
-      managedPolicies: Object.keys(INSTANCE_MANAGED_POLICIES).map(name => iam.ManagedPolicy.fromAwsManagedPolicyName(name)),
+      managedPolicies: instanceManagedPolicies(),
     });
     acknowledgeLibraryFindings(role, ...Object.entries(INSTANCE_MANAGED_POLICIES)
       .map(([name, purpose]) => ACKNOWLEDGED.awsManagedPolicy(name, purpose)));
@@ -644,6 +651,9 @@ const ECR_PULL_ACTIONS = ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrl
 /** The actions `ecr.Repository.grantPush` adds (aws-cdk-lib's `REPO_PUSH_ACTIONS`). */
 const ECR_PUSH_ACTIONS = ['ecr:CompleteLayerUpload', 'ecr:UploadLayerPart', 'ecr:InitiateLayerUpload', 'ecr:BatchCheckLayerAvailability', 'ecr:PutImage'];
 
+/** What `ecr.Repository.grantPullPush` grants on the repository. */
+const ECR_PULL_PUSH_ACTIONS = [...ECR_PULL_ACTIONS, ...ECR_PUSH_ACTIONS];
+
 /**
  * The AWS managed policies of the role created for the build instances, with what each lets the
  * instances do: the reasons their cdk-nag findings are acknowledged.
@@ -654,6 +664,18 @@ const INSTANCE_MANAGED_POLICIES: { [name: string]: string } = {
   EC2InstanceProfileForImageBuilder: 'lets the instance read the components of its build and write to Image Builder\'s ' +
     'own log groups and buckets',
 };
+
+let sharedInstanceManagedPolicies: iam.IManagedPolicy[] | undefined;
+
+/**
+ * The AWS managed policies of a created instance role, as `iam.IManagedPolicy`: the same objects
+ * for every role, made on first use. Their ARNs name no stack (`arn:${AWS::Partition}:iam::aws:
+ * policy/<name>`), and making them anew for each role was a tenth of the role's synth cost.
+ */
+function instanceManagedPolicies(): iam.IManagedPolicy[] {
+  sharedInstanceManagedPolicies ??= Object.keys(INSTANCE_MANAGED_POLICIES).map(name => iam.ManagedPolicy.fromAwsManagedPolicyName(name));
+  return sharedInstanceManagedPolicies;
+}
 
 /** An infrastructure configuration defined outside this app. */
 class ImportedInfrastructureConfiguration extends InfrastructureConfigurationBase {

@@ -7,8 +7,6 @@ import {
   aws_imagebuilder as imagebuilder,
   Duration,
   IResource,
-  Lazy,
-  Names,
   Resource,
   Tags,
 } from 'aws-cdk-lib';
@@ -16,7 +14,7 @@ import { Construct } from 'constructs';
 import { IContainerRecipe } from './container-recipe';
 import { IImageRecipe } from './image-recipe';
 import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, imageBuilderArn } from './private/arns';
+import { arnPathPart, imageBuilderArn, ownResourceName } from './private/arns';
 import { grantOnResource } from './private/grants';
 import { LibraryPolicy } from './private/library-policy';
 import { LIFECYCLE_EXECUTION_ACCESS, lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/lifecycle-role';
@@ -575,10 +573,9 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
 
   constructor(scope: Construct, id: string, props: LifecyclePolicyProps) {
     super(scope, id, {
-      physicalName: props.lifecyclePolicyName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.lifecyclePolicyName,
     });
+    const name = ownResourceName(this, props.lifecyclePolicyName);
 
     // Validate.
     const v = new Validator(this);
@@ -604,7 +601,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
 
     // Render.
     const resource = new imagebuilder.CfnLifecyclePolicy(this, 'Resource', {
-      name: this.physicalName,
+      name,
       description: props.description,
       status: (props.enabled ?? true) ? 'ENABLED' : 'DISABLED',
       executionRole: this.executionRole.roleArn,
@@ -618,12 +615,14 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
       resource.node.addDependency(this.executionRole, this.node.findChild('ExecutionRolePolicy'));
     }
 
-    this.lifecyclePolicyArn = this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'lifecycle-policy',
-      resourceName: this.physicalName,
-    });
-    this.lifecyclePolicyName = this.physicalName;
+    this.lifecyclePolicyArn = props.lifecyclePolicyName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'lifecycle-policy',
+        resourceName: name,
+      });
+    this.lifecyclePolicyName = name;
   }
 
   private warnAboutUnboundedDeletes(rules: RenderedRule[]): void {

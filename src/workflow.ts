@@ -5,16 +5,14 @@ import {
   aws_s3 as s3,
   Duration,
   IResource,
-  Lazy,
-  Names,
   Resource,
   Stack,
   Token,
   Tokenization,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, stateMachineExecutionsArn } from './private/arns';
+import { PATTERNS } from './private/api-constraints';
+import { arnPathPart, iamResourceForVersionedArn, ownResourceName, stateMachineExecutionsArn } from './private/arns';
 import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/documents';
 import { grantOnResource } from './private/grants';
 import { renderTagMap, Validator } from './private/validation';
@@ -253,10 +251,9 @@ export class Workflow extends WorkflowBase {
 
   constructor(scope: Construct, id: string, props: WorkflowProps) {
     super(scope, id, {
-      physicalName: props.workflowName ?? Lazy.string({
-        produce: () => Names.uniqueResourceName(this, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase(),
-      }),
+      physicalName: props.workflowName,
     });
+    const name = ownResourceName(this, props.workflowName);
 
     const v = new Validator(this);
     validateVersionedDocumentFields(v, {
@@ -292,7 +289,7 @@ export class Workflow extends WorkflowBase {
     const version = documentVersion(this, 'workflow', props.workflowVersion,
       () => ({ ...createOnly, objectVersion: document.objectVersion }));
     const resource = new imagebuilder.CfnWorkflow(this, 'Resource', {
-      name: this.physicalName,
+      name,
       version,
       ...createOnly,
       tags: renderTagMap(props.tags),
@@ -300,11 +297,13 @@ export class Workflow extends WorkflowBase {
 
     this.workflowType = props.workflowType;
     this.workflowVersion = version;
-    this.workflowArn = this.getResourceArnAttribute(resource.attrArn, {
-      service: 'imagebuilder',
-      resource: 'workflow',
-      resourceName: `${props.workflowType.toLowerCase()}/${this.physicalName}/${version}`,
-    });
+    this.workflowArn = props.workflowName === undefined
+      ? resource.attrArn
+      : this.getResourceArnAttribute(resource.attrArn, {
+        service: 'imagebuilder',
+        resource: 'workflow',
+        resourceName: `${props.workflowType.toLowerCase()}/${name}/${version}`,
+      });
     // CloudFormation returns no name attribute: the ARN holds the (normalized) name.
     this.workflowName = this.getResourceNameAttribute(arnPathPart(resource.attrArn, 2));
   }

@@ -129,6 +129,109 @@ describe('ContainerRecipe', () => {
     });
   });
 
+  describe('the created repository', () => {
+    test('renders what ecr.Repository renders for the same settings', () => {
+      for (const [removalPolicy, maxImageCount] of [[RemovalPolicy.RETAIN, 50], [RemovalPolicy.DESTROY, 7]] as const) {
+        const ours = strictStack();
+        new ContainerRecipe(ours, 'Recipe', {
+          parentImage: ContainerParentImage.fromDockerHub('amazonlinux', '2023'),
+          components: [{ component: Component.fromComponentArn(ours, 'Update', 'arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x') }],
+          repositoryRemovalPolicy: removalPolicy,
+          repositoryMaxImageCount: maxImageCount,
+        });
+        const l2 = strictStack();
+        new ecr.Repository(new Construct(l2, 'Recipe'), 'Repository', {
+          imageScanOnPush: true,
+          lifecycleRules: [{ description: `Keep the last ${maxImageCount} images`, maxImageCount }],
+          removalPolicy,
+          emptyOnDelete: removalPolicy === RemovalPolicy.DESTROY ? true : undefined,
+        });
+        expect(Template.fromStack(ours).findResources('AWS::ECR::Repository'))
+          .toEqual(Template.fromStack(l2).findResources('AWS::ECR::Repository'));
+      }
+    });
+
+    test('is an ecr.IRepository: URIs, grants, tags and removal policies reach it', () => {
+      const r = recipe();
+      const repository = r.targetRepository!;
+      const role = new iam.Role(stack, 'TaskRole', { assumedBy: new iam.ServicePrincipal('ecs-tasks.amazonaws.com') });
+      repository.grantPull(role);
+      Tags.of(repository).add('team', 'images');
+      repository.applyRemovalPolicy(RemovalPolicy.DESTROY);
+
+      expect(stack.resolve(repository.repositoryUriForTag('v1'))).toEqual({
+        'Fn::Join': ['', [
+          { 'Fn::Select': [4, { 'Fn::Split': [':', { 'Fn::GetAtt': ['RecipeRepository7075538A', 'Arn'] }] }] },
+          '.dkr.ecr.',
+          { 'Fn::Select': [3, { 'Fn::Split': [':', { 'Fn::GetAtt': ['RecipeRepository7075538A', 'Arn'] }] }] },
+          '.',
+          { Ref: 'AWS::URLSuffix' },
+          '/',
+          { Ref: 'RecipeRepository7075538A' },
+          ':v1',
+        ]],
+      });
+      const template = Template.fromStack(stack);
+      template.hasResource('AWS::ECR::Repository', {
+        DeletionPolicy: 'Delete',
+        Properties: { Tags: [{ Key: 'team', Value: 'images' }] },
+      });
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        Roles: [{ Ref: Match.stringLikeRegexp('^TaskRole') }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([Match.objectLike({
+            Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+            Resource: { 'Fn::GetAtt': ['RecipeRepository7075538A', 'Arn'] },
+          })]),
+        },
+      });
+    });
+
+    test('keeps resource policy statements: a grant to another account and addToResourcePolicy', () => {
+      const repository = recipe().targetRepository!;
+      repository.grantPull(new iam.AccountPrincipal('111122223333'));
+      const result = repository.addToResourcePolicy(new iam.PolicyStatement({
+        actions: ['ecr:DescribeImages'],
+        principals: [new iam.AccountPrincipal('444455556666')],
+      }));
+      expect(result.statementAdded).toBe(true);
+
+      Template.fromStack(stack).hasResourceProperties('AWS::ECR::Repository', {
+        RepositoryPolicyText: {
+          Statement: [
+            Match.objectLike({
+              Action: ['ecr:BatchCheckLayerAvailability', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchGetImage'],
+              Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::111122223333:root']] } },
+            }),
+            Match.objectLike({
+              Action: 'ecr:DescribeImages',
+              Principal: { AWS: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::444455556666:root']] } },
+            }),
+          ],
+        },
+      });
+    });
+
+    test('a resource policy statement with resources is kept with ECR\'s warning; one without a principal fails synth', () => {
+      const repository = recipe().targetRepository!;
+      repository.addToResourcePolicy(new iam.PolicyStatement({
+        actions: ['ecr:DescribeImages'],
+        principals: [new iam.AccountPrincipal('444455556666')],
+        resources: ['*'],
+      }));
+      Annotations.fromStack(stack).hasWarning('/Stack/Recipe/Repository',
+        Match.stringLikeRegexp('ECR resource policy does not allow resource statements'));
+
+      const other = strictStack();
+      const withoutPrincipal = new ContainerRecipe(other, 'Recipe', {
+        parentImage: ContainerParentImage.fromDockerHub('amazonlinux', '2023'),
+        components: [{ component: Component.fromComponentArn(other, 'Update', 'arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x') }],
+      }).targetRepository!;
+      withoutPrincipal.addToResourcePolicy(new iam.PolicyStatement({ actions: ['ecr:DescribeImages'] }));
+      expect(() => Template.fromStack(other)).toThrow(/must specify at least one IAM principal/);
+    });
+  });
+
   test('the generated name is lowercase and valid', () => {
     recipe({}, 'My Recipe_X');
     expect(recipeProperties().Name).toMatch(/^[a-z0-9-_]{3,128}$/);

@@ -137,10 +137,9 @@ describe('ImagePipeline defaults', () => {
       Name: 'stack-pipeline-013d2286',
       ImageRecipeArn: IMAGE_RECIPE_ARN,
       InfrastructureConfigurationArn: { 'Fn::GetAtt': ['PipelineInfrastructureConfigurationC46387B5', 'Arn'] },
-      ImageTestsConfiguration: { ImageTestsEnabled: true },
-      EnhancedImageMetadataEnabled: true,
-      Status: 'ENABLED',
+      // Tests and enhanced metadata are the service's documented defaults: not written.
       ImageScanningConfiguration: { ImageScanningEnabled: true },
+      Status: 'ENABLED',
       LoggingConfiguration: {
         PipelineLogGroupName: { Ref: 'PipelinePipelineLogGroupE63EE035' },
         ImageLogGroupName: { Ref: 'PipelineImageLogGroupE4BCFFD3' },
@@ -304,9 +303,6 @@ describe('ImagePipeline with all parameters', () => {
       Name: 'container-pipeline',
       ContainerRecipeArn: CONTAINER_RECIPE_ARN,
       InfrastructureConfigurationArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^PipelineInfrastructureConfiguration'), 'Arn'] },
-      ImageTestsConfiguration: { ImageTestsEnabled: true },
-      EnhancedImageMetadataEnabled: true,
-      Status: 'ENABLED',
       ImageScanningConfiguration: {
         ImageScanningEnabled: true,
         EcrConfiguration: { RepositoryName: { Ref: logicalIdOf(scanRepo) }, ContainerTags: ['scan', 'latest'] },
@@ -315,7 +311,37 @@ describe('ImagePipeline with all parameters', () => {
         PipelineLogGroupName: { Ref: Match.stringLikeRegexp('^PipelinePipelineLogGroup') },
         ImageLogGroupName: { Ref: Match.stringLikeRegexp('^PipelineImageLogGroup') },
       },
+      Status: 'ENABLED',
     }));
+  });
+});
+
+describe('the service\'s documented defaults are not written', () => {
+  test('EnhancedImageMetadataEnabled: omitted when true (the default), written when false', () => {
+    for (const enhancedImageMetadataEnabled of [undefined, true]) {
+      const { stack } = pipeline({ enhancedImageMetadataEnabled });
+      Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { EnhancedImageMetadataEnabled: Match.absent() });
+    }
+    const { stack } = pipeline({ enhancedImageMetadataEnabled: false });
+    expect(pipelineProperties(stack).EnhancedImageMetadataEnabled).toBe(false);
+  });
+
+  test('ImageTestsConfiguration: omitted when tests are enabled without a timeout, written when disabled or timed', () => {
+    for (const imageTestsEnabled of [undefined, true]) {
+      const { stack } = pipeline({ imageTestsEnabled });
+      Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { ImageTestsConfiguration: Match.absent() });
+    }
+    const disabled = pipeline({ imageTestsEnabled: false });
+    expect(pipelineProperties(disabled.stack).ImageTestsConfiguration).toEqual({ ImageTestsEnabled: false });
+    const timed = pipeline({ imageTestsTimeout: Duration.hours(3) });
+    expect(pipelineProperties(timed.stack).ImageTestsConfiguration).toEqual({ ImageTestsEnabled: true, TimeoutMinutes: 180 });
+  });
+
+  test('Status: written either way (the service model names no default)', () => {
+    for (const [enabled, status] of [[undefined, 'ENABLED'], [true, 'ENABLED'], [false, 'DISABLED']] as const) {
+      const { stack } = pipeline({ enabled });
+      Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::ImagePipeline', { Status: status });
+    }
   });
 });
 
@@ -341,11 +367,12 @@ describe('recipes', () => {
     const infra = p.infrastructureConfiguration as InfrastructureConfiguration;
     const statements = statementsOfRole(stack, infra.role!);
     const pushes = statements.filter(s => asList(s.Action).includes('ecr:PutImage'));
-    expect(pushes.map(s => s.Resource)).toEqual([
+    // One statement for both repositories (the library writes a kind of access once).
+    expect(pushes.map(s => s.Resource)).toEqual([[
       arnOf(repository),
       // Image Builder's default scanning repository: Inspector scans the copy pushed there.
       DEFAULT_SCANNING_REPOSITORY_ARN,
-    ]);
+    ]]);
     // ECR only grants GetAuthorizationToken on '*'; every other ECR action is scoped.
     for (const s of statements.filter(st => asList(st.Action).some((a: string) => a.startsWith('ecr:')))) {
       if (s.Resource === '*') {
@@ -367,7 +394,7 @@ describe('recipes', () => {
     const { pipeline: p } = pipeline({ recipe, imageScanning: { repository: scans } }, stack);
     const statements = statementsOfRole(stack, (p.infrastructureConfiguration as InfrastructureConfiguration).role!);
     expect(statements.filter(s => asList(s.Action).includes('ecr:PutImage')).map(s => s.Resource))
-      .toEqual([arnOf(target), arnOf(scans)]);
+      .toEqual([[arnOf(target), arnOf(scans)]]);
     const pullOnly = statements.filter(s => asList(s.Action).includes('ecr:BatchGetImage') && !asList(s.Action).includes('ecr:PutImage'));
     expect(pullOnly.map(s => s.Resource)).toEqual([arnOf(base)]);
   });

@@ -155,8 +155,7 @@ describe('Image built from parts', () => {
     expect(resource.Properties).toEqual({
       ImageRecipeArn: IMAGE_RECIPE_ARN,
       InfrastructureConfigurationArn: { 'Fn::GetAtt': [logicalIdOf(image.infrastructureConfiguration!), 'Arn'] },
-      ImageTestsConfiguration: { ImageTestsEnabled: true },
-      EnhancedImageMetadataEnabled: true,
+      // Tests and enhanced metadata are the service's defaults: not written.
       ImageScanningConfiguration: { ImageScanningEnabled: true },
       LoggingConfiguration: { LogGroupName: { Ref: logicalIdOf(image.node.findChild('ImageLogGroup') as Construct) } },
     });
@@ -165,6 +164,21 @@ describe('Image built from parts', () => {
       RetentionInDays: 365,
     });
     expect(image.executionRole).toBeUndefined();
+  });
+
+  test('the service\'s defaults are not written: tests and enhanced metadata only when turned off', () => {
+    const stack = strictStack();
+    new Image(stack, 'Defaults', { recipe: imageRecipe(stack), imageTestsEnabled: true, enhancedImageMetadataEnabled: true });
+    new Image(stack, 'Off', { recipe: imageRecipe(stack), imageTestsEnabled: false, enhancedImageMetadataEnabled: false });
+    const template = Template.fromStack(stack);
+    template.resourcePropertiesCountIs('AWS::ImageBuilder::Image', {
+      ImageTestsConfiguration: Match.absent(),
+      EnhancedImageMetadataEnabled: Match.absent(),
+    }, 1);
+    template.hasResourceProperties('AWS::ImageBuilder::Image', {
+      ImageTestsConfiguration: { ImageTestsEnabled: false },
+      EnhancedImageMetadataEnabled: false,
+    });
   });
 
   test('every build setting reaches its property', () => {

@@ -105,14 +105,17 @@ function addPipeline(stack, i) {
   });
   const policy = new iam.CfnPolicy(new Construct(infrastructureScope, 'InstancePolicy'), 'Resource', {
     policyDocument: {
+      // One push statement for the target and scanning repositories.
       Statement: [
-        { Action: ECR_PULL_PUSH, Effect: 'Allow', Resource: { 'Fn::GetAtt': [logicalId(repository), 'Arn'] } },
-        { Action: 'ecr:GetAuthorizationToken', Effect: 'Allow', Resource: '*' },
         {
           Action: ECR_PULL_PUSH,
           Effect: 'Allow',
-          Resource: arnJson(`:ecr:${region}:${account}:repository/image-builder-image-scanning-repository`),
+          Resource: [
+            { 'Fn::GetAtt': [logicalId(repository), 'Arn'] },
+            arnJson(`:ecr:${region}:${account}:repository/image-builder-image-scanning-repository`),
+          ],
         },
+        { Action: 'ecr:GetAuthorizationToken', Effect: 'Allow', Resource: '*' },
       ],
       Version: '2012-10-17',
     },
@@ -147,9 +150,7 @@ function addPipeline(stack, i) {
   return new imagebuilder.CfnImagePipeline(pipelineScope, 'Resource', {
     containerRecipeArn: recipe.attrArn,
     distributionConfigurationArn: distribution.attrArn,
-    enhancedImageMetadataEnabled: true,
     imageScanningConfiguration: { imageScanningEnabled: true },
-    imageTestsConfiguration: { imageTestsEnabled: true },
     infrastructureConfigurationArn: infrastructure.attrArn,
     loggingConfiguration: {
       imageLogGroupName: imageLogGroup.ref,

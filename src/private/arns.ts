@@ -1,6 +1,6 @@
-import { Arn, ArnFormat, Fn, Stack, Token } from 'aws-cdk-lib';
+import { Arn, ArnFormat, Fn, Names, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { PATTERNS } from './api-constraints';
+import { LIMITS, PATTERNS } from './api-constraints';
 
 /**
  * Part `index` of an ARN split at `/`: for `arn:...:container-recipe/<name>/<version>`, 1 is the
@@ -8,6 +8,21 @@ import { PATTERNS } from './api-constraints';
  */
 export function arnPathPart(arn: string, index: number): string {
   return Token.isUnresolved(arn) ? Fn.select(index, Fn.split('/', arn)) : arn.split('/')[index];
+}
+
+/**
+ * The name of an Image Builder resource the library creates: the one given, else one made from
+ * the construct path (`Names.uniqueResourceName`, lowercase, at most the API's length). It is made
+ * when the construct is created, since the path is fixed by then, rather than in a `Lazy` that
+ * every synth would resolve.
+ *
+ * Only a given name is passed to `Resource` as the physical name: it is what lets another
+ * environment refer to the resource (`getResourceArnAttribute`). A construct whose name is
+ * generated uses its L1's `Arn` attribute as its ARN, as a resource without a physical name
+ * does; another environment could not have used it before either.
+ */
+export function ownResourceName(scope: IConstruct, given: string | undefined): string {
+  return given ?? Names.uniqueResourceName(scope, { maxLength: LIMITS.resourceName.max, separator: '-' }).toLowerCase();
 }
 
 /**

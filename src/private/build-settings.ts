@@ -148,8 +148,16 @@ export class BuildSettings {
       containerRecipeArn: this.containerRecipe ? recipeArn : undefined,
       infrastructureConfigurationArn: resources.infrastructureConfiguration.infrastructureConfigurationArn,
       distributionConfigurationArn: this.options.distributionConfiguration?.distributionConfigurationArn,
-      imageTestsConfiguration: { imageTestsEnabled: this.testsEnabled, timeoutMinutes: this.timeoutMinutes },
-      enhancedImageMetadataEnabled: this.options.enhancedImageMetadataEnabled ?? true,
+      // Only values other than the API's defaults are written (a token is written as given).
+      // Service model, `ImageTestsConfiguration`: "Image Builder defaults to enable tests";
+      // `timeoutMinutes` is stored as 720 when omitted.
+      imageTestsConfiguration: this.testsEnabled !== true || this.timeoutMinutes !== undefined
+        ? { imageTestsEnabled: this.testsEnabled, timeoutMinutes: this.timeoutMinutes }
+        : undefined,
+      // Service model, `enhancedImageMetadataEnabled` of CreateImagePipeline and CreateImage: "Enabled by default".
+      enhancedImageMetadataEnabled: this.options.enhancedImageMetadataEnabled === true
+        ? undefined
+        : this.options.enhancedImageMetadataEnabled,
       imageScanningConfiguration: {
         imageScanningEnabled: scanning.enabled,
         ecrConfiguration: this.containerRecipe && scanning.enabled && (scanning.repository || scanning.containerTags) ? {
