@@ -1,4 +1,4 @@
-import { aws_iam as iam, Stack } from 'aws-cdk-lib';
+import { aws_iam as iam, Reference, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { acknowledgeLibraryFindings } from './acknowledge';
 import { LibraryInlinePolicy } from './inline-policy';
@@ -144,6 +144,7 @@ export function acknowledgeWildcards(holder: IConstruct, holderLabel: string, st
   const reasons = new Map<string, string[]>();
   for (const { statement, reason, onlyFor } of statements) {
     for (const resource of statement.resources) {
+      if (!mayHoldWildcard(resource)) continue;
       const flat = nagReference(stack.resolve(resource));
       if (!flat.includes('*') || (onlyFor && !onlyFor.includes(flat))) continue;
       const why = statement.sid ? `${statement.sid}: ${reason}` : reason;
@@ -155,4 +156,17 @@ export function acknowledgeWildcards(holder: IConstruct, holderLabel: string, st
   if (reasons.size === 0) return;
   acknowledgeLibraryFindings(holder, ...[...reasons.entries()].map(([flat, why]) =>
     ACKNOWLEDGED.wildcardResource(holderLabel, flat, why)));
+}
+
+/**
+ * Whether a statement's resource may hold a wildcard once resolved: a written-out ARN holds one
+ * if it shows one; a reference to a resource or its attribute (`Ref`, `Fn::GetAtt`) never does,
+ * so only other tokens need resolving.
+ */
+function mayHoldWildcard(resource: string): boolean {
+  if (!Token.isUnresolved(resource)) {
+    return resource.includes('*');
+  }
+  const fragments = Tokenization.reverseString(resource);
+  return !(fragments.length === 1 && Reference.isReference(fragments.firstToken));
 }

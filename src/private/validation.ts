@@ -22,6 +22,22 @@ export function isToken(value: unknown): boolean {
   return Token.isUnresolved(value);
 }
 
+const ENUM_MEMBERS = new WeakMap<object, Array<string | number>>();
+
+/**
+ * The members of an enum object, listed once per enum: a numeric enum also maps its values back
+ * to its names, so only its values are members.
+ */
+function enumMembers(enumObject: Record<string, string | number>): Array<string | number> {
+  let members = ENUM_MEMBERS.get(enumObject);
+  if (!members) {
+    const numeric = Object.values(enumObject).some(member => typeof member === 'number');
+    members = Object.values(enumObject).filter(member => !numeric || typeof member === 'number');
+    ENUM_MEMBERS.set(enumObject, members);
+  }
+  return members;
+}
+
 /**
  * Collects every problem of one construct's input and throws them together.
  *
@@ -131,9 +147,7 @@ export class Validator {
    */
   public enumValue(property: string, value: string | number | undefined, enumObject: Record<string, string | number>): boolean {
     if (value === undefined || isToken(value)) return true;
-    // A numeric enum also maps its values back to its names: only its values are members.
-    const numeric = Object.values(enumObject).some(member => typeof member === 'number');
-    const members = Object.values(enumObject).filter(member => !numeric || typeof member === 'number');
+    const members = enumMembers(enumObject);
     if (!members.includes(value)) {
       this.fail(property, value, `must be one of ${members.join(', ')}`);
       return false;
