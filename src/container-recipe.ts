@@ -19,7 +19,7 @@ import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
 import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, resolvedAtDeployment } from './private/recipe-content';
-import { RecipeRepository } from './private/recipe-repository';
+import type * as RecipeRepositoryModule from './private/recipe-repository';
 import { ResourceSharing } from './private/sharing';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
@@ -594,7 +594,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
   private createRepository(props: ContainerRecipeProps): ecr.IRepository {
     const removalPolicy = props.repositoryRemovalPolicy ?? RemovalPolicy.RETAIN;
     const maxImageCount = props.repositoryMaxImageCount ?? DEFAULT_REPOSITORY_MAX_IMAGE_COUNT;
-    return new RecipeRepository(this, 'Repository', { maxImageCount, removalPolicy });
+    return new (recipeRepositoryModule().RecipeRepository)(this, 'Repository', { maxImageCount, removalPolicy });
   }
 
   private renderInstanceConfiguration(
@@ -639,4 +639,17 @@ class ImportedContainerRecipe extends ContainerRecipeBase {
     this.containerRecipeVersion = props.version;
     this.targetRepository = props.targetRepository;
   }
+}
+
+let loadedRecipeRepositoryModule: typeof RecipeRepositoryModule | undefined;
+
+/**
+ * The created repository's module, loaded on first use: its class extends `ecr.RepositoryBase`,
+ * which loads aws-cdk-lib's ECR module, a fifth of the CPU time of `require('cdk-imagebuilder')`
+ * for apps that build only AMIs.
+ */
+function recipeRepositoryModule(): typeof RecipeRepositoryModule {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loadedRecipeRepositoryModule ??= require('./private/recipe-repository') as typeof RecipeRepositoryModule;
+  return loadedRecipeRepositoryModule;
 }
