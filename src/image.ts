@@ -196,6 +196,13 @@ export class Image extends ImageBase {
       tags: renderTagMap(props.tags),
     });
     build?.finish(this.resource);
+    // The build starts when the image is created, and nothing in the template makes it wait for
+    // the instances' permissions (the instance policy, and statements added to the instance
+    // role): the image depends on the whole infrastructure configuration.
+    const infrastructure = this.infrastructureConfiguration ?? (pipeline instanceof ImagePipeline ? pipeline.infrastructureConfiguration : undefined);
+    if (infrastructure) {
+      this.resource.node.addDependency(infrastructure);
+    }
     if (deletion?.policy) {
       // The deletion role must keep its permissions until the image is deleted.
       this.resource.node.addDependency(deletion.role, deletion.policy);

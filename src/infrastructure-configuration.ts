@@ -670,7 +670,7 @@ let sharedInstanceManagedPolicies: iam.IManagedPolicy[] | undefined;
 /**
  * The AWS managed policies of a created instance role, as `iam.IManagedPolicy`: the same objects
  * for every role, made on first use. Their ARNs name no stack (`arn:${AWS::Partition}:iam::aws:
- * policy/<name>`), and making them anew for each role was a tenth of the role's synth cost.
+ * policy/<name>`); making them anew cost about 60 µs per role (400 roles, micro-benchmark).
  */
 function instanceManagedPolicies(): iam.IManagedPolicy[] {
   sharedInstanceManagedPolicies ??= Object.keys(INSTANCE_MANAGED_POLICIES).map(name => iam.ManagedPolicy.fromAwsManagedPolicyName(name));

@@ -264,6 +264,53 @@ describe('Image built from parts', () => {
   });
 });
 
+describe('an image waits for the permissions of its build instances', () => {
+  /** The logical IDs the only image resource of the stack depends on. */
+  function dependsOn(stack: Stack): string[] {
+    return imageResource(stack).DependsOn ?? [];
+  }
+
+  test('built from parts: the infrastructure configuration, its instance policy and the statements added to its role', () => {
+    const stack = strictStack();
+    const image = new Image(stack, 'Image', { recipe: containerRecipe(stack, new ecr.Repository(stack, 'Repository')) });
+    const infrastructure = image.infrastructureConfiguration as InfrastructureConfiguration;
+    const role = infrastructure.role as iam.Role;
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['ssm:GetParameter'],
+      resources: [`arn:aws:ssm:us-east-1:${ACCOUNT}:parameter/build`],
+    }));
+
+    expect(dependsOn(stack)).toEqual(expect.arrayContaining([
+      logicalIdOf(infrastructure),
+      logicalIdOf(role),
+      logicalIdOf(role.node.findChild('DefaultPolicy')),
+      logicalIdOf(infrastructure.node.findChild('InstancePolicy')),
+      logicalIdOf(infrastructure.node.findChild('InstanceProfile')),
+    ]));
+  });
+
+  test('built from a pipeline: the pipeline\'s infrastructure configuration and its instance policy', () => {
+    const stack = strictStack();
+    const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: containerRecipe(stack, new ecr.Repository(stack, 'Repository')) });
+    pipeline.buildOnDeploy('Image');
+    const infrastructure = pipeline.infrastructureConfiguration as InfrastructureConfiguration;
+
+    expect(dependsOn(stack)).toEqual(expect.arrayContaining([
+      logicalIdOf(infrastructure),
+      logicalIdOf(infrastructure.node.findChild('InstancePolicy')),
+    ]));
+  });
+
+  test('with an imported infrastructure configuration, nothing to wait for', () => {
+    const stack = strictStack();
+    new Image(stack, 'Image', {
+      recipe: imageRecipe(stack),
+      infrastructureConfiguration: InfrastructureConfiguration.fromInfrastructureConfigurationName(stack, 'Infra', 'shared-builders'),
+    });
+    expect(dependsOn(stack)).toEqual([]);
+  });
+});
+
 describe('Image attributes', () => {
   test('imageId, imageUri, imageVersion and toMachineImage', () => {
     const stack = strictStack();
@@ -319,7 +366,7 @@ describe('deletion settings', () => {
     const role = image.deletionRole as iam.Role;
     expect(resource.Properties.DeletionSettings).toEqual({ ExecutionRole: { 'Fn::GetAtt': [logicalIdOf(role), 'Arn'] } });
     const policy = image.node.findChild('DeletionRolePolicy') as Construct;
-    expect(resource.DependsOn).toEqual([logicalIdOf(role), logicalIdOf(policy)]);
+    expect(resource.DependsOn).toEqual(expect.arrayContaining([logicalIdOf(role), logicalIdOf(policy)]));
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'imagebuilder.amazonaws.com' } }] },
       ManagedPolicyArns: Match.absent(),
