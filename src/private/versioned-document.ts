@@ -183,7 +183,7 @@ export function documentVersion(scope: IConstruct, kind: string, given: string |
 }
 
 /** `1.0.<n>`: `n` is the first 28 bits of the SHA-256 of the JSON of the value (below 2^30). */
-export function contentVersion(resolved: unknown): string {
+function contentVersion(resolved: unknown): string {
   const hash = createHash('sha256').update(JSON.stringify(resolved)).digest('hex');
   return `${CONTENT_VERSION_PREFIX}.${parseInt(hash.slice(0, 7), 16)}`;
 }
