@@ -18,7 +18,7 @@ import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceNa
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
-import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, resolvedAtDeployment } from './private/recipe-content';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/recipe-content';
 import type * as RecipeRepositoryModule from './private/recipe-repository';
 import { ResourceSharing } from './private/sharing';
 import { isToken, renderTagMap, Validator } from './private/validation';
@@ -489,11 +489,10 @@ export class ContainerRecipe extends ContainerRecipeBase {
       v.length('description', props.description, { min: 1, max: MAX_FINGERPRINTED_DESCRIPTION });
     }
     const instanceConfiguration = this.renderInstanceConfiguration(v, props.instanceConfiguration);
-    const deployResolved = [
-      resolvedAtDeployment(this, parentImage) ? 'parentImage' : undefined,
-      resolvedAtDeployment(this, instanceConfiguration?.image) ? 'instanceConfiguration.image' : undefined,
-    ].filter((p): p is string => p !== undefined);
-    checkRecipeVersion(this, v, 'containerRecipeVersion', version, deployResolved);
+    checkRecipeVersion(this, v, 'containerRecipeVersion', version, {
+      'parentImage': parentImage,
+      'instanceConfiguration.image': instanceConfiguration?.image,
+    });
     v.throwIfInvalid();
 
     const targetRepository = props.targetRepository ?? this.createRepository(props);

@@ -1,6 +1,7 @@
-import { Annotations, aws_s3 as s3, aws_s3_assets as s3_assets, Token } from 'aws-cdk-lib';
+import { Annotations, aws_s3 as s3, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { LIMITS, PATTERNS } from './private/api-constraints';
+import { checkInlineText, fileAssetUri, s3ObjectUri } from './private/sources';
 import { Validator } from './private/validation';
 
 /** The template Image Builder documents as the minimal one: the parent image, then the components. */
@@ -65,9 +66,7 @@ export class DockerfileTemplate {
    */
   public static fromInline(template: string): DockerfileTemplate {
     return new DockerfileTemplate((scope, v) => {
-      if (v.length(PROPERTY, template, LIMITS.dockerfileTemplateData)) {
-        v.pattern(PROPERTY, template, PATTERNS.noNul);
-      }
+      checkInlineText(v, PROPERTY, template, LIMITS.dockerfileTemplateData);
       warnOnMissingPlaceholders(scope, template);
       return { dockerfileTemplateData: template };
     });
@@ -90,9 +89,7 @@ export class DockerfileTemplate {
         return {};
       }
       warnOnMissingPlaceholders(scope, template);
-      const existing = scope.node.tryFindChild(ASSET_ID);
-      const asset = existing instanceof s3_assets.Asset ? existing : new s3_assets.Asset(scope, ASSET_ID, { path });
-      return { dockerfileTemplateUri: asset.s3ObjectUrl };
+      return { dockerfileTemplateUri: fileAssetUri(scope, ASSET_ID, path) };
     });
   }
 
@@ -115,12 +112,7 @@ export class DockerfileTemplate {
    */
   public static fromS3(bucket: s3.IBucket, key: string, objectVersion?: string): DockerfileTemplate {
     return new DockerfileTemplate((_scope, v) => {
-      const uri = bucket.s3UrlForObject(key);
-      if (v.nonEmptyString(`${PROPERTY} key`, key)) {
-        v.pattern(PROPERTY, uri, PATTERNS.s3Uri);
-      }
-      v.nonEmptyString(`${PROPERTY} objectVersion`, objectVersion);
-      return { dockerfileTemplateUri: uri };
+      return { dockerfileTemplateUri: s3ObjectUri(v, PROPERTY, bucket, key, objectVersion) };
     }, objectVersion);
   }
 

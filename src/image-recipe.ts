@@ -17,7 +17,7 @@ import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceNa
 import { renderBlockDevices } from './private/block-devices';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
-import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, resolvedAtDeployment } from './private/recipe-content';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/recipe-content';
 import { ResourceSharing } from './private/sharing';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
@@ -455,7 +455,7 @@ export class ImageRecipe extends ImageRecipeBase {
     v.tags('tags', props.tags);
     const amiWatermarks = this.renderAmiWatermarks(v, props.amiWatermarks);
     const parentImage = props.parentImage._render(this, v);
-    checkRecipeVersion(this, v, 'imageRecipeVersion', version, resolvedAtDeployment(this, parentImage) ? ['parentImage'] : []);
+    checkRecipeVersion(this, v, 'imageRecipeVersion', version, { parentImage });
     const components = props.components !== undefined ? renderComponents(v, 'components', props.components) : undefined;
     const blockDeviceMappings = props.blockDevices !== undefined && props.blockDevices.length > 0
       ? renderBlockDevices(v, 'blockDevices', props.blockDevices)

@@ -18,6 +18,7 @@ import { arnPathPart, imageBuilderArn, ownResourceName } from './private/arns';
 import { grantOnResource } from './private/grants';
 import { LibraryPolicy } from './private/library-policy';
 import { LIFECYCLE_EXECUTION_ACCESS, lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/lifecycle-role';
+import { OwnedPolicy } from './private/owned-policy';
 import { isToken, renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 
@@ -594,7 +595,8 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
     this.warnAboutUnboundedDeletes(rules);
 
     // Children.
-    this.executionRole = props.executionRole ?? this.createExecutionRole(this.roleNeeds(rules, selection));
+    const created = props.executionRole ? undefined : this.createExecutionRole(this.roleNeeds(rules, selection));
+    this.executionRole = props.executionRole ?? created!.role;
     if (this.deletesContainers(rules)) {
       this.tagTargetRepositories(props.selection);
     }
@@ -610,9 +612,9 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
       resourceSelection: selection.resourceSelection,
       tags: renderTagMap(props.tags),
     });
-    if (!props.executionRole) {
+    if (created) {
       // Image Builder checks the role when the policy is created: its policy must exist by then.
-      resource.node.addDependency(this.executionRole, this.node.findChild('ExecutionRolePolicy'));
+      resource.node.addDependency(created.role, created.policy);
     }
 
     this.lifecyclePolicyArn = props.lifecyclePolicyName === undefined
@@ -665,7 +667,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
     }
   }
 
-  private createExecutionRole(needs: LifecycleRoleNeeds): iam.Role {
+  private createExecutionRole(needs: LifecycleRoleNeeds): { role: iam.Role; policy: OwnedPolicy } {
     const role = new iam.Role(this, 'ExecutionRole', {
       assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com'),
       description: 'Role EC2 Image Builder assumes to run the rules of this lifecycle policy',
@@ -679,7 +681,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
       purpose: 'the permissions this lifecycle policy\'s rules use, created for it alone',
     });
     policy.add(...lifecycleRoleStatements(this, needs));
-    return role;
+    return { role, policy: policy.policy };
   }
 }
 

@@ -18,7 +18,7 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u
 const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
 /** A string with every invisible character escaped (`\0` shown as `\u0000`, a newline as `\n`), and backslashes doubled. */
-export function escapeInvisible(text: string): string {
+function escapeInvisible(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(INVISIBLE, c => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -108,7 +108,7 @@ export interface Problem {
 export type ErrorSubject = IConstruct | string;
 
 /** The construct path an error names. */
-export function subjectPath(subject: ErrorSubject): string {
+function subjectPath(subject: ErrorSubject): string {
   return typeof subject === 'string' ? subject : subject.node.path;
 }
 

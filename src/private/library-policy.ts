@@ -139,7 +139,7 @@ export class LibraryPolicy {
  * statements, on the construct that holds them, with the reasons of the statements that use it.
  * The finding IDs follow cdk-nag's spelling of a resource (`Resource::arn:<AWS::Partition>:...`).
  */
-export function acknowledgeWildcards(holder: IConstruct, holderLabel: string, statements: ReasonedStatement[]): void {
+function acknowledgeWildcards(holder: IConstruct, holderLabel: string, statements: ReasonedStatement[]): void {
   const stack = Stack.of(holder);
   const reasons = new Map<string, string[]>();
   for (const { statement, reason, onlyFor } of statements) {

@@ -45,7 +45,7 @@ export function descriptionWithContentFingerprint(
  * reference (`{{resolve:ssm:...}}`) or a parameter of an SSM parameter type (what
  * `ec2.MachineImage.latestAmazonLinux2023()` and similar lookups render).
  */
-export function resolvedAtDeployment(scope: IConstruct, value: string | undefined): boolean {
+function resolvedAtDeployment(scope: IConstruct, value: string | undefined): boolean {
   if (value === undefined || !Token.isUnresolved(value)) {
     return false;
   }
@@ -65,20 +65,24 @@ export function resolvedAtDeployment(scope: IConstruct, value: string | undefine
  * - an exact version (no `x`) draws a warning: every change of the recipe's content replaces the
  *   recipe, and CloudFormation then fails with "already exists" unless the version is bumped too;
  * - it is an error when the content changes by construction without an edit, because an image the
- *   recipe builds on is resolved at each deployment (`deployResolved`).
+ *   recipe builds on is resolved at each deployment.
  *
- * @param deployResolved the properties of the recipe whose value CloudFormation resolves at deployment
+ * @param images the rendered images the recipe builds on, by property: only looked at (resolved)
+ * for an exact version
  */
 export function checkRecipeVersion(
   scope: IConstruct,
   v: Validator,
   property: string,
   version: string,
-  deployResolved: string[],
+  images: { [property: string]: string | undefined },
 ): void {
   if (Token.isUnresolved(version) || version.includes('x')) {
     return;
   }
+  const deployResolved = Object.entries(images)
+    .filter(([, image]) => resolvedAtDeployment(scope, image))
+    .map(([imageProperty]) => imageProperty);
   if (deployResolved.length > 0) {
     v.fail(property, version,
       `must have an x node (for example '1.0.x') when ${deployResolved.join(' and ')} is resolved at deployment ` +

@@ -344,7 +344,7 @@ export function renderTagMap(tags: { [key: string]: string } | undefined): { [ke
  * The rule of a pattern as an error gives it: the rule in words and a valid value when the pattern
  * has them (`PATTERN_RULES`), then the pattern itself.
  */
-export function patternRule(pattern: RegExp): string {
+function patternRule(pattern: RegExp): string {
   const human = PATTERN_RULES.get(pattern);
   return human === undefined
     ? `must match ${pattern.source}`
@@ -352,7 +352,7 @@ export function patternRule(pattern: RegExp): string {
 }
 
 /** `between 1 and 1024` or `at most 256`. */
-export function describeRange(range: Range): string {
+function describeRange(range: Range): string {
   return range.min <= 0 ? `at most ${range.max}` : `between ${range.min} and ${range.max}`;
 }
 

@@ -5,10 +5,11 @@
  * resource it replaces.
  */
 import { createHash } from 'crypto';
-import { Annotations, aws_s3 as s3, aws_s3_assets as s3_assets, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, aws_s3 as s3, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
-import { LIMITS, PATTERNS } from './api-constraints';
+import { LIMITS } from './api-constraints';
 import { parseDocumentText } from './documents';
+import { checkInlineText, fileAssetUri, s3ObjectUri } from './sources';
 import { Validator } from './validation';
 
 /** The id of the asset a document from a file or an asset adds to its resource. */
@@ -50,7 +51,7 @@ export class DocumentSource {
   /** A document given as text. */
   public static inline(text: string): DocumentSource {
     return new DocumentSource((_scope, v, check) => {
-      if (checkInlineText(v, check.property, text) && check.enabled && !Token.isUnresolved(text)) {
+      if (checkDocumentText(v, check.property, text) && check.enabled && !Token.isUnresolved(text)) {
         runCheck(v, check, text);
       }
       return { data: text };
@@ -69,10 +70,10 @@ export class DocumentSource {
       if (text === undefined) return {};
       if (check.enabled) runCheck(v, check, text);
       if (text.length <= LIMITS.componentData.max) {
-        checkInlineText(v, `${check.property} (contents of ${path})`, text);
+        checkDocumentText(v, `${check.property} (contents of ${path})`, text);
         return { data: text };
       }
-      return { uri: assetUri(scope, path) };
+      return { uri: fileAssetUri(scope, ASSET_ID, path) };
     });
   }
 
@@ -82,19 +83,14 @@ export class DocumentSource {
       const text = v.fileText(check.property, path);
       if (text === undefined) return {};
       if (check.enabled) runCheck(v, check, text);
-      return { uri: assetUri(scope, path) };
+      return { uri: fileAssetUri(scope, ASSET_ID, path) };
     });
   }
 
   /** A document in S3: not read at synth. */
   public static s3(bucket: s3.IBucket, key: string, objectVersion?: string): DocumentSource {
     return new DocumentSource((_scope, v, check) => {
-      const uri = bucket.s3UrlForObject(key);
-      if (v.nonEmptyString(`${check.property} key`, key)) {
-        v.pattern(check.property, uri, PATTERNS.s3Uri);
-      }
-      v.nonEmptyString(`${check.property} objectVersion`, objectVersion);
-      return { uri, objectVersion };
+      return { uri: s3ObjectUri(v, check.property, bucket, key, objectVersion), objectVersion };
     });
   }
 
@@ -107,7 +103,7 @@ export class DocumentSource {
       const document = render();
       if (check.enabled) check.check(v, check.property, document);
       const text = Stack.of(scope).toJsonString(document, 2);
-      checkInlineText(v, check.property, text);
+      checkDocumentText(v, check.property, text);
       return { data: text };
     });
   }
@@ -121,8 +117,8 @@ export class DocumentSource {
 }
 
 /** Inline text: 1 to 16000 characters, without NUL characters (the API's `data`). */
-function checkInlineText(v: Validator, property: string, text: string): boolean {
-  return v.length(property, text, LIMITS.componentData) && v.pattern(property, text, PATTERNS.noNul);
+function checkDocumentText(v: Validator, property: string, text: string): boolean {
+  return checkInlineText(v, property, text, LIMITS.componentData);
 }
 
 function runCheck(v: Validator, check: DocumentCheck, text: string): void {
@@ -132,11 +128,6 @@ function runCheck(v: Validator, check: DocumentCheck, text: string): void {
   }
 }
 
-function assetUri(scope: Construct, path: string): string {
-  const existing = scope.node.tryFindChild(ASSET_ID);
-  const asset = existing instanceof s3_assets.Asset ? existing : new s3_assets.Asset(scope, ASSET_ID, { path });
-  return asset.s3ObjectUrl;
-}
 
 /** The props every versioned document resource has, under their construct-specific names. */
 export interface VersionedDocumentFields {
@@ -183,7 +174,7 @@ export function documentVersion(scope: IConstruct, kind: string, given: string |
 }
 
 /** `1.0.<n>`: `n` is the first 28 bits of the SHA-256 of the JSON of the value (below 2^30). */
-export function contentVersion(resolved: unknown): string {
+function contentVersion(resolved: unknown): string {
   const hash = createHash('sha256').update(JSON.stringify(resolved)).digest('hex');
   return `${CONTENT_VERSION_PREFIX}.${parseInt(hash.slice(0, 7), 16)}`;
 }

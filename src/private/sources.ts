@@ -1,0 +1,29 @@
+// Where a template or document the API reads comes from: text in the template, a local file
+// uploaded as an asset, or an object in S3. Shared by Dockerfile templates and by component and
+// workflow documents.
+import { aws_s3 as s3, aws_s3_assets as s3_assets } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { PATTERNS } from './api-constraints';
+import { Range, Validator } from './validation';
+
+/** Text written into the template: `range` characters, without NUL characters. */
+export function checkInlineText(v: Validator, property: string, text: string, range: Range): boolean {
+  return v.length(property, text, range) && v.pattern(property, text, PATTERNS.noNul);
+}
+
+/** The `s3://` URI of a local file, uploaded as the asset `id` of `scope` (one per construct). */
+export function fileAssetUri(scope: Construct, id: string, path: string): string {
+  const existing = scope.node.tryFindChild(id);
+  const asset = existing instanceof s3_assets.Asset ? existing : new s3_assets.Asset(scope, id, { path });
+  return asset.s3ObjectUrl;
+}
+
+/** The `s3://` URI of an object in S3; its key and, when given, its version ID must be non-empty. */
+export function s3ObjectUri(v: Validator, property: string, bucket: s3.IBucket, key: string, objectVersion?: string): string {
+  const uri = bucket.s3UrlForObject(key);
+  if (v.nonEmptyString(`${property} key`, key)) {
+    v.pattern(property, uri, PATTERNS.s3Uri);
+  }
+  v.nonEmptyString(`${property} objectVersion`, objectVersion);
+  return uri;
+}
