@@ -9,13 +9,14 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BlockDeviceMapping } from './block-device';
-import { ComponentConfiguration } from './component';
+import { ComponentConfiguration, ComponentPlatform } from './component';
 import { ContainerInstanceImage } from './container-instance-image';
 import { ContainerParentImage } from './container-parent-image';
 import { DockerfileTemplate } from './dockerfile-template';
 import { LIMITS } from './private/api-constraints';
 import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
+import { brand, hasBrand } from './private/brands';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
 import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/recipe-content';
@@ -303,6 +304,8 @@ abstract class ContainerRecipeBase extends Resource implements IContainerRecipe 
   public abstract readonly containerRecipeVersion: string;
   public abstract readonly targetRepository?: ecr.IRepository;
   public abstract readonly parentImageRepository?: ecr.IRepository;
+  public abstract readonly platform?: ComponentPlatform;
+  public abstract readonly components?: ComponentConfiguration[];
 
   /** Always `RecipeType.CONTAINER`. */
   public readonly recipeType: RecipeType = RecipeType.CONTAINER;
@@ -343,6 +346,14 @@ abstract class ContainerRecipeBase extends Resource implements IContainerRecipe 
  * @resource AWS::ImageBuilder::ContainerRecipe
  */
 export class ContainerRecipe extends ContainerRecipeBase {
+  /**
+   * Whether `x` is a `ContainerRecipe` of this library (authored in an app, not imported),
+   * whichever copy of the library made it.
+   */
+  public static isContainerRecipe(x: any): x is ContainerRecipe {
+    return hasBrand(x, 'ContainerRecipe');
+  }
+
   /**
    * Imports a container recipe by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/my-recipe/1.0.0`; the version
@@ -458,6 +469,12 @@ export class ContainerRecipe extends ContainerRecipeBase {
   private assignedVersion?: string;
   private readonly componentConfigurations: ComponentConfiguration[];
 
+  /**
+   * The operating system platform of the container images, when known: from `platformOverride`;
+   * undefined otherwise.
+   */
+  public readonly platform?: ComponentPlatform;
+
   constructor(scope: Construct, id: string, props: ContainerRecipeProps) {
     super(scope, id, {
       physicalName: props.containerRecipeName,
@@ -498,6 +515,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     const targetRepository = props.targetRepository ?? this.createRepository(props);
     this.targetRepository = targetRepository;
     this.parentImageRepository = props.parentImage.repository;
+    this.platform = platformOfContainer(props.platformOverride);
 
     const resource = this.resource = new imagebuilder.CfnContainerRecipe(this, 'Resource', {
       name,
@@ -549,6 +567,11 @@ export class ContainerRecipe extends ContainerRecipeBase {
    */
   public shareWith(principals: SharePrincipal[], options: ShareOptions = {}): void {
     this.sharing.share(principals, options);
+  }
+
+  /** The components the recipe runs, in order (a copy: add one with `addComponent`). */
+  public get components(): ComponentConfiguration[] {
+    return [...this.componentConfigurations];
   }
 
   /**
@@ -623,8 +646,21 @@ interface ImportedContainerRecipeProps {
   readonly environmentFromArn: boolean;
 }
 
+brand(ContainerRecipe, 'ContainerRecipe');
+
+/** The component platform of a container platform given as a literal; undefined otherwise. */
+function platformOfContainer(platform: ContainerPlatform | undefined): ComponentPlatform | undefined {
+  switch (platform) {
+    case ContainerPlatform.LINUX: return ComponentPlatform.LINUX;
+    case ContainerPlatform.WINDOWS: return ComponentPlatform.WINDOWS;
+    default: return undefined;
+  }
+}
+
 /** A container recipe defined outside this app. */
 class ImportedContainerRecipe extends ContainerRecipeBase {
+  public readonly platform?: ComponentPlatform = undefined;
+  public readonly components?: ComponentConfiguration[] = undefined;
   public readonly containerRecipeArn: string;
   public readonly containerRecipeName: string;
   public readonly containerRecipeVersion: string;

@@ -16,6 +16,7 @@ import {
 import { Construct } from 'constructs';
 import { PATTERNS } from './private/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/arns';
+import { brand, hasBrand } from './private/brands';
 import {
   KMS_DISTRIBUTION_ACTIONS,
   KMS_LAUNCH_ACTIONS,
@@ -58,6 +59,13 @@ export interface IDistributionConfiguration extends IResource {
    * @default - undefined: not known (an imported configuration)
    */
   readonly distributedImageTypes?: RecipeType[];
+
+  /**
+   * The Regions the configuration distributes to, by the distributions added so far, when known
+   * (a distribution configuration authored in this app); undefined when not known. Read it late
+   * (at synth): distributions may be added after it is passed to a pipeline or image.
+   */
+  readonly distributionRegions?: string[];
 
   /**
    * Grants permission to read this distribution configuration
@@ -410,6 +418,7 @@ abstract class DistributionConfigurationBase extends Resource implements IDistri
   public abstract readonly distributionConfigurationArn: string;
   public abstract readonly distributionConfigurationName: string;
   public abstract readonly distributedImageTypes?: RecipeType[];
+  public abstract readonly distributionRegions?: string[];
 
   /** Grants on this distribution configuration. */
   public readonly grants: DistributionConfigurationGrants = DistributionConfigurationGrants.fromDistributionConfiguration(this);
@@ -441,6 +450,14 @@ interface RegionDistribution {
  * no distribution was added.
  */
 export class DistributionConfiguration extends DistributionConfigurationBase {
+  /**
+   * Whether `x` is a `DistributionConfiguration` of this library (authored in an app, not
+   * imported), whichever copy of the library made it.
+   */
+  public static isDistributionConfiguration(x: any): x is DistributionConfiguration {
+    return hasBrand(x, 'DistributionConfiguration');
+  }
+
   /**
    * Imports a distribution configuration by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:distribution-configuration/my-distribution`).
@@ -505,7 +522,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
    * The Regions this configuration distributes to, by the distributions added so far, in the
    * order they were first added (the stack's Region may be a token).
    */
-  public get distributionRegions(): string[] {
+  public get distributionRegions(): string[] | undefined {
     return [...this.distributions.keys()];
   }
 
@@ -734,8 +751,11 @@ function listForMessage(what: string, list: string[], actions: readonly string[]
   return `${what} ${items}: ${actions.join(', ')}`;
 }
 
+brand(DistributionConfiguration, 'DistributionConfiguration');
+
 /** A distribution configuration defined outside this app. */
 class ImportedDistributionConfiguration extends DistributionConfigurationBase {
+  public readonly distributionRegions?: string[] = undefined;
   public readonly distributionConfigurationArn: string;
   public readonly distributionConfigurationName: string;
   public readonly distributedImageTypes?: RecipeType[] = undefined;

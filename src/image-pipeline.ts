@@ -14,11 +14,12 @@ import { Construct } from 'constructs';
 import { IDistributionConfiguration } from './distribution-configuration';
 import { Image, ImageDeletionSettings } from './image';
 import { ImageBuildOptions } from './image-build';
-import { IInfrastructureConfiguration } from './infrastructure-configuration';
+import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
 import { ImageRetentionOptions, LifecyclePolicy } from './lifecycle-policy';
 import { PipelineExecutionStartCondition, PipelineSchedule } from './pipeline-schedule';
 import { LIMITS } from './private/api-constraints';
 import { arnPathPart, imageBuilderArn, ownResourceName } from './private/arns';
+import { brand, hasBrand } from './private/brands';
 import { BuildSettings } from './private/build-settings';
 import { throwValidationError } from './private/errors';
 import { grantOnResource } from './private/grants';
@@ -62,6 +63,31 @@ export interface IImagePipeline extends IResource {
    * @attribute
    */
   readonly deploymentId?: string;
+
+  /**
+   * The recipe the pipeline builds, when known: a pipeline of this app, or one imported with
+   * its recipe; undefined otherwise.
+   */
+  readonly recipe?: IRecipe;
+
+  /**
+   * The infrastructure configuration the images are built on, when known (a pipeline of this
+   * app: given or created); undefined for an imported pipeline.
+   */
+  readonly infrastructureConfiguration?: IInfrastructureConfiguration;
+
+  /**
+   * The distribution configuration of the images; undefined when the pipeline distributes
+   * nothing, or when not known (an imported pipeline, see `ImagePipeline.isImagePipeline`).
+   */
+  readonly distributionConfiguration?: IDistributionConfiguration;
+
+  /**
+   * The workflows the pipeline runs, which an image built on deploy from it runs too, when
+   * known (a pipeline of this app: an empty list when it gives none); undefined for an imported
+   * pipeline.
+   */
+  readonly workflows?: WorkflowConfiguration[];
 
   /**
    * Grants permission to start a build of this pipeline (`imagebuilder:StartImagePipelineExecution`).
@@ -220,12 +246,14 @@ abstract class ImagePipelineBase extends Resource implements IImagePipeline {
   public abstract readonly imagePipelineArn: string;
   public abstract readonly imagePipelineName: string;
   public abstract readonly deploymentId?: string;
+  public abstract readonly recipe?: IRecipe;
+  public abstract readonly infrastructureConfiguration?: IInfrastructureConfiguration;
+  public abstract readonly distributionConfiguration?: IDistributionConfiguration;
+  public abstract readonly workflows?: WorkflowConfiguration[];
 
   /** The permissions on this pipeline. */
   public readonly grants: ImagePipelineGrants = ImagePipelineGrants.fromImagePipeline(this);
 
-  /** The recipe the pipeline builds, when known. */
-  protected abstract readonly builtRecipe?: IRecipe;
 
   /**
    * Grants permission to start a build of this pipeline.
@@ -336,7 +364,7 @@ abstract class ImagePipelineBase extends Resource implements IImagePipeline {
 
   /** `arn:...:image/<recipe name>/`: the start of the ARNs of the images of this pipeline. */
   private imageArnPrefix(method: string): string {
-    const recipe = this.builtRecipe;
+    const recipe = this.recipe;
     if (recipe === undefined) {
       return throwValidationError(this, method, this.imagePipelineArn,
         'needs the recipe of the pipeline (image events name the image, which takes the recipe\'s name): import the pipeline with ImagePipeline.fromImagePipelineAttributes and give recipe');
@@ -451,6 +479,15 @@ export interface ImagePipelineProps extends ImageBuildOptions {
  */
 export class ImagePipeline extends ImagePipelineBase {
   /**
+   * Whether `x` is an `ImagePipeline` of this library (defined in an app, not imported),
+   * whichever copy of the library made it: its recipe, infrastructure configuration,
+   * distribution configuration and workflows are known.
+   */
+  public static isImagePipeline(x: any): x is ImagePipeline {
+    return hasBrand(x, 'ImagePipeline');
+  }
+
+  /**
    * Imports a pipeline by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/my-pipeline`).
    */
@@ -505,14 +542,14 @@ export class ImagePipeline extends ImagePipelineBase {
     return this.resource.attrDeploymentId;
   }
 
-  /** The recipe the pipeline builds. */
-  public readonly recipe: IRecipe;
+  /** The recipe the pipeline builds (always known for a pipeline of this app). */
+  public readonly recipe?: IRecipe;
 
   /** The distribution configuration of the images, if any. */
   public readonly distributionConfiguration?: IDistributionConfiguration;
 
-  /** The infrastructure configuration the images are built on (given or created). */
-  public readonly infrastructureConfiguration: IInfrastructureConfiguration;
+  /** The infrastructure configuration the images are built on (given or created; always known for a pipeline of this app). */
+  public readonly infrastructureConfiguration?: IInfrastructureConfiguration;
 
   /** The log group of the pipeline's runs (given or created). */
   public readonly pipelineLogGroup: logs.ILogGroup;
@@ -526,14 +563,11 @@ export class ImagePipeline extends ImagePipelineBase {
    */
   public readonly executionRole?: iam.IRole;
 
-  protected readonly builtRecipe?: IRecipe;
+  /** The workflows the pipeline runs, which an image built on deploy from it runs too (an empty list when none). */
+  public readonly workflows?: WorkflowConfiguration[];
 
-  /**
-   * The workflows the pipeline runs, which an image built on deploy from it runs too.
-   *
-   * @internal
-   */
-  public readonly _workflows: WorkflowConfiguration[];
+  /** The recipe built, as given. */
+  private readonly builtRecipe: IRecipe;
 
   constructor(scope: Construct, id: string, props: ImagePipelineProps) {
     super(scope, id, {
@@ -543,7 +577,7 @@ export class ImagePipeline extends ImagePipelineBase {
     this.recipe = props.recipe;
     this.builtRecipe = props.recipe;
     this.distributionConfiguration = props.distributionConfiguration;
-    this._workflows = props.workflows ?? [];
+    this.workflows = props.workflows ?? [];
 
     const v = new Validator(this);
     v.resourceName('imagePipelineName', props.imagePipelineName);
@@ -554,6 +588,7 @@ export class ImagePipeline extends ImagePipelineBase {
     const build = BuildSettings.validate(v, props, {
       noun: 'pipeline',
       recipe: props.recipe,
+      defaultInfrastructure: (owner, childId) => new InfrastructureConfiguration(owner, childId),
       logGroups: [
         { id: 'PipelineLogGroup', kind: 'pipeline', property: 'pipelineLogGroup', given: props.pipelineLogGroup },
         { id: 'ImageLogGroup', kind: 'image', property: 'imageLogGroup', given: props.imageLogGroup },
@@ -605,7 +640,7 @@ export class ImagePipeline extends ImagePipelineBase {
    * recipe, since its images would be selected too.
    */
   public addRetention(options: ImageRetentionOptions): LifecyclePolicy {
-    return createImageRetention(this, this.recipe, options, c => c instanceof ImagePipeline ? c.recipe : undefined);
+    return createImageRetention(this, this.builtRecipe, options, c => ImagePipeline.isImagePipeline(c) ? c.recipe : undefined);
   }
 
   /**
@@ -632,12 +667,17 @@ export class ImagePipeline extends ImagePipelineBase {
   }
 }
 
+brand(ImagePipeline, 'ImagePipeline');
+
 /** A pipeline defined outside this app. */
 class ImportedImagePipeline extends ImagePipelineBase {
   public readonly imagePipelineArn: string;
   public readonly imagePipelineName: string;
   public readonly deploymentId?: string;
-  protected readonly builtRecipe?: IRecipe;
+  public readonly recipe?: IRecipe;
+  public readonly infrastructureConfiguration?: IInfrastructureConfiguration = undefined;
+  public readonly distributionConfiguration?: IDistributionConfiguration = undefined;
+  public readonly workflows?: WorkflowConfiguration[] = undefined;
 
   constructor(
     scope: Construct,
@@ -648,7 +688,7 @@ class ImportedImagePipeline extends ImagePipelineBase {
     super(scope, id, environmentFromArn ? { environmentFromArn: attrs.arn } : {});
     this.imagePipelineArn = attrs.arn;
     this.imagePipelineName = attrs.name;
-    this.builtRecipe = attrs.recipe;
+    this.recipe = attrs.recipe;
     this.deploymentId = attrs.deploymentId;
   }
 }

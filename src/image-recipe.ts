@@ -11,10 +11,11 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BlockDeviceMapping } from './block-device';
-import { ComponentConfiguration } from './component';
+import { ComponentConfiguration, ComponentPlatform } from './component';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
 import { renderBlockDevices } from './private/block-devices';
+import { brand, hasBrand } from './private/brands';
 import { renderComponents } from './private/components';
 import { grantOnResource } from './private/grants';
 import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/recipe-content';
@@ -315,6 +316,9 @@ abstract class ImageRecipeBase extends Resource implements IImageRecipe {
   /** Always `RecipeType.IMAGE`. */
   public readonly recipeType: RecipeType = RecipeType.IMAGE;
 
+  public abstract readonly platform?: ComponentPlatform;
+  public abstract readonly components?: ComponentConfiguration[];
+
   /** The permissions on this recipe. */
   public readonly grants: ImageRecipeGrants = ImageRecipeGrants.fromImageRecipe(this);
 
@@ -345,6 +349,14 @@ abstract class ImageRecipeBase extends Resource implements IImageRecipe {
  * components and the block devices of an AMI build.
  */
 export class ImageRecipe extends ImageRecipeBase {
+  /**
+   * Whether `x` is an `ImageRecipe` of this library (authored in an app, not imported),
+   * whichever copy of the library made it.
+   */
+  public static isImageRecipe(x: any): x is ImageRecipe {
+    return hasBrand(x, 'ImageRecipe');
+  }
+
   /**
    * Imports an image recipe by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/my-recipe/1.0.0`; the version may
@@ -426,6 +438,15 @@ export class ImageRecipe extends ImageRecipeBase {
     return this.resource.attrLatestVersionPatch;
   }
 
+  /**
+   * The operating system platform of the AMIs the recipe builds, when known; undefined when not
+   * known.
+   */
+  public readonly platform?: ComponentPlatform;
+
+  /** The components the recipe runs, in order (an empty list when it runs none). */
+  public readonly components?: ComponentConfiguration[];
+
   private readonly sharing: ResourceSharing;
   /** The L1, whose attributes the getters read when they are first used. */
   private readonly resource: imagebuilder.CfnImageRecipe;
@@ -501,6 +522,7 @@ export class ImageRecipe extends ImageRecipeBase {
         resourceName: `${name}/${version}`,
       });
     this.version = version;
+    this.components = [...props.components ?? []];
     this.sharing = new ResourceSharing(this, resource.attrArn);
   }
 
@@ -556,8 +578,12 @@ export class ImageRecipe extends ImageRecipeBase {
   }
 }
 
+brand(ImageRecipe, 'ImageRecipe');
+
 /** An image recipe defined outside this app. */
 class ImportedImageRecipe extends ImageRecipeBase {
+  public readonly platform?: ComponentPlatform = undefined;
+  public readonly components?: ComponentConfiguration[] = undefined;
   public readonly imageRecipeArn: string;
   public readonly imageRecipeName: string;
   public readonly imageRecipeVersion: string;

@@ -9,11 +9,11 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContainerRecipe } from './container-recipe';
-import { DistributionConfiguration, IDistributionConfiguration } from './distribution-configuration';
 import { ImageBuildOptions } from './image-build';
-import { BuildOnDeployOptions, IImagePipeline, ImagePipeline } from './image-pipeline';
-import { IInfrastructureConfiguration } from './infrastructure-configuration';
+import { BuildOnDeployOptions, IImagePipeline } from './image-pipeline';
+import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
 import { arnPathPart } from './private/arns';
+import { brand, hasBrand } from './private/brands';
 import { BuildSettings } from './private/build-settings';
 import { throwValidationError } from './private/errors';
 import { grantOnResource } from './private/grants';
@@ -24,7 +24,7 @@ import { ResourceSharing } from './private/sharing';
 import { renderTagMap, Validator } from './private/validation';
 import { IRecipe, RecipeType } from './recipe';
 import { SharePrincipal, ShareOptions } from './sharing';
-import { Workflow, WorkflowConfiguration } from './workflow';
+import { WorkflowConfiguration } from './workflow';
 
 /** An Image Builder image: one build of a recipe, with its AMI or container image. */
 export interface IImage extends IResource {
@@ -125,6 +125,14 @@ abstract class ImageBase extends Resource implements IImage {
  */
 export class Image extends ImageBase {
   /**
+   * Whether `x` is an `Image` of this library (built in an app, not imported), whichever copy of
+   * the library made it.
+   */
+  public static isImage(x: any): x is Image {
+    return hasBrand(x, 'Image');
+  }
+
+  /**
    * Imports an image by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:image/my-recipe/1.0.0/1`).
    */
@@ -168,13 +176,14 @@ export class Image extends ImageBase {
     super(scope, id);
     const v = new Validator(this);
     const pipeline = props.imagePipeline;
-    this.recipe = pipeline ? pipelineRecipe(pipeline) : props.recipe;
+    this.recipe = pipeline ? pipeline.recipe : props.recipe;
     validateSource(v, props);
     v.tags('tags', props.tags);
     const removalPolicy = validateRemoval(v, props);
     const build = !pipeline && props.recipe ? BuildSettings.validate(v, props, {
       noun: 'image',
       recipe: props.recipe,
+      defaultInfrastructure: (owner, childId) => new InfrastructureConfiguration(owner, childId),
       logGroups: [{ id: 'ImageLogGroup', kind: 'image', property: 'imageLogGroup', given: props.imageLogGroup }],
     }) : undefined;
     v.throwIfInvalid();
@@ -199,7 +208,7 @@ export class Image extends ImageBase {
     // The build starts when the image is created, and nothing in the template makes it wait for
     // the instances' permissions (the instance policy, and statements added to the instance
     // role): the image depends on the whole infrastructure configuration.
-    const infrastructure = this.infrastructureConfiguration ?? (pipeline instanceof ImagePipeline ? pipeline.infrastructureConfiguration : undefined);
+    const infrastructure = this.infrastructureConfiguration ?? pipeline?.infrastructureConfiguration;
     if (infrastructure) {
       this.resource.node.addDependency(infrastructure);
     }
@@ -208,7 +217,7 @@ export class Image extends ImageBase {
       this.resource.node.addDependency(deletion.role, deletion.policy);
     }
     this.resource.applyRemovalPolicy(removalPolicy);
-    warnOfWaitForAction(this, pipeline instanceof ImagePipeline ? pipeline._workflows : props.workflows ?? []);
+    warnOfWaitForAction(this, (pipeline ? pipeline.workflows : props.workflows) ?? []);
 
     this.imageArn = this.resource.attrArn;
     this.imageName = this.resource.attrName;
@@ -314,17 +323,20 @@ export class Image extends ImageBase {
       purpose: 'the deletions of the AMIs, snapshots or container images this image built',
     });
     const recipe = this.recipe;
-    const distribution = props.imagePipeline ? pipelineDistribution(props.imagePipeline) : props.distributionConfiguration;
+    const distribution = props.imagePipeline ? props.imagePipeline.distributionConfiguration : props.distributionConfiguration;
     policy.add(...deletionRoleStatements(this, {
       amis: recipe === undefined || recipe.recipeType === RecipeType.IMAGE,
       containers: recipe === undefined || recipe.recipeType === RecipeType.CONTAINER,
-      distributed: distribution !== undefined || (props.imagePipeline !== undefined && !(props.imagePipeline instanceof ImagePipeline)),
-      distributionRegions: distribution instanceof DistributionConfiguration ? () => distribution.distributionRegions : undefined,
+      // An imported pipeline's distribution is not known.
+      distributed: distribution !== undefined || (props.imagePipeline !== undefined && !hasBrand(props.imagePipeline, 'ImagePipeline')),
+      distributionRegions: distribution?.distributionRegions !== undefined ? () => distribution.distributionRegions ?? [] : undefined,
       targetRepositoryArn: recipe?.recipeType === RecipeType.CONTAINER ? (recipe as IContainerRecipe).targetRepository?.repositoryArn : undefined,
     }));
     return { role, policy: policy.policy };
   }
 }
+
+brand(Image, 'Image');
 
 /** The build settings that only apply to an image built from parts. */
 const PART_PROPERTIES: Array<keyof ImageProps> = [
@@ -376,19 +388,13 @@ function validateRemoval(v: Validator, props: ImageProps): RemovalPolicy {
   return given ?? (props.deletionSettings ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
 }
 
-/** The recipe a pipeline builds, when known. */
-function pipelineRecipe(pipeline: IImagePipeline): IRecipe | undefined {
-  return pipeline instanceof ImagePipeline ? pipeline.recipe : undefined;
-}
 
 /**
  * Warns when the build waits for someone: CloudFormation waits for the image, so a `WaitForAction`
  * step holds the deployment until it is answered or times out.
  */
 function warnOfWaitForAction(image: Image, workflows: WorkflowConfiguration[]): void {
-  const waits = workflows.flatMap(w => w.workflow instanceof Workflow
-    ? w.workflow._waitForActionSteps().map(step => `${w.workflow.node.path} (step ${step})`)
-    : []);
+  const waits = workflows.flatMap(w => (w.workflow.waitForActionSteps ?? []).map(step => `${w.workflow.node.path} (step ${step})`));
   if (waits.length > 0) {
     Annotations.of(image).addWarningV2('cdk-imagebuilder:buildOnDeployWaitsForAction',
       `This image is built during the deployment, and its workflow ${waits.join(', ')} waits for an action ` +
@@ -396,11 +402,6 @@ function warnOfWaitForAction(image: Image, workflows: WorkflowConfiguration[]): 
       'and fails if the build outlasts the resource\'s time limit. Build with the pipeline instead of on deploy, ' +
       'or acknowledge this warning if the deployment is meant to wait.');
   }
-}
-
-/** The distribution configuration of a pipeline of this app. */
-function pipelineDistribution(pipeline: IImagePipeline): IDistributionConfiguration | undefined {
-  return pipeline instanceof ImagePipeline ? pipeline.distributionConfiguration : undefined;
 }
 
 /** An image built outside this app. */

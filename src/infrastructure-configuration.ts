@@ -19,6 +19,7 @@ import { Construct } from 'constructs';
 import { acknowledgeLibraryFindings } from './private/acknowledge';
 import { LIMITS, PATTERNS } from './private/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/arns';
+import { brand, hasBrand } from './private/brands';
 import { throwValidationError } from './private/errors';
 import { ACKNOWLEDGED, LibraryPolicy } from './private/library-policy';
 import { isToken, renderTagMap, Validator } from './private/validation';
@@ -40,6 +41,20 @@ export interface IInfrastructureConfiguration extends IResource {
    * @attribute
    */
   readonly infrastructureConfigurationName: string;
+
+  /**
+   * The role of the build instances, when known: an infrastructure configuration authored in
+   * this app knows it (created, given, or the role of the given instance profile); undefined
+   * when not known.
+   */
+  readonly role?: iam.IRole;
+
+  /**
+   * The bucket the build logs are written to, when known and written to S3; undefined
+   * otherwise (an infrastructure configuration authored in this app without `s3Logs`, or an
+   * imported one, whose bucket is not known).
+   */
+  readonly logBucket?: s3.IBucket;
 }
 
 /** Whether the build instances require IMDSv2 session tokens. */
@@ -276,6 +291,8 @@ export interface InfrastructureConfigurationProps {
 abstract class InfrastructureConfigurationBase extends Resource implements IInfrastructureConfiguration {
   public abstract readonly infrastructureConfigurationArn: string;
   public abstract readonly infrastructureConfigurationName: string;
+  public abstract readonly role?: iam.IRole;
+  public abstract readonly logBucket?: s3.IBucket;
 }
 
 /**
@@ -287,6 +304,14 @@ abstract class InfrastructureConfigurationBase extends Resource implements IInfr
  * profile for it, and requires IMDSv2.
  */
 export class InfrastructureConfiguration extends InfrastructureConfigurationBase {
+  /**
+   * Whether `x` is an `InfrastructureConfiguration` of this library (authored in an app, not
+   * imported), whichever copy of the library made it.
+   */
+  public static isInfrastructureConfiguration(x: any): x is InfrastructureConfiguration {
+    return hasBrand(x, 'InfrastructureConfiguration');
+  }
+
   /**
    * Imports an infrastructure configuration by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/my-config`).
@@ -677,8 +702,12 @@ function instanceManagedPolicies(): iam.IManagedPolicy[] {
   return sharedInstanceManagedPolicies;
 }
 
+brand(InfrastructureConfiguration, 'InfrastructureConfiguration');
+
 /** An infrastructure configuration defined outside this app. */
 class ImportedInfrastructureConfiguration extends InfrastructureConfigurationBase {
+  public readonly role?: iam.IRole = undefined;
+  public readonly logBucket?: s3.IBucket = undefined;
   public readonly infrastructureConfigurationArn: string;
   public readonly infrastructureConfigurationName: string;
 

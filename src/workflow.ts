@@ -11,8 +11,10 @@ import {
   Tokenization,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { DocumentParameterDeclaration } from './document-parameter';
 import { PATTERNS } from './private/api-constraints';
 import { arnPathPart, iamResourceForVersionedArn, ownResourceName, stateMachineExecutionsArn } from './private/arns';
+import { brand, hasBrand } from './private/brands';
 import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/documents';
 import { grantOnResource } from './private/grants';
 import { renderTagMap, Validator } from './private/validation';
@@ -55,6 +57,30 @@ export interface IWorkflow extends IResource {
    * @attribute
    */
   readonly workflowVersion: string;
+
+  /**
+   * The parameters the workflow's document declares, when the document was read at synth (a
+   * workflow authored in this app from a document, file or inline text, with `validateDocument`);
+   * undefined when not known. A pipeline or image must give every parameter without a default,
+   * and no other.
+   */
+  readonly parameterDeclarations?: DocumentParameterDeclaration[];
+
+  /**
+   * The names of the document's `WaitForAction` steps, which pause a build until someone calls
+   * `SendWorkflowStepAction` (or the step times out), when the document was read at synth;
+   * undefined when not known.
+   */
+  readonly waitForActionSteps?: string[];
+
+  /**
+   * The statements an execution role needs for what the document's steps do, where the document
+   * shows it (`sns:Publish` to the topic of a `WaitForAction` step; `states:StartExecution` and
+   * `states:DescribeExecution` for the state machine of an `ExecuteStateMachine` step), when the
+   * document was read at synth; undefined when not known. A pipeline or image that runs the
+   * workflow puts them in the execution role it creates.
+   */
+  readonly executionRoleStatements?: iam.PolicyStatement[];
 
   /**
    * Grants permission to read this workflow (`imagebuilder:GetWorkflow`).
@@ -138,6 +164,9 @@ abstract class WorkflowBase extends Resource implements IWorkflow {
   public abstract readonly workflowType: WorkflowType;
   public abstract readonly workflowName: string;
   public abstract readonly workflowVersion: string;
+  public abstract readonly parameterDeclarations?: DocumentParameterDeclaration[];
+  public abstract readonly waitForActionSteps?: string[];
+  public abstract readonly executionRoleStatements?: iam.PolicyStatement[];
 
   /** The permissions on this workflow. */
   public readonly grants: WorkflowGrants = WorkflowGrants.fromWorkflow(this);
@@ -170,6 +199,14 @@ abstract class WorkflowBase extends Resource implements IWorkflow {
  * @resource AWS::ImageBuilder::Workflow
  */
 export class Workflow extends WorkflowBase {
+  /**
+   * Whether `x` is a `Workflow` of this library (authored in an app, not imported), whichever
+   * copy of the library made it.
+   */
+  public static isWorkflow(x: any): x is Workflow {
+    return hasBrand(x, 'Workflow');
+  }
+
   /**
    * Imports a workflow by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:workflow/build/my-build/1.0.0`, a wildcard
@@ -246,6 +283,9 @@ export class Workflow extends WorkflowBase {
   /** The workflow's version: the one given, or the one derived from the content. */
   public readonly workflowVersion: string;
 
+  /** The parameters the document declares, when it was read at synth. */
+  public readonly parameterDeclarations?: DocumentParameterDeclaration[];
+
   /** What the document's steps use, when the document was read at synth. */
   private readonly facts?: WorkflowDocumentFacts;
 
@@ -277,6 +317,7 @@ export class Workflow extends WorkflowBase {
     });
     v.throwIfInvalid();
     this.facts = facts;
+    this.parameterDeclarations = facts?.parameters;
 
     const createOnly = {
       type: props.workflowType,
@@ -310,12 +351,11 @@ export class Workflow extends WorkflowBase {
 
   /**
    * The names of the document's `WaitForAction` steps, which pause a build until someone calls
-   * `SendWorkflowStepAction` (or the step times out).
-   *
-   * @internal
+   * `SendWorkflowStepAction` (or the step times out); undefined when the document was not read
+   * at synth.
    */
-  public _waitForActionSteps(): string[] {
-    return (this.facts?.steps ?? []).filter(step => step.action === WorkflowStepAction.WAIT_FOR_ACTION).map(step => step.name);
+  public get waitForActionSteps(): string[] | undefined {
+    return this.facts?.steps.filter(step => step.action === WorkflowStepAction.WAIT_FOR_ACTION).map(step => step.name);
   }
 
   /**
@@ -323,13 +363,15 @@ export class Workflow extends WorkflowBase {
    * the document shows it: `sns:Publish` to the topic of a `WaitForAction` step, and
    * `states:StartExecution` / `states:DescribeExecution` for the state machine of an
    * `ExecuteStateMachine` step. Inputs given by reference (`<input>.$`) are only known at build
-   * time: grant those with `ImagePipeline.addToExecutionRolePolicy`.
-   *
-   * @internal
+   * time: grant those with `ImagePipeline.addToExecutionRolePolicy`. Undefined when the document
+   * was not read at synth. Each read makes new statements.
    */
-  public _executionRoleStatements(): iam.PolicyStatement[] {
+  public get executionRoleStatements(): iam.PolicyStatement[] | undefined {
+    if (this.facts === undefined) {
+      return undefined;
+    }
     const statements: iam.PolicyStatement[] = [];
-    for (const step of this.facts?.steps ?? []) {
+    for (const step of this.facts.steps) {
       const topicArn = step.inputs.snsTopicArn;
       if (step.action === WorkflowStepAction.WAIT_FOR_ACTION && typeof topicArn === 'string') {
         statements.push(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [topicArn] }));
@@ -346,8 +388,13 @@ export class Workflow extends WorkflowBase {
   }
 }
 
+brand(Workflow, 'Workflow');
+
 /** A workflow defined outside this app. */
 class ImportedWorkflow extends WorkflowBase {
+  public readonly parameterDeclarations?: DocumentParameterDeclaration[] = undefined;
+  public readonly waitForActionSteps?: string[] = undefined;
+  public readonly executionRoleStatements?: iam.PolicyStatement[] = undefined;
   public readonly workflowName: string;
   public readonly workflowVersion: string;
 

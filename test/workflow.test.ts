@@ -474,7 +474,7 @@ describe('Workflow (authored)', () => {
 
     test('references known only at build time grant nothing (addToExecutionRolePolicy does)', () => {
       const w = authoredWorkflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
-      expect(w._executionRoleStatements()).toEqual([]);
+      expect(w.executionRoleStatements).toEqual([]);
     });
   });
 

@@ -16,6 +16,7 @@ import {
 import { Construct } from 'constructs';
 import { acknowledgeLibraryFindings } from './acknowledge';
 import { LIMITS, PATTERNS } from './api-constraints';
+import { hasBrand } from './brands';
 import { formatProblem } from './errors';
 import { ACKNOWLEDGED, LibraryPolicy, ReasonedStatement } from './library-policy';
 import { OwnedPolicy } from './owned-policy';
@@ -25,9 +26,9 @@ import { stackRepositoryImport, stackUuidPart } from './stack-singletons';
 import { isToken, Validator } from './validation';
 import { IContainerRecipe } from '../container-recipe';
 import { ImageBuildOptions, ImageScanningType, Severity } from '../image-build';
-import { IInfrastructureConfiguration, InfrastructureConfiguration } from '../infrastructure-configuration';
+import type { IInfrastructureConfiguration, InfrastructureConfiguration } from '../infrastructure-configuration';
 import { IRecipe, RecipeType } from '../recipe';
-import { Workflow, WorkflowConfiguration, WorkflowOnFailure, WorkflowType } from '../workflow';
+import { WorkflowConfiguration, WorkflowOnFailure, WorkflowType } from '../workflow';
 
 /** One log group of a build: the image builds' (every build), and a pipeline's own. */
 export interface LogGroupSlot {
@@ -49,6 +50,11 @@ export interface BuildOwner {
   readonly recipe: IRecipe;
   /** The log groups of the build, in the order they are created. */
   readonly logGroups: LogGroupSlot[];
+  /**
+   * Creates the infrastructure configuration when none is given (the owner makes the public
+   * construct: this layer knows only its interface).
+   */
+  readonly defaultInfrastructure: (scope: Construct, id: string) => IInfrastructureConfiguration;
 }
 
 /** The children the build settings created or took. */
@@ -129,7 +135,7 @@ export class BuildSettings {
   public create(scope: Construct): BuildResources {
     const options = this.options;
     const infrastructureConfiguration = options.infrastructureConfiguration
-      ?? new InfrastructureConfiguration(scope, 'InfrastructureConfiguration');
+      ?? this.owner.defaultInfrastructure(scope, 'InfrastructureConfiguration');
     const scanningRepository = this.grantRepositories(scope, infrastructureConfiguration);
     const logGroups = this.createLogGroups(scope);
     const executionRole = this.createExecutionRole(scope, infrastructureConfiguration, scanningRepository, logGroups);
@@ -198,7 +204,8 @@ export class BuildSettings {
     const scanningRepository = recipe && this.scanning.enabled
       ? (this.scanning.repository ?? stackRepositoryImport(scope, DEFAULT_SCANNING_REPOSITORY_NAME))
       : undefined;
-    const infra = infrastructure instanceof InfrastructureConfiguration ? infrastructure : undefined;
+    // The library's own grant, without an `iam.Grant`, for an infrastructure configuration of this library.
+    const infra = hasBrand(infrastructure, 'InfrastructureConfiguration') ? infrastructure as InfrastructureConfiguration : undefined;
     if (infra?.role && recipe) {
       if (recipe.targetRepository) {
         infra._grantContainerAccess(recipe.targetRepository, 'push');
@@ -316,16 +323,16 @@ export class BuildSettings {
       holder,
       purpose: `the permissions this ${noun} uses, created for it alone`,
     });
-    const infra = infrastructure instanceof InfrastructureConfiguration ? infrastructure : undefined;
+    const known = hasBrand(infrastructure, 'InfrastructureConfiguration');
     policy.add(...executionRoleStatements(scope, {
       containerBuild: this.containerRecipe !== undefined,
       amiDistribution: this.containerRecipe === undefined && options.distributionConfiguration !== undefined,
       scanning: this.scanning.enabled,
       enhancedImageMetadata: options.enhancedImageMetadataEnabled ?? true,
-      instanceRoleArn: infra?.role?.roleArn,
+      instanceRoleArn: infrastructure.role?.roleArn,
       // An infrastructure configuration of this library knows its log bucket (or that it has none).
-      logBucketName: infra?.logBucket?.bucketName,
-      logBucketUnknown: infra === undefined,
+      logBucketName: infrastructure.logBucket?.bucketName,
+      logBucketUnknown: !known,
       scanningRepository: scanningRepository ? {
         arn: scanningRepository.repositoryArn,
         createdByImageBuilder: this.scanning.repository === undefined,
@@ -372,7 +379,7 @@ export class BuildSettings {
  */
 function authoredWorkflowNeeds(workflows: WorkflowConfiguration[]): ReasonedStatement[] {
   return workflows
-    .flatMap(w => w.workflow instanceof Workflow ? w.workflow._executionRoleStatements() : [])
+    .flatMap(w => w.workflow.executionRoleStatements ?? [])
     .map(statement => statement.actions.includes('states:DescribeExecution')
       ? { statement, reason: 'the executions of the state machine an ExecuteStateMachine step starts, named at build time' }
       : { statement, reason: '', onlyFor: [] });

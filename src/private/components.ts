@@ -1,7 +1,7 @@
 import { aws_imagebuilder as imagebuilder } from 'aws-cdk-lib';
 import { LIMITS, PATTERNS } from './api-constraints';
 import { isToken, Validator } from './validation';
-import { Component, ComponentConfiguration } from '../component';
+import type { ComponentConfiguration } from '../component';
 
 /**
  * Validates a recipe's components and renders them for `CfnImageRecipe` / `CfnContainerRecipe`
@@ -47,15 +47,15 @@ export function renderComponents(
  * guide: a recipe must give each parameter that has no default, and no other).
  */
 function checkDeclaredParameters(v: Validator, property: string, configuration: ComponentConfiguration): void {
-  const declared = configuration.component instanceof Component ? configuration.component._declaredParameters : undefined;
+  const declared = configuration.component.parameterDeclarations;
   if (declared === undefined) {
     return;
   }
   const given = Object.keys(configuration.parameters ?? {}).filter(name => !isToken(name));
-  for (const name of given.filter(n => !(n in declared))) {
-    v.fail(`${property} key`, name, `must be a parameter of the component's document (declared: ${Object.keys(declared).join(', ') || 'none'})`);
+  for (const name of given.filter(n => !declared.some(p => p.name === n))) {
+    v.fail(`${property} key`, name, `must be a parameter of the component's document (declared: ${declared.map(p => p.name).join(', ') || 'none'})`);
   }
-  const missing = Object.entries(declared).filter(([name, p]) => !p.hasDefault && !given.includes(name)).map(([name]) => name);
+  const missing = declared.filter(p => !p.hasDefault && !given.includes(p.name)).map(p => p.name);
   if (missing.length > 0 && !isToken(configuration.parameters)) {
     v.fail(property, given, `must give ${missing.join(', ')}: the component's document declares them without a default`);
   }
