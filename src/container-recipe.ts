@@ -570,7 +570,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
   }
 
   /** The components the recipe runs, in order (a copy: add one with `addComponent`). */
-  public get components(): ComponentConfiguration[] {
+  public get components(): ComponentConfiguration[] | undefined {
     return [...this.componentConfigurations];
   }
 

@@ -10,7 +10,7 @@ export interface DocumentParameterDeclaration {
    * The parameter's type as the document writes it: `string`, `integer`, `boolean` or
    * `stringList`.
    */
-  readonly type: string;
+  readonly parameterType: string;
 
   /**
    * Whether the document gives the parameter a default value: a parameter without one must be

@@ -5,15 +5,14 @@ import {
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
   aws_logs as logs,
-  IResource,
-  RemovalPolicy,
   Resource,
   Stack,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IDistributionConfiguration } from './distribution-configuration';
-import { Image, ImageDeletionSettings } from './image';
+import { BuildOnDeployOptions, Image } from './image';
 import { ImageBuildOptions } from './image-build';
+import { IImagePipeline } from './image-pipeline-interface';
 import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
 import { ImageRetentionOptions, LifecyclePolicy } from './lifecycle-policy';
 import { PipelineExecutionStartCondition, PipelineSchedule } from './pipeline-schedule';
@@ -34,107 +33,6 @@ const EVENT_DETAIL_TYPES = {
   cveDetected: 'EC2 Image Builder CVE Detected',
   pipelineAutoDisabled: 'EC2 Image Builder Image Pipeline Automatically Disabled',
 } as const;
-
-/**
- * An Image Builder image pipeline: builds, tests and distributes images from a recipe, on a
- * schedule or on demand.
- */
-export interface IImagePipeline extends IResource {
-  /**
-   * The pipeline's ARN (`arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/my-pipeline`).
-   *
-   * @attribute
-   */
-  readonly imagePipelineArn: string;
-
-  /**
-   * The pipeline's name.
-   *
-   * @attribute
-   */
-  readonly imagePipelineName: string;
-
-  /**
-   * The pipeline's deployment ID (its `DeploymentId` attribute), which changes whenever a
-   * deployment changes the pipeline: an `Image` built from the pipeline with
-   * `rebuildOnPipelineUpdate` builds again when it changes. Undefined for a pipeline imported
-   * without it.
-   *
-   * @attribute
-   */
-  readonly deploymentId?: string;
-
-  /**
-   * The recipe the pipeline builds, when known: a pipeline of this app, or one imported with
-   * its recipe; undefined otherwise.
-   */
-  readonly recipe?: IRecipe;
-
-  /**
-   * The infrastructure configuration the images are built on, when known (a pipeline of this
-   * app: given or created); undefined for an imported pipeline.
-   */
-  readonly infrastructureConfiguration?: IInfrastructureConfiguration;
-
-  /**
-   * The distribution configuration of the images; undefined when the pipeline distributes
-   * nothing, or when not known (an imported pipeline, see `ImagePipeline.isImagePipeline`).
-   */
-  readonly distributionConfiguration?: IDistributionConfiguration;
-
-  /**
-   * The workflows the pipeline runs, which an image built on deploy from it runs too, when
-   * known (a pipeline of this app: an empty list when it gives none); undefined for an imported
-   * pipeline.
-   */
-  readonly workflows?: WorkflowConfiguration[];
-
-  /**
-   * Grants permission to start a build of this pipeline (`imagebuilder:StartImagePipelineExecution`).
-   */
-  grantStartExecution(grantee: iam.IGrantable): iam.Grant;
-
-  /**
-   * Grants permission to read this pipeline and list the images it built.
-   */
-  grantRead(grantee: iam.IGrantable): iam.Grant;
-
-  /**
-   * Grants the given Image Builder actions on this pipeline.
-   */
-  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
-
-  /**
-   * An EventBridge rule for the Image Builder events that name this pipeline in their
-   * `resources`: `EC2 Image Builder CVE Detected` and
-   * `EC2 Image Builder Image Pipeline Automatically Disabled`.
-   */
-  onEvent(id: string, options?: events.OnEventOptions): events.Rule;
-
-  /**
-   * An EventBridge rule for the state changes of the images this pipeline builds
-   * (`EC2 Image Builder Image State Change`).
-   */
-  onImageBuildStateChange(id: string, options?: events.OnEventOptions): events.Rule;
-
-  /** An EventBridge rule for the images of this pipeline that become `AVAILABLE`. */
-  onImageBuildSucceeded(id: string, options?: events.OnEventOptions): events.Rule;
-
-  /** An EventBridge rule for the images of this pipeline that fail (`FAILED`). */
-  onImageBuildFailed(id: string, options?: events.OnEventOptions): events.Rule;
-
-  /**
-   * An EventBridge rule for the automatic disabling of this pipeline after consecutive failed
-   * scheduled runs (`EC2 Image Builder Image Pipeline Automatically Disabled`).
-   */
-  onPipelineAutoDisabled(id: string, options?: events.OnEventOptions): events.Rule;
-
-  /**
-   * An EventBridge rule for the scan results of this pipeline's images
-   * (`EC2 Image Builder CVE Detected`).
-   */
-  onCveDetected(id: string, options?: events.OnEventOptions): events.Rule;
-}
 
 /**
  * The permissions on an image pipeline, scoped to its ARN.
@@ -201,44 +99,6 @@ export interface ImagePipelineAttributes {
    * @default - unknown: an `Image` can't be built from the imported pipeline
    */
   readonly deploymentId?: string;
-}
-
-/** How an image built on deploy from a pipeline follows it. */
-export interface BuildOnDeployOptions {
-  /**
-   * Whether a deployment that changes the pipeline (its `DeploymentId`: a new recipe version, a
-   * component or setting change) builds a new image. A deployment that changes nothing does not.
-   *
-   * @default true
-   */
-  readonly rebuildOnPipelineUpdate?: boolean;
-
-  /**
-   * Tags of the image resource.
-   *
-   * @default - no tags
-   */
-  readonly tags?: { [key: string]: string };
-
-  /**
-   * Removal of the built AMIs, snapshots or container images when the image resource is
-   * replaced or deleted.
-   *
-   * @default - nothing is deleted: the image resource is retained and so are its AMIs,
-   * snapshots and container images
-   */
-  readonly deletionSettings?: ImageDeletionSettings;
-
-  /**
-   * What happens to the image resource when it is replaced (a new build) or removed from the
-   * stack. With `RemovalPolicy.RETAIN`, the Image Builder image resource, its AMIs and
-   * snapshots (or container images) are all kept. With `RemovalPolicy.DESTROY`, the image
-   * resource is deleted, and what it built too when `deletionSettings` is given (otherwise the
-   * AMIs, snapshots and container images are kept).
-   *
-   * @default - RemovalPolicy.DESTROY with `deletionSettings`, otherwise RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
 }
 
 /** Shared behaviour of owned and imported image pipelines. */

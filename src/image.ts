@@ -10,7 +10,7 @@ import {
 import { Construct } from 'constructs';
 import { IContainerRecipe } from './container-recipe';
 import { ImageBuildOptions } from './image-build';
-import { BuildOnDeployOptions, IImagePipeline } from './image-pipeline';
+import { IImagePipeline } from './image-pipeline-interface';
 import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
 import { arnPathPart } from './private/arns';
 import { brand, hasBrand } from './private/brands';
@@ -53,6 +53,44 @@ export interface ImageDeletionSettings {
    * of the recipe's target repository
    */
   readonly executionRole?: iam.IRole;
+}
+
+/** How an image built on deploy from a pipeline follows it. */
+export interface BuildOnDeployOptions {
+  /**
+   * Whether a deployment that changes the pipeline (its `DeploymentId`: a new recipe version, a
+   * component or setting change) builds a new image. A deployment that changes nothing does not.
+   *
+   * @default true
+   */
+  readonly rebuildOnPipelineUpdate?: boolean;
+
+  /**
+   * Tags of the image resource.
+   *
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Removal of the built AMIs, snapshots or container images when the image resource is
+   * replaced or deleted.
+   *
+   * @default - nothing is deleted: the image resource is retained and so are its AMIs,
+   * snapshots and container images
+   */
+  readonly deletionSettings?: ImageDeletionSettings;
+
+  /**
+   * What happens to the image resource when it is replaced (a new build) or removed from the
+   * stack. With `RemovalPolicy.RETAIN`, the Image Builder image resource, its AMIs and
+   * snapshots (or container images) are all kept. With `RemovalPolicy.DESTROY`, the image
+   * resource is deleted, and what it built too when `deletionSettings` is given (otherwise the
+   * AMIs, snapshots and container images are kept).
+   *
+   * @default - RemovalPolicy.DESTROY with `deletionSettings`, otherwise RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
 }
 
 /** Properties of an `Image`: build it from a pipeline (`imagePipeline`) or from parts (`recipe` and the build settings). */

@@ -9,7 +9,7 @@ import type {
   FastLaunchConfiguration,
   LaunchTemplateConfiguration,
   SsmParameterConfiguration,
-} from '../distribution-configuration';
+} from '../distribution-options';
 
 /**
  * KMS actions the target accounts of an AMI distribution need on the key that encrypts it:

@@ -211,7 +211,7 @@ function isPositiveInteger(value: unknown): boolean {
  */
 export interface ParameterDeclaration {
   readonly name: string;
-  readonly type: string;
+  readonly parameterType: string;
   readonly hasDefault: boolean;
 }
 
@@ -349,7 +349,7 @@ function readComponentParameters(v: Validator, property: string, list: unknown, 
     }
     declared.set(name, {
       name,
-      type: typeof spec.type === 'string' ? spec.type : 'string',
+      parameterType: typeof spec.type === 'string' ? spec.type : 'string',
       hasDefault: key === 'constants' || spec.default !== undefined,
     });
   });
@@ -614,7 +614,7 @@ function readWorkflowParameters(v: Validator, property: string, list: unknown): 
       names.add(name);
       declarations.push({
         name,
-        type: typeof parameter.type === 'string' ? parameter.type : 'string',
+        parameterType: typeof parameter.type === 'string' ? parameter.type : 'string',
         hasDefault: parameter.default !== undefined,
       });
     }
