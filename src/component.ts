@@ -12,14 +12,14 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DocumentParameterDeclaration } from './document-parameter';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
-import { brand, hasBrand } from './private/brands';
-import { ComponentDocumentFacts, validateComponentDocument } from './private/documents';
-import { grantOnResource } from './private/grants';
-import { ResourceSharing } from './private/sharing';
-import { renderTagMap, Validator } from './private/validation';
-import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/versioned-document';
+import { ResourceSharing } from './private/compose/sharing';
+import { LIMITS, PATTERNS } from './private/core/api-constraints';
+import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { ComponentDocumentFacts, validateComponentDocument } from './private/core/documents';
+import { renderTagMap, Validator } from './private/core/validation';
+import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
+import { grantOnResource } from './private/iam/grants';
 import { SharePrincipal, ShareOptions } from './sharing';
 
 /**

@@ -1,7 +1,7 @@
 import { aws_ecr as ecr, aws_imagebuilder as imagebuilder, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ARN_PATTERNS, PATTERNS } from './private/api-constraints';
-import { isToken, Validator } from './private/validation';
+import { ARN_PATTERNS, PATTERNS } from './private/core/api-constraints';
+import { isToken, Validator } from './private/core/validation';
 
 /** The latest version of a resource, in an ARN reference. */
 const LATEST_VERSION = 'x.x.x';

@@ -13,16 +13,16 @@ import { ComponentConfiguration, ComponentPlatform } from './component';
 import { ContainerInstanceImage } from './container-instance-image';
 import { ContainerParentImage } from './container-parent-image';
 import { DockerfileTemplate } from './dockerfile-template';
-import { LIMITS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
-import { renderBlockDevices } from './private/block-devices';
-import { brand, hasBrand } from './private/brands';
-import { renderComponents } from './private/components';
-import { grantOnResource } from './private/grants';
-import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/recipe-content';
-import type * as RecipeRepositoryModule from './private/recipe-repository';
-import { ResourceSharing } from './private/sharing';
-import { isToken, renderTagMap, Validator } from './private/validation';
+import { renderBlockDevices } from './private/compose/block-devices';
+import { renderComponents } from './private/compose/components';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/compose/recipe-content';
+import type * as RecipeRepositoryModule from './private/compose/recipe-repository';
+import { ResourceSharing } from './private/compose/sharing';
+import { LIMITS } from './private/core/api-constraints';
+import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
 import { SharePrincipal, ShareOptions } from './sharing';
 
@@ -685,6 +685,6 @@ let loadedRecipeRepositoryModule: typeof RecipeRepositoryModule | undefined;
  */
 function recipeRepositoryModule(): typeof RecipeRepositoryModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loadedRecipeRepositoryModule ??= require('./private/recipe-repository') as typeof RecipeRepositoryModule;
+  loadedRecipeRepositoryModule ??= require('./private/compose/recipe-repository') as typeof RecipeRepositoryModule;
   return loadedRecipeRepositoryModule;
 }

@@ -11,9 +11,6 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { AmiDistributionOptions, ContainerDistributionOptions } from './distribution-options';
-import { PATTERNS } from './private/api-constraints';
-import { imageBuilderArn, ownResourceName } from './private/arns';
-import { brand, hasBrand } from './private/brands';
 import {
   KMS_DISTRIBUTION_ACTIONS,
   KMS_LAUNCH_ACTIONS,
@@ -22,11 +19,14 @@ import {
   renderAmiDistribution,
   renderContainerDistribution,
   SettingsContext,
-} from './private/distribution-settings';
-import { formatProblem } from './private/errors';
-import { grantOnResource } from './private/grants';
-import { organizationPrincipal, organizationalUnitPrincipal } from './private/org-principals';
-import { isToken, renderTagMap, Validator } from './private/validation';
+} from './private/compose/distribution-settings';
+import { PATTERNS } from './private/core/api-constraints';
+import { imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { formatProblem } from './private/core/errors';
+import { organizationPrincipal, organizationalUnitPrincipal } from './private/core/org-principals';
+import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { grantOnResource } from './private/iam/grants';
 import { RecipeType } from './recipe';
 
 /**

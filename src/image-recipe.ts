@@ -12,15 +12,15 @@ import {
 import { Construct } from 'constructs';
 import { BlockDeviceMapping } from './block-device';
 import { ComponentConfiguration, ComponentPlatform } from './component';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
-import { renderBlockDevices } from './private/block-devices';
-import { brand, hasBrand } from './private/brands';
-import { renderComponents } from './private/components';
-import { grantOnResource } from './private/grants';
-import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/recipe-content';
-import { ResourceSharing } from './private/sharing';
-import { isToken, renderTagMap, Validator } from './private/validation';
+import { renderBlockDevices } from './private/compose/block-devices';
+import { renderComponents } from './private/compose/components';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/compose/recipe-content';
+import { ResourceSharing } from './private/compose/sharing';
+import { LIMITS, PATTERNS } from './private/core/api-constraints';
+import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
 import { SharePrincipal, ShareOptions } from './sharing';
 

@@ -16,13 +16,13 @@ import {
   TokenComparison,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgeLibraryFindings } from './private/acknowledge';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { imageBuilderArn, ownResourceName } from './private/arns';
-import { brand, hasBrand } from './private/brands';
-import { throwValidationError } from './private/errors';
-import { ACKNOWLEDGED, LibraryPolicy } from './private/library-policy';
-import { isToken, renderTagMap, Validator } from './private/validation';
+import { LIMITS, PATTERNS } from './private/core/api-constraints';
+import { imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { throwValidationError } from './private/core/errors';
+import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { acknowledgeLibraryFindings } from './private/iam/acknowledge';
+import { ACKNOWLEDGED, LibraryPolicy } from './private/iam/library-policy';
 
 /**
  * An Image Builder infrastructure configuration: the instances that build and test images.

@@ -13,13 +13,13 @@ import {
 import { Construct } from 'constructs';
 import { IContainerRecipe } from './container-recipe';
 import { IImageRecipe } from './image-recipe';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, imageBuilderArn, ownResourceName } from './private/arns';
-import { grantOnResource } from './private/grants';
-import { LibraryPolicy } from './private/library-policy';
-import { LIFECYCLE_EXECUTION_ACCESS, lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/lifecycle-role';
-import { OwnedPolicy } from './private/owned-policy';
-import { isToken, renderTagMap, Validator } from './private/validation';
+import { LIMITS, PATTERNS } from './private/core/api-constraints';
+import { arnPathPart, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { grantOnResource } from './private/iam/grants';
+import { LibraryPolicy } from './private/iam/library-policy';
+import { LIFECYCLE_EXECUTION_ACCESS, lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/iam/lifecycle-role';
+import { OwnedPolicy } from './private/iam/owned-policy';
 import { IRecipe, RecipeType } from './recipe';
 
 /** The images a lifecycle policy manages. */

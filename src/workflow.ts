@@ -12,13 +12,13 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { DocumentParameterDeclaration } from './document-parameter';
-import { PATTERNS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, ownResourceName, stateMachineExecutionsArn } from './private/arns';
-import { brand, hasBrand } from './private/brands';
-import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/documents';
-import { grantOnResource } from './private/grants';
-import { renderTagMap, Validator } from './private/validation';
-import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/versioned-document';
+import { PATTERNS } from './private/core/api-constraints';
+import { arnPathPart, iamResourceForVersionedArn, ownResourceName, stateMachineExecutionsArn } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/core/documents';
+import { renderTagMap, Validator } from './private/core/validation';
+import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
+import { grantOnResource } from './private/iam/grants';
 
 /** The kind of an Image Builder workflow. */
 export enum WorkflowType {

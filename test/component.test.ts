@@ -19,8 +19,8 @@ import {
   ImageRecipe,
   ParentImage,
 } from '../src';
-import { renderComponents } from '../src/private/components';
-import { Validator } from '../src/private/validation';
+import { renderComponents } from '../src/private/compose/components';
+import { Validator } from '../src/private/core/validation';
 
 const ARN = 'arn:aws:imagebuilder:us-east-1:123456789012:component/my-component/1.0.0';
 

@@ -2,7 +2,7 @@ import { inspect } from 'util';
 import { Duration } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
-import { formatProblem, formatValue, ImageBuilderValidationError, throwValidationError } from '../src/private/errors';
+import { formatProblem, formatValue, ImageBuilderValidationError, throwValidationError } from '../src/private/core/errors';
 
 function pipelineScope(): Construct {
   const stack = strictStack();

@@ -1,8 +1,8 @@
 import { Construct, IConstruct } from 'constructs';
-import { LIMITS } from './api-constraints';
-import { Validator } from './validation';
-import { ImageRetentionOptions, LifecyclePolicy, LifecycleRule, LifecycleSelection } from '../lifecycle-policy';
-import { IRecipe } from '../recipe';
+import { ImageRetentionOptions, LifecyclePolicy, LifecycleRule, LifecycleSelection } from '../../lifecycle-policy';
+import { IRecipe } from '../../recipe';
+import { LIMITS } from '../core/api-constraints';
+import { Validator } from '../core/validation';
 
 /**
  * The lifecycle policy that keeps the images `builder` builds from `recipe` (construct ID

@@ -14,21 +14,21 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgeLibraryFindings } from './acknowledge';
-import { LIMITS, PATTERNS } from './api-constraints';
-import { hasBrand } from './brands';
-import { formatProblem } from './errors';
-import { ACKNOWLEDGED, LibraryPolicy, ReasonedStatement } from './library-policy';
-import { OwnedPolicy } from './owned-policy';
-import { DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from './pipeline-execution-role';
-import { IMAGE_BUILDER_LOG_GROUP_PREFIX, knownLogGroupName, logGroupNameUnderPrefix, logsServicePrincipal } from './pipeline-logging';
-import { stackRepositoryImport, stackUuidPart } from './stack-singletons';
-import { isToken, Validator } from './validation';
-import { IContainerRecipe } from '../container-recipe';
-import { ImageBuildOptions, ImageScanningType, Severity } from '../image-build';
-import type { IInfrastructureConfiguration, InfrastructureConfiguration } from '../infrastructure-configuration';
-import { IRecipe, RecipeType } from '../recipe';
-import { WorkflowConfiguration, WorkflowOnFailure, WorkflowType } from '../workflow';
+import { IContainerRecipe } from '../../container-recipe';
+import { ImageBuildOptions, ImageScanningType, Severity } from '../../image-build';
+import type { IInfrastructureConfiguration, InfrastructureConfiguration } from '../../infrastructure-configuration';
+import { IRecipe, RecipeType } from '../../recipe';
+import { WorkflowConfiguration, WorkflowOnFailure, WorkflowType } from '../../workflow';
+import { LIMITS, PATTERNS } from '../core/api-constraints';
+import { hasBrand } from '../core/brands';
+import { formatProblem } from '../core/errors';
+import { IMAGE_BUILDER_LOG_GROUP_PREFIX, knownLogGroupName, logGroupNameUnderPrefix, logsServicePrincipal } from '../core/pipeline-logging';
+import { stackRepositoryImport, stackUuidPart } from '../core/stack-singletons';
+import { isToken, Validator } from '../core/validation';
+import { acknowledgeLibraryFindings } from '../iam/acknowledge';
+import { ACKNOWLEDGED, LibraryPolicy, ReasonedStatement } from '../iam/library-policy';
+import { OwnedPolicy } from '../iam/owned-policy';
+import { DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from '../iam/pipeline-execution-role';
 
 /** One log group of a build: the image builds' (every build), and a pipeline's own. */
 export interface LogGroupSlot {

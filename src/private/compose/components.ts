@@ -1,7 +1,7 @@
 import { aws_imagebuilder as imagebuilder } from 'aws-cdk-lib';
-import { LIMITS, PATTERNS } from './api-constraints';
-import { isToken, Validator } from './validation';
-import type { ComponentConfiguration } from '../component';
+import type { ComponentConfiguration } from '../../component';
+import { LIMITS, PATTERNS } from '../core/api-constraints';
+import { isToken, Validator } from '../core/validation';
 
 /**
  * Validates a recipe's components and renders them for `CfnImageRecipe` / `CfnContainerRecipe`
