@@ -1,5 +1,6 @@
 import { aws_imagebuilder as imagebuilder, SizeRoundingBehavior } from 'aws-cdk-lib';
-import { BlockDeviceMapping, EbsVolume, EbsVolumeType } from '../../block-device';
+import { EbsVolumeType } from '../../block-device';
+import type { BlockDeviceMapping, EbsVolume } from '../../block-device';
 import { LIMITS } from '../core/api-constraints';
 import { isToken, Validator } from '../core/validation';
 

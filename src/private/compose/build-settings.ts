@@ -14,11 +14,14 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { IContainerRecipe } from '../../container-recipe';
-import { ImageBuildOptions, ImageScanningType, Severity } from '../../image-build';
+import type { IContainerRecipe } from '../../container-recipe';
+import { ImageScanningType, Severity } from '../../image-build';
+import type { ImageBuildOptions } from '../../image-build';
 import type { IInfrastructureConfiguration, InfrastructureConfiguration } from '../../infrastructure-configuration';
-import { IRecipe, RecipeType } from '../../recipe';
-import { WorkflowConfiguration, WorkflowOnFailure, WorkflowType } from '../../workflow';
+import { RecipeType } from '../../recipe';
+import type { IRecipe } from '../../recipe';
+import { WorkflowOnFailure, WorkflowType } from '../../workflow';
+import type { WorkflowConfiguration } from '../../workflow';
 import { LIMITS, PATTERNS } from '../core/api-constraints';
 import { hasBrand } from '../core/brands';
 import { formatProblem } from '../core/errors';
