@@ -25,6 +25,7 @@ import type { WorkflowConfiguration } from '../../workflow';
 import { LIMITS, PATTERNS } from '../core/api-constraints';
 import { hasBrand } from '../core/brands';
 import { formatProblem } from '../core/errors';
+import { checkGivenParameters } from '../core/parameters';
 import { IMAGE_BUILDER_LOG_GROUP_PREFIX, knownLogGroupName, logGroupNameUnderPrefix, logsServicePrincipal } from '../core/pipeline-logging';
 import { stackRepositoryImport, stackUuidPart } from '../core/stack-singletons';
 import { isToken, Validator } from '../core/validation';
@@ -491,6 +492,11 @@ function renderWorkflows(v: Validator, workflows: WorkflowConfiguration[]): imag
     v.arn(`${path}.workflow`, w.workflow.workflowArn, 'workflow');
     v.enumValue(`${path}.workflow.workflowType`, type, WorkflowType);
     v.enumValue(`${path}.onFailure`, w.onFailure, WorkflowOnFailure);
+    checkGivenParameters(v, `${path}.parameters`, {
+      noun: 'workflow',
+      path: w.workflow.node.path,
+      declared: w.workflow.parameterDeclarations,
+    }, w.parameters);
     const parameters = Object.entries(w.parameters ?? {}).map(([name, value]) => {
       if (!isToken(name) && v.length(`${path}.parameters name`, name, LIMITS.workflowParameterName)) {
         v.pattern(`${path}.parameters name`, name, PATTERNS.noNul);
