@@ -14,7 +14,7 @@ import { Construct } from 'constructs';
 import { DocumentParameterDeclaration } from './document-parameter';
 import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS, PATTERNS } from './private/core/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { ANY_VERSION, arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { ComponentDocumentFacts, validateComponentDocument } from './private/core/documents';
 import { renderTagMap, Validator } from './private/core/validation';
@@ -689,7 +689,7 @@ export class Component extends ComponentBase {
     v.arnResourceName('componentName', attrs.componentName);
     v.semanticVersion('componentVersion', attrs.componentVersion, { wildcards: true });
     v.throwIfInvalid();
-    const version = attrs.componentVersion ?? 'x.x.x';
+    const version = attrs.componentVersion ?? ANY_VERSION;
     const componentArn = imageBuilderArn(scope, 'component', `${attrs.componentName}/${version}`);
     return new ImportedComponent(scope, id, componentArn, attrs.componentName, version, false);
   }
@@ -709,9 +709,9 @@ export class Component extends ComponentBase {
       service: 'imagebuilder',
       account: 'aws',
       resource: 'component',
-      resourceName: `${name}/${version ?? 'x.x.x'}`,
+      resourceName: `${name}/${version ?? ANY_VERSION}`,
     });
-    return new ImportedComponent(scope, id, componentArn, name, version ?? 'x.x.x', false);
+    return new ImportedComponent(scope, id, componentArn, name, version ?? ANY_VERSION, false);
   }
 
   public readonly componentArn: string;

@@ -19,7 +19,7 @@ import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTE
 import type * as RecipeRepositoryModule from './private/compose/recipe-repository';
 import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS } from './private/core/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
@@ -85,12 +85,6 @@ export interface IContainerRecipe extends IRecipe {
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 }
-
-/** The version a container recipe gets when none is given: see `ContainerRecipeProps.containerRecipeVersion`. */
-const DEFAULT_RECIPE_VERSION = '1.0.x';
-
-/** The latest version of a resource, in an ARN reference. */
-const LATEST_VERSION = 'x.x.x';
 
 /** The number of images the repository created for a recipe keeps, by default. */
 const DEFAULT_REPOSITORY_MAX_IMAGE_COUNT = 50;
@@ -380,7 +374,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.arnResourceName('containerRecipeName', attrs.containerRecipeName);
     v.semanticVersion('containerRecipeVersion', attrs.containerRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
-    const version = attrs.containerRecipeVersion ?? LATEST_VERSION;
+    const version = attrs.containerRecipeVersion ?? ANY_VERSION;
     const arn = imageBuilderArn(scope, 'container-recipe', `${attrs.containerRecipeName}/${version}`);
     return new ImportedContainerRecipe(scope, id, {
       arn,

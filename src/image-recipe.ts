@@ -17,7 +17,7 @@ import { renderComponents } from './private/compose/components';
 import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/compose/recipe-content';
 import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS, PATTERNS } from './private/core/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
@@ -64,12 +64,6 @@ export interface IImageRecipe extends IRecipe {
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 }
-
-/** The version an image recipe gets when none is given: see `ImageRecipeProps.imageRecipeVersion`. */
-const DEFAULT_RECIPE_VERSION = '1.0.x';
-
-/** The latest version of a resource, in an ARN reference. */
-const LATEST_VERSION = 'x.x.x';
 
 /**
  * The image an image recipe starts from: an AMI, an Image Builder image, an SSM parameter that
@@ -140,7 +134,7 @@ export class ParentImage {
         service: 'imagebuilder',
         account: 'aws',
         resource: 'image',
-        resourceName: `${imageName}/${version ?? LATEST_VERSION}`,
+        resourceName: `${imageName}/${version ?? ANY_VERSION}`,
       });
     });
   }
@@ -375,7 +369,7 @@ export class ImageRecipe extends ImageRecipeBase {
     v.arnResourceName('imageRecipeName', attrs.imageRecipeName);
     v.semanticVersion('imageRecipeVersion', attrs.imageRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
-    const version = attrs.imageRecipeVersion ?? LATEST_VERSION;
+    const version = attrs.imageRecipeVersion ?? ANY_VERSION;
     const arn = imageBuilderArn(scope, 'image-recipe', `${attrs.imageRecipeName}/${version}`);
     return new ImportedImageRecipe(scope, id, arn, attrs.imageRecipeName, version, false);
   }

@@ -13,7 +13,7 @@ import {
 import { Construct } from 'constructs';
 import { DocumentParameterDeclaration } from './document-parameter';
 import { PATTERNS } from './private/core/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, ownResourceName, stateMachineExecutionsArn } from './private/core/arns';
+import { ANY_VERSION, arnPathPart, iamResourceForVersionedArn, ownResourceName, stateMachineExecutionsArn } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/core/documents';
 import { renderTagMap, Validator } from './private/core/validation';
@@ -271,9 +271,9 @@ export class Workflow extends WorkflowBase {
       service: 'imagebuilder',
       account: 'aws',
       resource: 'workflow',
-      resourceName: `${workflowType.toLowerCase()}/${name}/${version ?? 'x.x.x'}`,
+      resourceName: `${workflowType.toLowerCase()}/${name}/${version ?? ANY_VERSION}`,
     });
-    return new ImportedWorkflow(scope, id, workflowArn, workflowType, false, { name, version: version ?? 'x.x.x' });
+    return new ImportedWorkflow(scope, id, workflowArn, workflowType, false, { name, version: version ?? ANY_VERSION });
   }
 
   public readonly workflowArn: string;
