@@ -3,7 +3,6 @@ import {
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
   aws_kms as kms,
-  Fn,
   RemovalPolicy,
   Resource,
 } from 'aws-cdk-lib';
@@ -15,7 +14,7 @@ import { ContainerParentImage } from './container-parent-image';
 import { DockerfileTemplate } from './dockerfile-template';
 import { renderBlockDevices } from './private/compose/block-devices';
 import { renderComponents } from './private/compose/components';
-import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/compose/recipe-content';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, RecipeAttributes } from './private/compose/recipe-content';
 import type * as RecipeRepositoryModule from './private/compose/recipe-repository';
 import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS } from './private/core/api-constraints';
@@ -387,22 +386,15 @@ export class ContainerRecipe extends ContainerRecipeBase {
 
   public readonly containerRecipeArn: string;
   public get containerRecipeName(): string {
-    // Made on first use, like the recipe's attributes: most apps never read it.
-    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
-    return this.resourceName;
+    return this.attributes.recipeName;
   }
-  private resourceName?: string;
 
   /**
    * The container recipe's version. When the version has `x` nodes, this is the version Image
    * Builder assigned, read from the recipe's ARN.
    */
   public get containerRecipeVersion(): string {
-    // Made on first use: most apps never read it, and it costs two intrinsics and a token.
-    this.assignedVersion ??= isToken(this.version) || this.version.includes('x')
-      ? Fn.select(2, Fn.split('/', this.resource.attrArn))
-      : this.version;
-    return this.assignedVersion;
+    return this.attributes.recipeVersion;
   }
 
   /**
@@ -424,7 +416,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * @attribute
    */
   public get containerRecipeLatestVersionArn(): string {
-    return this.resource.attrLatestVersionArn;
+    return this.attributes.latestVersionArn;
   }
 
   /**
@@ -433,7 +425,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * @attribute
    */
   public get containerRecipeLatestMajorVersionArn(): string {
-    return this.resource.attrLatestVersionMajor;
+    return this.attributes.latestMajorVersionArn;
   }
 
   /**
@@ -442,7 +434,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * @attribute
    */
   public get containerRecipeLatestMinorVersionArn(): string {
-    return this.resource.attrLatestVersionMinor;
+    return this.attributes.latestMinorVersionArn;
   }
 
   /**
@@ -452,15 +444,14 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * @attribute
    */
   public get containerRecipeLatestPatchVersionArn(): string {
-    return this.resource.attrLatestVersionPatch;
+    return this.attributes.latestPatchVersionArn;
   }
 
   private readonly sharing: ResourceSharing;
   /** The L1, whose attributes the getters read when they are first used. */
   private readonly resource: imagebuilder.CfnContainerRecipe;
-  /** The version as given (`x` nodes are assigned by Image Builder). */
-  private readonly version: string;
-  private assignedVersion?: string;
+  /** The name, version and latest-version ARNs, read from the L1 on first use. */
+  private readonly attributes: RecipeAttributes;
   private readonly componentConfigurations: ComponentConfiguration[];
 
   /**
@@ -543,7 +534,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
         resource: 'container-recipe',
         resourceName: `${name}/${version}`,
       });
-    this.version = version;
+    this.attributes = new RecipeAttributes(resource, version, attrName => this.getResourceNameAttribute(attrName));
     this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);
   }
 

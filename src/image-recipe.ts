@@ -14,12 +14,12 @@ import { BlockDeviceMapping } from './block-device';
 import { ComponentConfiguration, ComponentPlatform } from './component';
 import { renderBlockDevices } from './private/compose/block-devices';
 import { renderComponents } from './private/compose/components';
-import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/compose/recipe-content';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, RecipeAttributes } from './private/compose/recipe-content';
 import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
 import { SharePrincipal, ShareOptions } from './sharing';
@@ -376,22 +376,15 @@ export class ImageRecipe extends ImageRecipeBase {
 
   public readonly imageRecipeArn: string;
   public get imageRecipeName(): string {
-    // Made on first use, like the recipe's attributes: most apps never read it.
-    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
-    return this.resourceName;
+    return this.attributes.recipeName;
   }
-  private resourceName?: string;
 
   /**
    * The image recipe's version. When the version has `x` nodes, this is the version Image
    * Builder assigned, read from the recipe's ARN.
    */
   public get imageRecipeVersion(): string {
-    // Made on first use: most apps never read it, and it costs two intrinsics and a token.
-    this.assignedVersion ??= isToken(this.version) || this.version.includes('x')
-      ? Fn.select(2, Fn.split('/', this.resource.attrArn))
-      : this.version;
-    return this.assignedVersion;
+    return this.attributes.recipeVersion;
   }
 
   /**
@@ -401,7 +394,7 @@ export class ImageRecipe extends ImageRecipeBase {
    * @attribute
    */
   public get imageRecipeLatestVersionArn(): string {
-    return this.resource.attrLatestVersionArn;
+    return this.attributes.latestVersionArn;
   }
 
   /**
@@ -410,7 +403,7 @@ export class ImageRecipe extends ImageRecipeBase {
    * @attribute
    */
   public get imageRecipeLatestMajorVersionArn(): string {
-    return this.resource.attrLatestVersionMajor;
+    return this.attributes.latestMajorVersionArn;
   }
 
   /**
@@ -419,7 +412,7 @@ export class ImageRecipe extends ImageRecipeBase {
    * @attribute
    */
   public get imageRecipeLatestMinorVersionArn(): string {
-    return this.resource.attrLatestVersionMinor;
+    return this.attributes.latestMinorVersionArn;
   }
 
   /**
@@ -429,7 +422,7 @@ export class ImageRecipe extends ImageRecipeBase {
    * @attribute
    */
   public get imageRecipeLatestPatchVersionArn(): string {
-    return this.resource.attrLatestVersionPatch;
+    return this.attributes.latestPatchVersionArn;
   }
 
   /**
@@ -442,11 +435,8 @@ export class ImageRecipe extends ImageRecipeBase {
   public readonly components?: ComponentConfiguration[];
 
   private readonly sharing: ResourceSharing;
-  /** The L1, whose attributes the getters read when they are first used. */
-  private readonly resource: imagebuilder.CfnImageRecipe;
-  /** The version as given (`x` nodes are assigned by Image Builder). */
-  private readonly version: string;
-  private assignedVersion?: string;
+  /** The name, version and latest-version ARNs, read from the L1 on first use. */
+  private readonly attributes: RecipeAttributes;
 
   constructor(scope: Construct, id: string, props: ImageRecipeProps) {
     super(scope, id, {
@@ -488,7 +478,7 @@ export class ImageRecipe extends ImageRecipeBase {
       : undefined;
 
     const amiTags = renderTagMap(props.amiTags);
-    const resource = this.resource = new imagebuilder.CfnImageRecipe(this, 'Resource', {
+    const resource = new imagebuilder.CfnImageRecipe(this, 'Resource', {
       name,
       version,
       // AMI tags and the additional instance configuration are not create-only: their fingerprint
@@ -515,7 +505,7 @@ export class ImageRecipe extends ImageRecipeBase {
         resource: 'image-recipe',
         resourceName: `${name}/${version}`,
       });
-    this.version = version;
+    this.attributes = new RecipeAttributes(resource, version, attrName => this.getResourceNameAttribute(attrName));
     this.components = [...props.components ?? []];
     this.sharing = new ResourceSharing(this, resource.attrArn);
   }
