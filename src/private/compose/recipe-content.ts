@@ -122,6 +122,8 @@ function resolvedAtDeployment(scope: IConstruct, value: string | undefined): boo
   if (text.includes('{{resolve:ssm')) {
     return true;
   }
+  // `instanceof CfnParameter`: aws-cdk-lib's own class, which offers no public guard (not one of
+  // this library's constructs, which know each other by brands).
   return [...text.matchAll(/\{"Ref":"([^"]+)"\}/g)].some(([, logicalId]) => {
     const parameter = stack.node.findAll().find(c => c instanceof CfnParameter && stack.resolve((c as CfnParameter).logicalId) === logicalId);
     return parameter instanceof CfnParameter && /^AWS::SSM::Parameter::Value</.test(parameter.type);

@@ -51,6 +51,7 @@ function describeValue(value: unknown, depth: number): string {
   if (typeof value === 'function') {
     return value.name ? `function ${value.name}` : 'function';
   }
+  // aws-cdk-lib's own value class, which offers no public guard.
   if (value instanceof Duration) {
     // `Duration.seconds(90)`, as the user wrote it (not converted to other units).
     return value.isUnresolved() ? `Duration.${value.unitLabel()}(<token>)` : value.toString();
