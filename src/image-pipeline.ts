@@ -6,13 +6,12 @@ import {
   aws_imagebuilder as imagebuilder,
   aws_logs as logs,
   IResource,
-  RemovalPolicy,
   Resource,
   Stack,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IDistributionConfiguration } from './distribution-configuration';
-import { Image, ImageDeletionSettings } from './image';
+import { Image, ImageFromPipelineOptions, ImageOptions, ImageSource } from './image';
 import { ImageBuildOptions } from './image-build';
 import { IInfrastructureConfiguration } from './infrastructure-configuration';
 import { ImageRetentionOptions, LifecyclePolicy } from './lifecycle-policy';
@@ -178,42 +177,7 @@ export interface ImagePipelineAttributes {
 }
 
 /** How an image built on deploy from a pipeline follows it. */
-export interface BuildOnDeployOptions {
-  /**
-   * Whether a deployment that changes the pipeline (its `DeploymentId`: a new recipe version, a
-   * component or setting change) builds a new image. A deployment that changes nothing does not.
-   *
-   * @default true
-   */
-  readonly rebuildOnPipelineUpdate?: boolean;
-
-  /**
-   * Tags of the image resource.
-   *
-   * @default - no tags
-   */
-  readonly tags?: { [key: string]: string };
-
-  /**
-   * Removal of the built AMIs, snapshots or container images when the image resource is
-   * replaced or deleted.
-   *
-   * @default - nothing is deleted: the image resource is retained and so are its AMIs,
-   * snapshots and container images
-   */
-  readonly deletionSettings?: ImageDeletionSettings;
-
-  /**
-   * What happens to the image resource when it is replaced (a new build) or removed from the
-   * stack. With `RemovalPolicy.RETAIN`, the Image Builder image resource, its AMIs and
-   * snapshots (or container images) are all kept. With `RemovalPolicy.DESTROY`, the image
-   * resource is deleted, and what it built too when `deletionSettings` is given (otherwise the
-   * AMIs, snapshots and container images are kept).
-   *
-   * @default - RemovalPolicy.DESTROY with `deletionSettings`, otherwise RemovalPolicy.RETAIN
-   */
-  readonly removalPolicy?: RemovalPolicy;
-}
+export interface BuildOnDeployOptions extends ImageOptions, ImageFromPipelineOptions {}
 
 /** Shared behaviour of owned and imported image pipelines. */
 abstract class ImagePipelineBase extends Resource implements IImagePipeline {
@@ -628,7 +592,8 @@ export class ImagePipeline extends ImagePipelineBase {
    * @param options how the image follows the pipeline
    */
   public buildOnDeploy(id: string, options: BuildOnDeployOptions = {}): Image {
-    return new Image(this.node.scope as Construct, id, { ...options, imagePipeline: this });
+    const { rebuildOnPipelineUpdate, ...imageOptions } = options;
+    return new Image(this, id, { ...imageOptions, source: ImageSource.fromPipeline(this, { rebuildOnPipelineUpdate }) });
   }
 }
 

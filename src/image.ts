@@ -11,7 +11,7 @@ import { Construct } from 'constructs';
 import { IContainerRecipe } from './container-recipe';
 import { DistributionConfiguration, IDistributionConfiguration } from './distribution-configuration';
 import { ImageBuildOptions } from './image-build';
-import { BuildOnDeployOptions, IImagePipeline, ImagePipeline } from './image-pipeline';
+import { IImagePipeline, ImagePipeline } from './image-pipeline';
 import { IInfrastructureConfiguration } from './infrastructure-configuration';
 import { arnPathPart } from './private/arns';
 import { BuildSettings } from './private/build-settings';
@@ -55,24 +55,130 @@ export interface ImageDeletionSettings {
   readonly executionRole?: iam.IRole;
 }
 
-/** Properties of an `Image`: build it from a pipeline (`imagePipeline`) or from parts (`recipe` and the build settings). */
-export interface ImageProps extends ImageBuildOptions, BuildOnDeployOptions {
+/** Settings of an `Image` whatever it is built from: tags and what happens to what it built. */
+export interface ImageOptions {
   /**
-   * The recipe to build, when the image is built from parts (not with `imagePipeline`). Exactly
-   * one of `ImageRecipeArn` and `ContainerRecipeArn` is rendered, by the recipe's type.
+   * Tags of the image resource.
    *
-   * @default - none: give `imagePipeline`
+   * @default - no tags
+   */
+  readonly tags?: { [key: string]: string };
+
+  /**
+   * Removal of the built AMIs, snapshots or container images when the image resource is
+   * replaced or deleted.
+   *
+   * @default - nothing is deleted: the image resource is retained and so are its AMIs,
+   * snapshots and container images
+   */
+  readonly deletionSettings?: ImageDeletionSettings;
+
+  /**
+   * What happens to the image resource when it is replaced (a new build) or removed from the
+   * stack. With `RemovalPolicy.RETAIN`, the Image Builder image resource, its AMIs and
+   * snapshots (or container images) are all kept. With `RemovalPolicy.DESTROY`, the image
+   * resource is deleted, and what it built too when `deletionSettings` is given (otherwise the
+   * AMIs, snapshots and container images are kept).
+   *
+   * @default - RemovalPolicy.DESTROY with `deletionSettings`, otherwise RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/** Properties of an `Image`: what it is built from (`source`), and its own settings. */
+export interface ImageProps extends ImageOptions {
+  /**
+   * What the image is built from: a pipeline (`ImageSource.fromPipeline`) or a recipe with its
+   * build settings (`ImageSource.fromRecipe`).
+   */
+  readonly source: ImageSource;
+}
+
+/** How an image built from a pipeline follows the pipeline. */
+export interface ImageFromPipelineOptions {
+  /**
+   * Whether a deployment that changes the pipeline (its `DeploymentId`: a new recipe version, a
+   * component or setting change) builds a new image. A deployment that changes nothing does not.
+   *
+   * @default true
+   */
+  readonly rebuildOnPipelineUpdate?: boolean;
+}
+
+/** What an `ImageSource` gives the image: a pipeline, or a recipe and its build settings. */
+export interface ImageSourceConfig {
+  /**
+   * The pipeline to run (`ImagePipelineExecutionSettings`, with its `DeploymentId`).
+   *
+   * @default - none: the image is built from `recipe`
+   */
+  readonly imagePipeline?: IImagePipeline;
+
+  /**
+   * With `imagePipeline`: whether a change of the pipeline builds a new image (`OnUpdate`).
+   *
+   * @default true
+   */
+  readonly rebuildOnPipelineUpdate?: boolean;
+
+  /**
+   * The recipe to build. Exactly one of `ImageRecipeArn` and `ContainerRecipeArn` is rendered,
+   * by the recipe's type.
+   *
+   * @default - none: the image is built from `imagePipeline`
    */
   readonly recipe?: IRecipe;
 
   /**
-   * The pipeline to run, instead of parts: the image is built with the pipeline's recipe and
-   * settings (`ImagePipelineExecutionSettings` with its `DeploymentId`). Not with `recipe` or any
-   * build setting.
+   * With `recipe`: where and how the image is built, tested, scanned, distributed and logged.
    *
-   * @default - none: give `recipe`
+   * @default - the defaults of each build setting
    */
-  readonly imagePipeline?: IImagePipeline;
+  readonly buildOptions?: ImageBuildOptions;
+}
+
+/**
+ * What an `Image` is built from: a pipeline, with the pipeline's recipe and settings, or a
+ * recipe with its own build settings, like a pipeline's.
+ */
+export abstract class ImageSource {
+  /**
+   * Builds the image with a pipeline's recipe and settings: a deployment that changes the
+   * pipeline builds a new image, one that changes nothing does not. An imported pipeline needs
+   * its `deploymentId` (`ImagePipeline.fromImagePipelineAttributes`).
+   *
+   * @param imagePipeline the pipeline to run
+   * @param options how the image follows the pipeline
+   */
+  public static fromPipeline(imagePipeline: IImagePipeline, options: ImageFromPipelineOptions = {}): ImageSource {
+    return new (class extends ImageSource {
+      public bind(): ImageSourceConfig {
+        return { imagePipeline, rebuildOnPipelineUpdate: options.rebuildOnPipelineUpdate };
+      }
+    })();
+  }
+
+  /**
+   * Builds the image from a recipe, with the same build settings as a pipeline. Every part is
+   * create-only: changing one builds a new image.
+   *
+   * @param recipe the image or container recipe to build
+   * @param options where and how the image is built, tested, scanned, distributed and logged
+   */
+  public static fromRecipe(recipe: IRecipe, options: ImageBuildOptions = {}): ImageSource {
+    return new (class extends ImageSource {
+      public bind(): ImageSourceConfig {
+        return { recipe, buildOptions: options };
+      }
+    })();
+  }
+
+  /**
+   * What the image is built from.
+   *
+   * @param scope the image
+   */
+  public abstract bind(scope: Construct): ImageSourceConfig;
 }
 
 /** How the AMI of an image is launched (`image.toMachineImage()`). */
@@ -112,10 +218,10 @@ abstract class ImageBase extends Resource implements IImage {
  * build, and the AMI (`imageId`, `toMachineImage()`) or container image (`imageUri`) can be used
  * in the same app.
  *
- * Build it from a pipeline (`imagePipeline`, or `pipeline.buildOnDeploy()`): a deployment that
- * changes the pipeline builds a new image, one that changes nothing does not. Or build it from
- * parts, like a pipeline (`recipe` and the build settings): a change of any of them builds a new
- * image (they are create-only).
+ * Build it from a pipeline (`ImageSource.fromPipeline`, or `pipeline.buildOnDeploy()`): a
+ * deployment that changes the pipeline builds a new image, one that changes nothing does not. Or
+ * build it from a recipe with the build settings of a pipeline (`ImageSource.fromRecipe`): a
+ * change of any of them builds a new image (they are create-only).
  *
  * A failed build fails the resource, and CloudFormation rolls the stack back. By default the
  * image resource and what it built are retained when the resource is replaced or deleted; give
@@ -149,13 +255,13 @@ export class Image extends ImageBase {
    */
   public readonly imageName: string;
 
-  /** The recipe built, when known (from parts, or from a pipeline of this app or imported with its recipe). */
+  /** The recipe built, when known (from a recipe, or from a pipeline of this app or imported with its recipe). */
   public readonly recipe?: IRecipe;
 
-  /** The infrastructure configuration the image is built on, when built from parts. */
+  /** The infrastructure configuration the image is built on, when built from a recipe. */
   public readonly infrastructureConfiguration?: IInfrastructureConfiguration;
 
-  /** The execution role, when built from parts with one (given or created). */
+  /** The execution role, when built from a recipe with one (given or created). */
   public readonly executionRole?: iam.IRole;
 
   /** The role Image Builder uses to delete what the image built, with `deletionSettings`. */
@@ -167,22 +273,24 @@ export class Image extends ImageBase {
   constructor(scope: Construct, id: string, props: ImageProps) {
     super(scope, id);
     const v = new Validator(this);
-    const pipeline = props.imagePipeline;
-    this.recipe = pipeline ? pipelineRecipe(pipeline) : props.recipe;
-    validateSource(v, props);
+    const source = props.source.bind(this);
+    const pipeline = source.imagePipeline;
+    const options = source.buildOptions ?? {};
+    this.recipe = pipeline ? pipelineRecipe(pipeline) : source.recipe;
+    validateSource(v, source);
     v.tags('tags', props.tags);
     const removalPolicy = validateRemoval(v, props);
-    const build = !pipeline && props.recipe ? BuildSettings.validate(v, props, {
+    const build = !pipeline && source.recipe ? BuildSettings.validate(v, options, {
       noun: 'image',
-      recipe: props.recipe,
-      logGroups: [{ id: 'ImageLogGroup', kind: 'image', property: 'imageLogGroup', given: props.imageLogGroup }],
+      recipe: source.recipe,
+      logGroups: [{ id: 'ImageLogGroup', kind: 'image', property: 'imageLogGroup', given: options.imageLogGroup }],
     }) : undefined;
     v.throwIfInvalid();
 
     const built = build?.create(this);
     this.infrastructureConfiguration = built?.infrastructureConfiguration;
     this.executionRole = built?.executionRole;
-    const deletion = props.deletionSettings ? this.createDeletionRole(props) : undefined;
+    const deletion = props.deletionSettings ? this.createDeletionRole(props, source) : undefined;
     this.deletionRole = deletion?.role;
 
     this.resource = new imagebuilder.CfnImage(this, 'Resource', {
@@ -190,7 +298,7 @@ export class Image extends ImageBase {
       loggingConfiguration: built ? { logGroupName: built.logGroups.image.logGroupName } : undefined,
       imagePipelineExecutionSettings: pipeline ? {
         deploymentId: pipeline.deploymentId,
-        onUpdate: props.rebuildOnPipelineUpdate ?? true,
+        onUpdate: source.rebuildOnPipelineUpdate ?? true,
       } : undefined,
       deletionSettings: deletion ? { executionRole: deletion.role.roleArn } : undefined,
       tags: renderTagMap(props.tags),
@@ -208,7 +316,7 @@ export class Image extends ImageBase {
       this.resource.node.addDependency(deletion.role, deletion.policy);
     }
     this.resource.applyRemovalPolicy(removalPolicy);
-    warnOfWaitForAction(this, pipeline instanceof ImagePipeline ? pipeline._workflows : props.workflows ?? []);
+    warnOfWaitForAction(this, pipeline instanceof ImagePipeline ? pipeline._workflows : options.workflows ?? []);
 
     this.imageArn = this.resource.attrArn;
     this.imageName = this.resource.attrName;
@@ -232,7 +340,7 @@ export class Image extends ImageBase {
   }
 
   /**
-   * Adds a statement to the execution role (built from parts, with workflows), for what a custom
+   * Adds a statement to the execution role (built from a recipe, with workflows), for what a custom
    * workflow does. It goes to the role's own policy, not to the library's: cdk-nag judges it as
    * yours. Has no effect without an execution role: `statementAdded` is false.
    */
@@ -298,7 +406,7 @@ export class Image extends ImageBase {
   }
 
   /** The deletion role: given, or created with exactly the deletions this image needs, in a policy of the library. */
-  private createDeletionRole(props: ImageProps): { role: iam.IRole; policy?: OwnedPolicy } {
+  private createDeletionRole(props: ImageProps, source: ImageSourceConfig): { role: iam.IRole; policy?: OwnedPolicy } {
     const given = props.deletionSettings?.executionRole;
     if (given) {
       return { role: given };
@@ -314,11 +422,12 @@ export class Image extends ImageBase {
       purpose: 'the deletions of the AMIs, snapshots or container images this image built',
     });
     const recipe = this.recipe;
-    const distribution = props.imagePipeline ? pipelineDistribution(props.imagePipeline) : props.distributionConfiguration;
+    const pipeline = source.imagePipeline;
+    const distribution = pipeline ? pipelineDistribution(pipeline) : source.buildOptions?.distributionConfiguration;
     policy.add(...deletionRoleStatements(this, {
       amis: recipe === undefined || recipe.recipeType === RecipeType.IMAGE,
       containers: recipe === undefined || recipe.recipeType === RecipeType.CONTAINER,
-      distributed: distribution !== undefined || (props.imagePipeline !== undefined && !(props.imagePipeline instanceof ImagePipeline)),
+      distributed: distribution !== undefined || (pipeline !== undefined && !(pipeline instanceof ImagePipeline)),
       distributionRegions: distribution instanceof DistributionConfiguration ? () => distribution.distributionRegions : undefined,
       targetRepositoryArn: recipe?.recipeType === RecipeType.CONTAINER ? (recipe as IContainerRecipe).targetRepository?.repositoryArn : undefined,
     }));
@@ -326,36 +435,30 @@ export class Image extends ImageBase {
   }
 }
 
-/** The build settings that only apply to an image built from parts. */
-const PART_PROPERTIES: Array<keyof ImageProps> = [
-  'recipe', 'infrastructureConfiguration', 'distributionConfiguration', 'imageTestsEnabled', 'imageTestsTimeout',
-  'enhancedImageMetadataEnabled', 'imageScanning', 'workflows', 'executionRole', 'imageLogGroup', 'logRetention',
-  'logRemovalPolicy', 'logEncryptionKey',
-];
-
-/** Exactly one source: a pipeline (with its deployment ID), or a recipe and build settings. */
-function validateSource(v: Validator, props: ImageProps): void {
-  const pipeline = props.imagePipeline;
+/**
+ * Exactly one source: a pipeline (with its deployment ID), or a recipe and build settings. The
+ * library's factories cannot give both; a source of your own could.
+ */
+function validateSource(v: Validator, source: ImageSourceConfig): void {
+  const pipeline = source.imagePipeline;
   if (pipeline) {
-    for (const property of PART_PROPERTIES) {
-      if (props[property] !== undefined) {
-        v.fail(property, props[property],
-          'must not be given with imagePipeline (the image is built with the pipeline\'s recipe and settings: change them on the pipeline)');
-      }
+    if (source.recipe !== undefined || source.buildOptions !== undefined) {
+      v.fail('source', source.recipe?.node.path ?? 'buildOptions',
+        'must not give a recipe or build options with a pipeline (the image is built with the pipeline\'s recipe and settings: change them on the pipeline)');
     }
     if (pipeline.deploymentId === undefined) {
-      v.fail('imagePipeline', pipeline.imagePipelineArn,
+      v.fail('source.imagePipeline', pipeline.imagePipelineArn,
         'must have a known deploymentId to be built on deploy: import it with ImagePipeline.fromImagePipelineAttributes({ imagePipelineArn, deploymentId }) ' +
         '(the DeploymentId attribute of its AWS::ImageBuilder::ImagePipeline, for example from its stack\'s output)');
     }
     return;
   }
-  if (props.recipe === undefined) {
-    v.fail('recipe', undefined, 'must be given when imagePipeline is not (build the image from a pipeline, or from a recipe and build settings)');
+  if (source.recipe === undefined) {
+    v.fail('source', undefined, 'must give a pipeline or a recipe (ImageSource.fromPipeline or ImageSource.fromRecipe)');
   }
-  if (props.rebuildOnPipelineUpdate !== undefined) {
-    v.fail('rebuildOnPipelineUpdate', props.rebuildOnPipelineUpdate,
-      'must only be given with imagePipeline (an image built from parts is rebuilt whenever a part changes)');
+  if (source.rebuildOnPipelineUpdate !== undefined) {
+    v.fail('source.rebuildOnPipelineUpdate', source.rebuildOnPipelineUpdate,
+      'must only be given with a pipeline (an image built from a recipe is rebuilt whenever a part changes)');
   }
 }
 

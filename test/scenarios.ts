@@ -39,6 +39,7 @@ import {
   HttpTokens,
   IComponent,
   Image,
+  ImageSource,
   ImagePipeline,
   ImageRecipe,
   InfrastructureConfiguration,
@@ -628,17 +629,18 @@ function imageFromPartsAllOptions(): Stack {
     role: undefined,
   });
   new Image(stack, 'Image', {
-    recipe,
-    infrastructureConfiguration,
-    imageTestsEnabled: true,
-    imageTestsTimeout: Duration.hours(2),
-    enhancedImageMetadataEnabled: true,
-    imageScanning: { failOn: Severity.HIGH, onlyFixable: true },
-    workflows: [
+    source: ImageSource.fromRecipe(recipe, {
+      infrastructureConfiguration,
+      imageTestsEnabled: true,
+      imageTestsTimeout: Duration.hours(2),
+      enhancedImageMetadataEnabled: true,
+      imageScanning: { failOn: Severity.HIGH, onlyFixable: true },
+      workflows: [
       { workflow: Workflow.fromAwsManagedWorkflow(stack, 'BuildImage', WorkflowType.BUILD, 'build-image', '1.0.0') },
       { workflow: Workflow.fromAwsManagedWorkflow(stack, 'TestImage', WorkflowType.TEST, 'test-image', '1.0.0') },
     ],
-    imageLogGroup: logs.LogGroup.fromLogGroupName(stack, 'ImageLogs', '/builds/golden/images'),
+      imageLogGroup: logs.LogGroup.fromLogGroupName(stack, 'ImageLogs', '/builds/golden/images'),
+    }),
     tags: { team: 'images' },
     deletionSettings: {},
   });
