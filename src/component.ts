@@ -19,6 +19,7 @@ import { ResourceSharing } from './private/sharing';
 import { renderTagMap, Validator } from './private/validation';
 import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/versioned-document';
 import { SharePrincipal, ShareOptions } from './sharing';
+import { ComponentStepInputs } from './step-inputs';
 
 /**
  * An Image Builder component: a build or test document that recipes run.
@@ -319,11 +320,12 @@ export interface ComponentStep {
 
   /**
    * The action's inputs: a mapping or a list of mappings, as the action takes them (for example
-   * `{ commands: ['dnf -y update'] }` for `ExecuteBash`).
+   * `ComponentStepInputs.executeBash(['dnf -y update'])`, or `ComponentStepInputs.fromObject`
+   * and `ComponentStepInputs.fromList` for any action).
    *
    * @default - no inputs
    */
-  readonly inputs?: any;
+  readonly inputs?: ComponentStepInputs;
 
   /**
    * What AWSTOE does when the step fails.
@@ -482,7 +484,7 @@ function renderComponentDocument(document: ComponentDocument): unknown {
         timeoutSeconds: step.timeout?.toSeconds(),
         maxAttempts: step.maxAttempts,
         loop: step.loop,
-        inputs: step.inputs,
+        inputs: step.inputs?.render(),
       })),
     })),
   };

@@ -17,6 +17,7 @@ import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/docum
 import { grantOnResource } from './private/grants';
 import { renderTagMap, Validator } from './private/validation';
 import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/versioned-document';
+import { WorkflowStepCondition, WorkflowStepInputs } from './step-inputs';
 
 /** The kind of an Image Builder workflow. */
 export enum WorkflowType {
@@ -555,12 +556,13 @@ export interface WorkflowStep {
   readonly description?: string;
 
   /**
-   * The step's inputs, as the action takes them. A key ending in `.$` takes a JSONPath
+   * The step's inputs, as the action takes them
+   * (`WorkflowStepInputs.fromObject({ ... })`). A key ending in `.$` takes a JSONPath
    * reference, for example `{ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }`.
    *
    * @default - no inputs
    */
-  readonly inputs?: { [key: string]: any };
+  readonly inputs?: WorkflowStepInputs;
 
   /**
    * What Image Builder does when the step fails.
@@ -585,11 +587,11 @@ export interface WorkflowStep {
 
   /**
    * A condition (the document's `if`): the step runs only when it holds, for example
-   * `{ booleanEquals: true, value: '$.parameters.waitForApproval' }`.
+   * `WorkflowStepCondition.booleanEquals('$.parameters.waitForApproval', true)`.
    *
    * @default - the step always runs
    */
-  readonly condition?: { [key: string]: any };
+  readonly condition?: WorkflowStepCondition;
 }
 
 /** An output of a typed workflow document. */
@@ -712,8 +714,8 @@ function renderWorkflowDocument(document: WorkflowDocument): unknown {
       onFailure: step.onFailure,
       rollbackEnabled: step.rollbackEnabled,
       timeoutSeconds: step.timeout?.toSeconds(),
-      if: step.condition,
-      inputs: step.inputs,
+      if: step.condition?.render(),
+      inputs: step.inputs?.render(),
     })),
     outputs: document.outputs?.map(o => ({ name: o.name, value: o.value })),
   };
