@@ -623,10 +623,6 @@ function validateSchedule(v: Validator, schedule: PipelineSchedule | undefined):
     return;
   }
   v.scheduleExpression('schedule.expression', schedule.expressionString);
-  if (schedule._tokenRateInUnsupportedUnit !== undefined) {
-    v.fail('schedule.expression', schedule._tokenRateInUnsupportedUnit,
-      'must be given in minutes, hours or days when the rate is a token (Image Builder takes no seconds)');
-  }
   v.timeZone('schedule.timeZone', schedule.timeZone?.timezoneName);
   v.enumValue('schedule.startCondition', schedule.startCondition, PipelineExecutionStartCondition);
   v.integer('schedule.autoDisableAfterFailures', schedule.autoDisableAfterFailures, LIMITS.autoDisableFailureCount);
