@@ -24,7 +24,7 @@ import { ComponentStepInputs } from './step-inputs';
 /**
  * An Image Builder component: a build or test document that recipes run.
  */
-export interface IComponent extends IResource {
+export interface IComponent extends IResource, imagebuilder.IComponentRef {
   /**
    * The component's ARN, with a version (`1.0.0`, `x.x.x` wildcards, or a build `1.0.0/1`).
    *
@@ -607,6 +607,11 @@ export class ComponentGrants {
 /** Shared behaviour of owned and imported components. */
 abstract class ComponentBase extends Resource implements IComponent {
   public abstract readonly componentArn: string;
+
+  /** A reference to this component, where aws-cdk-lib expects one (`IComponentRef`). */
+  public get componentRef(): imagebuilder.ComponentReference {
+    return { componentArn: this.componentArn };
+  }
   public abstract readonly componentName: string;
   public abstract readonly componentVersion: string;
 

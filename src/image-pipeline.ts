@@ -37,7 +37,7 @@ const EVENT_DETAIL_TYPES = {
  * An Image Builder image pipeline: builds, tests and distributes images from a recipe, on a
  * schedule or on demand.
  */
-export interface IImagePipeline extends IResource {
+export interface IImagePipeline extends IResource, imagebuilder.IImagePipelineRef {
   /**
    * The pipeline's ARN (`arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/my-pipeline`).
    *
@@ -182,6 +182,11 @@ export interface BuildOnDeployOptions extends ImageOptions, ImageFromPipelineOpt
 /** Shared behaviour of owned and imported image pipelines. */
 abstract class ImagePipelineBase extends Resource implements IImagePipeline {
   public abstract readonly imagePipelineArn: string;
+
+  /** A reference to this image pipeline, where aws-cdk-lib expects one (`IImagePipelineRef`). */
+  public get imagePipelineRef(): imagebuilder.ImagePipelineReference {
+    return { imagePipelineArn: this.imagePipelineArn };
+  }
   public abstract readonly imagePipelineName: string;
   public abstract readonly deploymentId?: string;
 

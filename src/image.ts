@@ -27,7 +27,7 @@ import { SharePrincipal, ShareOptions } from './sharing';
 import { Workflow, WorkflowConfiguration } from './workflow';
 
 /** An Image Builder image: one build of a recipe, with its AMI or container image. */
-export interface IImage extends IResource {
+export interface IImage extends IResource, imagebuilder.IImageRef {
   /**
    * The image's ARN (`arn:aws:imagebuilder:us-east-1:123456789012:image/my-recipe/1.0.0/1`).
    *
@@ -201,6 +201,11 @@ export interface ImageMachineImageOptions {
 /** Shared behaviour of built and imported images. */
 abstract class ImageBase extends Resource implements IImage {
   public abstract readonly imageArn: string;
+
+  /** A reference to this image, where aws-cdk-lib expects one (`IImageRef`). */
+  public get imageRef(): imagebuilder.ImageReference {
+    return { imageArn: this.imageArn };
+  }
 
   /** Grants permission to read this image (`imagebuilder:GetImage`). */
   public grantRead(grantee: iam.IGrantable): iam.Grant {

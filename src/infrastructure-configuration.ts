@@ -26,7 +26,7 @@ import { isToken, renderTagMap, Validator } from './private/validation';
 /**
  * An Image Builder infrastructure configuration: the instances that build and test images.
  */
-export interface IInfrastructureConfiguration extends IResource {
+export interface IInfrastructureConfiguration extends IResource, imagebuilder.IInfrastructureConfigurationRef {
   /**
    * The infrastructure configuration's ARN.
    *
@@ -275,6 +275,11 @@ export interface InfrastructureConfigurationProps {
 /** Shared behaviour of owned and imported infrastructure configurations. */
 abstract class InfrastructureConfigurationBase extends Resource implements IInfrastructureConfiguration {
   public abstract readonly infrastructureConfigurationArn: string;
+
+  /** A reference to this infrastructure configuration, where aws-cdk-lib expects one (`IInfrastructureConfigurationRef`). */
+  public get infrastructureConfigurationRef(): imagebuilder.InfrastructureConfigurationReference {
+    return { infrastructureConfigurationArn: this.infrastructureConfigurationArn };
+  }
   public abstract readonly infrastructureConfigurationName: string;
 }
 

@@ -32,7 +32,7 @@ export enum WorkflowType {
 /**
  * An Image Builder workflow: the build, test or distribution steps of an image build.
  */
-export interface IWorkflow extends IResource {
+export interface IWorkflow extends IResource, imagebuilder.IWorkflowRef {
   /**
    * The workflow's ARN, with a version (`1.0.0`, `x.x.x` wildcards, or a build `1.0.0/1`).
    *
@@ -136,6 +136,11 @@ export class WorkflowGrants {
 /** Shared behaviour of workflows. */
 abstract class WorkflowBase extends Resource implements IWorkflow {
   public abstract readonly workflowArn: string;
+
+  /** A reference to this workflow, where aws-cdk-lib expects one (`IWorkflowRef`). */
+  public get workflowRef(): imagebuilder.WorkflowReference {
+    return { workflowArn: this.workflowArn };
+  }
   public abstract readonly workflowType: WorkflowType;
   public abstract readonly workflowName: string;
   public abstract readonly workflowVersion: string;
