@@ -11,13 +11,15 @@ import {
   Tokenization,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
-import { ComponentDocumentFacts, validateComponentDocument } from './private/documents';
-import { grantOnResource } from './private/grants';
-import { ResourceSharing } from './private/sharing';
-import { renderTagMap, Validator } from './private/validation';
-import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/versioned-document';
+import { DocumentParameterDeclaration } from './document-parameter';
+import { ResourceSharing } from './private/compose/sharing';
+import { LIMITS, PATTERNS } from './private/core/api-constraints';
+import { ANY_VERSION, arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { ComponentDocumentFacts, validateComponentDocument } from './private/core/documents';
+import { renderTagMap, Validator } from './private/core/validation';
+import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
+import { grantOnResource } from './private/iam/grants';
 import { SharePrincipal, ShareOptions } from './sharing';
 import { ComponentStepInputs } from './step-inputs';
 
@@ -45,6 +47,25 @@ export interface IComponent extends IResource, imagebuilder.IComponentRef {
    * @attribute
    */
   readonly componentVersion: string;
+
+  /**
+   * The component's platform, when known: a component authored in this app knows it; an
+   * imported one does not (undefined).
+   */
+  readonly platform?: ComponentPlatform;
+
+  /**
+   * The operating system versions the component supports, when known (a component authored in
+   * this app with `supportedOsVersions`); undefined when not known or not restricted.
+   */
+  readonly supportedOsVersions?: string[];
+
+  /**
+   * The parameters the component's document declares, when the document was read at synth (a
+   * component authored in this app from a document, file or inline text, with `validateDocument`);
+   * undefined when not known. A recipe must give every parameter without a default, and no other.
+   */
+  readonly parameterDeclarations?: DocumentParameterDeclaration[];
 
   /**
    * Grants permission to read this component (`imagebuilder:GetComponent`).
@@ -614,6 +635,9 @@ abstract class ComponentBase extends Resource implements IComponent {
   }
   public abstract readonly componentName: string;
   public abstract readonly componentVersion: string;
+  public abstract readonly platform?: ComponentPlatform;
+  public abstract readonly supportedOsVersions?: string[];
+  public abstract readonly parameterDeclarations?: DocumentParameterDeclaration[];
 
   /** The permissions on this component. */
   public readonly grants: ComponentGrants = ComponentGrants.fromComponent(this);
@@ -647,6 +671,14 @@ abstract class ComponentBase extends Resource implements IComponent {
  */
 export class Component extends ComponentBase {
   /**
+   * Whether `x` is a `Component` of this library (authored in an app, not imported), whichever
+   * copy of the library made it.
+   */
+  public static isComponent(x: any): x is Component {
+    return hasBrand(x, 'Component');
+  }
+
+  /**
    * Imports a component by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:component/my-component/1.0.0`, a wildcard
    * version such as `1.x.x`, or a build such as `1.0.0/1`).
@@ -664,7 +696,7 @@ export class Component extends ComponentBase {
     v.arnResourceName('componentName', attrs.componentName);
     v.semanticVersion('componentVersion', attrs.componentVersion, { wildcards: true });
     v.throwIfInvalid();
-    const version = attrs.componentVersion ?? 'x.x.x';
+    const version = attrs.componentVersion ?? ANY_VERSION;
     const componentArn = imageBuilderArn(scope, 'component', `${attrs.componentName}/${version}`);
     return new ImportedComponent(scope, id, componentArn, attrs.componentName, version, false);
   }
@@ -684,9 +716,9 @@ export class Component extends ComponentBase {
       service: 'imagebuilder',
       account: 'aws',
       resource: 'component',
-      resourceName: `${name}/${version ?? 'x.x.x'}`,
+      resourceName: `${name}/${version ?? ANY_VERSION}`,
     });
-    return new ImportedComponent(scope, id, componentArn, name, version ?? 'x.x.x', false);
+    return new ImportedComponent(scope, id, componentArn, name, version ?? ANY_VERSION, false);
   }
 
   public readonly componentArn: string;
@@ -695,11 +727,14 @@ export class Component extends ComponentBase {
   /** The component's version: the one given, or the one derived from the content. */
   public readonly componentVersion: string;
 
-  /** The component's platform. */
-  public readonly platform: ComponentPlatform;
+  /** The component's platform (always known for a component authored in this app). */
+  public readonly platform?: ComponentPlatform;
 
-  /** What the document declares, when it was read at synth. */
-  private readonly documentFacts?: ComponentDocumentFacts;
+  /** The operating system versions the component supports, when restricted (`supportedOsVersions`). */
+  public readonly supportedOsVersions?: string[];
+
+  /** The parameters the document declares, when it was read at synth. */
+  public readonly parameterDeclarations?: DocumentParameterDeclaration[];
 
   private readonly sharing: ResourceSharing;
 
@@ -733,7 +768,8 @@ export class Component extends ComponentBase {
       },
     });
     v.throwIfInvalid();
-    this.documentFacts = facts;
+    this.parameterDeclarations = facts?.parameters;
+    this.supportedOsVersions = props.supportedOsVersions;
 
     const createOnly = {
       platform: props.platform,
@@ -780,16 +816,8 @@ export class Component extends ComponentBase {
   public shareWith(principals: SharePrincipal[], options: ShareOptions = {}): void {
     this.sharing.share(principals, options);
   }
-
-  /**
-   * The parameters the document declares, when it was read at synth.
-   *
-   * @internal
-   */
-  public get _declaredParameters(): ComponentDocumentFacts['parameters'] | undefined {
-    return this.documentFacts?.parameters;
-  }
 }
+brand(Component, 'Component');
 
 /** A component defined outside this app. */
 class ImportedComponent extends ComponentBase {
@@ -800,6 +828,10 @@ class ImportedComponent extends ComponentBase {
       : componentArn.split('/').slice(2).join('/');
     return new ImportedComponent(scope, id, componentArn, arnPathPart(componentArn, 1), version, true);
   }
+
+  public readonly platform?: ComponentPlatform = undefined;
+  public readonly supportedOsVersions?: string[] = undefined;
+  public readonly parameterDeclarations?: DocumentParameterDeclaration[] = undefined;
 
   constructor(
     scope: Construct,

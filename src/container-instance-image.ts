@@ -1,7 +1,7 @@
 import { aws_ec2 as ec2, aws_ssm as ssm } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { Validator } from './private/validation';
+import { LIMITS, PATTERNS } from './private/core/api-constraints';
+import { Validator } from './private/core/validation';
 
 /** The property name used in error messages. */
 const PROPERTY = 'instanceConfiguration.image';

@@ -1,10 +1,8 @@
 import { aws_ecr as ecr, aws_imagebuilder as imagebuilder, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { ARN_PATTERNS, PATTERNS } from './private/api-constraints';
-import { isToken, Validator } from './private/validation';
-
-/** The latest version of a resource, in an ARN reference. */
-const LATEST_VERSION = 'x.x.x';
+import { ARN_PATTERNS, PATTERNS } from './private/core/api-constraints';
+import { ANY_VERSION } from './private/core/arns';
+import { isToken, Validator } from './private/core/validation';
 
 /** The property name used in error messages. */
 const PROPERTY = 'parentImage';
@@ -106,7 +104,7 @@ export class ContainerParentImage {
         service: 'imagebuilder',
         account: 'aws',
         resource: 'image',
-        resourceName: `${imageName}/${version ?? LATEST_VERSION}`,
+        resourceName: `${imageName}/${version ?? ANY_VERSION}`,
       });
     }, { imageBuilderImage: true });
   }

@@ -9,19 +9,20 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BlockDeviceMapping } from './block-device';
-import { ComponentConfiguration } from './component';
+import { ComponentConfiguration, ComponentPlatform } from './component';
 import { ContainerInstanceImage } from './container-instance-image';
 import { ContainerParentImage } from './container-parent-image';
 import { DockerfileTemplate } from './dockerfile-template';
-import { LIMITS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
-import { renderBlockDevices } from './private/block-devices';
-import { renderComponents } from './private/components';
-import { grantOnResource } from './private/grants';
-import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/recipe-content';
-import type * as RecipeRepositoryModule from './private/recipe-repository';
-import { ResourceSharing } from './private/sharing';
-import { isToken, renderTagMap, Validator } from './private/validation';
+import { renderBlockDevices } from './private/compose/block-devices';
+import { renderComponents } from './private/compose/components';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/compose/recipe-content';
+import type * as RecipeRepositoryModule from './private/compose/recipe-repository';
+import { ResourceSharing } from './private/compose/sharing';
+import { LIMITS } from './private/core/api-constraints';
+import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
 import { SharePrincipal, ShareOptions } from './sharing';
 
@@ -84,12 +85,6 @@ export interface IContainerRecipe extends IRecipe, imagebuilder.IContainerRecipe
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 }
-
-/** The version a container recipe gets when none is given: see `ContainerRecipeProps.containerRecipeVersion`. */
-const DEFAULT_RECIPE_VERSION = '1.0.x';
-
-/** The latest version of a resource, in an ARN reference. */
-const LATEST_VERSION = 'x.x.x';
 
 /** The number of images the repository created for a recipe keeps, by default. */
 const DEFAULT_REPOSITORY_MAX_IMAGE_COUNT = 50;
@@ -308,6 +303,8 @@ abstract class ContainerRecipeBase extends Resource implements IContainerRecipe 
   public abstract readonly containerRecipeVersion: string;
   public abstract readonly targetRepository?: ecr.IRepository;
   public abstract readonly parentImageRepository?: ecr.IRepository;
+  public abstract readonly platform?: ComponentPlatform;
+  public abstract readonly components?: ComponentConfiguration[];
 
   /** Always `RecipeType.CONTAINER`. */
   public readonly recipeType: RecipeType = RecipeType.CONTAINER;
@@ -349,6 +346,14 @@ abstract class ContainerRecipeBase extends Resource implements IContainerRecipe 
  */
 export class ContainerRecipe extends ContainerRecipeBase {
   /**
+   * Whether `x` is a `ContainerRecipe` of this library (authored in an app, not imported),
+   * whichever copy of the library made it.
+   */
+  public static isContainerRecipe(x: any): x is ContainerRecipe {
+    return hasBrand(x, 'ContainerRecipe');
+  }
+
+  /**
    * Imports a container recipe by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/my-recipe/1.0.0`; the version
    * may have `x` wildcards). Its target repository is unknown.
@@ -374,7 +379,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.arnResourceName('containerRecipeName', attrs.containerRecipeName);
     v.semanticVersion('containerRecipeVersion', attrs.containerRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
-    const version = attrs.containerRecipeVersion ?? LATEST_VERSION;
+    const version = attrs.containerRecipeVersion ?? ANY_VERSION;
     const arn = imageBuilderArn(scope, 'container-recipe', `${attrs.containerRecipeName}/${version}`);
     return new ImportedContainerRecipe(scope, id, {
       arn,
@@ -463,6 +468,12 @@ export class ContainerRecipe extends ContainerRecipeBase {
   private assignedVersion?: string;
   private readonly componentConfigurations: ComponentConfiguration[];
 
+  /**
+   * The operating system platform of the container images, when known: from `platformOverride`;
+   * undefined otherwise.
+   */
+  public readonly platform?: ComponentPlatform;
+
   constructor(scope: Construct, id: string, props: ContainerRecipeProps) {
     super(scope, id, {
       physicalName: props.containerRecipeName,
@@ -503,6 +514,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     const targetRepository = props.targetRepository ?? this.createRepository(props);
     this.targetRepository = targetRepository;
     this.parentImageRepository = props.parentImage.repository;
+    this.platform = platformOfContainer(props.platformOverride);
 
     const resource = this.resource = new imagebuilder.CfnContainerRecipe(this, 'Resource', {
       name,
@@ -554,6 +566,11 @@ export class ContainerRecipe extends ContainerRecipeBase {
    */
   public shareWith(principals: SharePrincipal[], options: ShareOptions = {}): void {
     this.sharing.share(principals, options);
+  }
+
+  /** The components the recipe runs, in order (a copy: add one with `addComponent`). */
+  public get components(): ComponentConfiguration[] | undefined {
+    return [...this.componentConfigurations];
   }
 
   /**
@@ -628,8 +645,21 @@ interface ImportedContainerRecipeProps {
   readonly environmentFromArn: boolean;
 }
 
+brand(ContainerRecipe, 'ContainerRecipe');
+
+/** The component platform of a container platform given as a literal; undefined otherwise. */
+function platformOfContainer(platform: ContainerPlatform | undefined): ComponentPlatform | undefined {
+  switch (platform) {
+    case ContainerPlatform.LINUX: return ComponentPlatform.LINUX;
+    case ContainerPlatform.WINDOWS: return ComponentPlatform.WINDOWS;
+    default: return undefined;
+  }
+}
+
 /** A container recipe defined outside this app. */
 class ImportedContainerRecipe extends ContainerRecipeBase {
+  public readonly platform?: ComponentPlatform = undefined;
+  public readonly components?: ComponentConfiguration[] = undefined;
   public readonly containerRecipeArn: string;
   public readonly containerRecipeName: string;
   public readonly containerRecipeVersion: string;
@@ -654,6 +684,6 @@ let loadedRecipeRepositoryModule: typeof RecipeRepositoryModule | undefined;
  */
 function recipeRepositoryModule(): typeof RecipeRepositoryModule {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loadedRecipeRepositoryModule ??= require('./private/recipe-repository') as typeof RecipeRepositoryModule;
+  loadedRecipeRepositoryModule ??= require('./private/compose/recipe-repository') as typeof RecipeRepositoryModule;
   return loadedRecipeRepositoryModule;
 }

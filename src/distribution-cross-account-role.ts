@@ -1,11 +1,11 @@
 import { aws_iam as iam, aws_kms as kms, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgeLibraryFindings } from './private/acknowledge';
-import { LIMITS } from './private/api-constraints';
-import { ACKNOWLEDGED } from './private/library-policy';
-import { nagReference } from './private/owned-policy';
-import { EBS_KEY_ACTIONS } from './private/pipeline-execution-role';
-import { isToken, Validator } from './private/validation';
+import { LIMITS } from './private/core/api-constraints';
+import { isToken, Validator } from './private/core/validation';
+import { acknowledgeLibraryFindings } from './private/iam/acknowledge';
+import { ACKNOWLEDGED } from './private/iam/library-policy';
+import { nagReference } from './private/iam/owned-policy';
+import { EBS_KEY_ACTIONS } from './private/iam/pipeline-execution-role';
 
 /** Properties of a `DistributionCrossAccountRole`. */
 export interface DistributionCrossAccountRoleProps {

@@ -1,8 +1,8 @@
 import { Annotations, aws_s3 as s3, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { checkInlineText, fileAssetUri, s3ObjectUri } from './private/sources';
-import { Validator } from './private/validation';
+import { LIMITS, PATTERNS } from './private/core/api-constraints';
+import { checkInlineText, fileAssetUri, s3ObjectUri } from './private/core/sources';
+import { Validator } from './private/core/validation';
 
 /** The template Image Builder documents as the minimal one: the parent image, then the components. */
 const DEFAULT_TEMPLATE = 'FROM {{{ imagebuilder:parentImage }}}\n{{{ imagebuilder:environments }}}\n{{{ imagebuilder:components }}}';

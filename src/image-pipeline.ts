@@ -5,24 +5,24 @@ import {
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
   aws_logs as logs,
-  IResource,
   Resource,
   Stack,
 } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { IDistributionConfiguration } from './distribution-configuration';
-import { Image, ImageFromPipelineOptions, ImageOptions, ImageSource } from './image';
+import { BuildOnDeployOptions, Image, ImageSource } from './image';
 import { ImageBuildOptions } from './image-build';
-import { IInfrastructureConfiguration } from './infrastructure-configuration';
-import { ImageRetentionOptions, LifecyclePolicy } from './lifecycle-policy';
+import { IImagePipeline } from './image-pipeline-interface';
+import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
+import { ImageRetentionOptions, LifecyclePolicy, LifecycleRule, LifecycleSelection } from './lifecycle-policy';
 import { PipelineExecutionStartCondition, PipelineSchedule } from './pipeline-schedule';
-import { LIMITS } from './private/api-constraints';
-import { arnPathPart, imageBuilderArn, ownResourceName } from './private/arns';
-import { BuildSettings } from './private/build-settings';
-import { throwValidationError } from './private/errors';
-import { grantOnResource } from './private/grants';
-import { createImageRetention } from './private/image-retention';
-import { renderTagMap, Validator } from './private/validation';
+import { BuildSettings } from './private/compose/build-settings';
+import { LIMITS } from './private/core/api-constraints';
+import { arnPathPart, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { throwValidationError } from './private/core/errors';
+import { renderTagMap, Validator } from './private/core/validation';
+import { grantOnResource } from './private/iam/grants';
 import { IRecipe } from './recipe';
 import { WorkflowConfiguration } from './workflow';
 
@@ -32,82 +32,6 @@ const EVENT_DETAIL_TYPES = {
   cveDetected: 'EC2 Image Builder CVE Detected',
   pipelineAutoDisabled: 'EC2 Image Builder Image Pipeline Automatically Disabled',
 } as const;
-
-/**
- * An Image Builder image pipeline: builds, tests and distributes images from a recipe, on a
- * schedule or on demand.
- */
-export interface IImagePipeline extends IResource, imagebuilder.IImagePipelineRef {
-  /**
-   * The pipeline's ARN (`arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/my-pipeline`).
-   *
-   * @attribute
-   */
-  readonly imagePipelineArn: string;
-
-  /**
-   * The pipeline's name.
-   *
-   * @attribute
-   */
-  readonly imagePipelineName: string;
-
-  /**
-   * The pipeline's deployment ID (its `DeploymentId` attribute), which changes whenever a
-   * deployment changes the pipeline: an `Image` built from the pipeline with
-   * `rebuildOnPipelineUpdate` builds again when it changes. Undefined for a pipeline imported
-   * without it.
-   *
-   * @attribute
-   */
-  readonly deploymentId?: string;
-
-  /**
-   * Grants permission to start a build of this pipeline (`imagebuilder:StartImagePipelineExecution`).
-   */
-  grantStartExecution(grantee: iam.IGrantable): iam.Grant;
-
-  /**
-   * Grants permission to read this pipeline and list the images it built.
-   */
-  grantRead(grantee: iam.IGrantable): iam.Grant;
-
-  /**
-   * Grants the given Image Builder actions on this pipeline.
-   */
-  grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
-
-  /**
-   * An EventBridge rule for the Image Builder events that name this pipeline in their
-   * `resources`: `EC2 Image Builder CVE Detected` and
-   * `EC2 Image Builder Image Pipeline Automatically Disabled`.
-   */
-  onEvent(id: string, options?: events.OnEventOptions): events.Rule;
-
-  /**
-   * An EventBridge rule for the state changes of the images this pipeline builds
-   * (`EC2 Image Builder Image State Change`).
-   */
-  onImageBuildStateChange(id: string, options?: events.OnEventOptions): events.Rule;
-
-  /** An EventBridge rule for the images of this pipeline that become `AVAILABLE`. */
-  onImageBuildSucceeded(id: string, options?: events.OnEventOptions): events.Rule;
-
-  /** An EventBridge rule for the images of this pipeline that fail (`FAILED`). */
-  onImageBuildFailed(id: string, options?: events.OnEventOptions): events.Rule;
-
-  /**
-   * An EventBridge rule for the automatic disabling of this pipeline after consecutive failed
-   * scheduled runs (`EC2 Image Builder Image Pipeline Automatically Disabled`).
-   */
-  onPipelineAutoDisabled(id: string, options?: events.OnEventOptions): events.Rule;
-
-  /**
-   * An EventBridge rule for the scan results of this pipeline's images
-   * (`EC2 Image Builder CVE Detected`).
-   */
-  onCveDetected(id: string, options?: events.OnEventOptions): events.Rule;
-}
 
 /**
  * The permissions on an image pipeline, scoped to its ARN.
@@ -176,9 +100,6 @@ export interface ImagePipelineAttributes {
   readonly deploymentId?: string;
 }
 
-/** How an image built on deploy from a pipeline follows it. */
-export interface BuildOnDeployOptions extends ImageOptions, ImageFromPipelineOptions {}
-
 /** Shared behaviour of owned and imported image pipelines. */
 abstract class ImagePipelineBase extends Resource implements IImagePipeline {
   public abstract readonly imagePipelineArn: string;
@@ -189,12 +110,14 @@ abstract class ImagePipelineBase extends Resource implements IImagePipeline {
   }
   public abstract readonly imagePipelineName: string;
   public abstract readonly deploymentId?: string;
+  public abstract readonly recipe?: IRecipe;
+  public abstract readonly infrastructureConfiguration?: IInfrastructureConfiguration;
+  public abstract readonly distributionConfiguration?: IDistributionConfiguration;
+  public abstract readonly workflows?: WorkflowConfiguration[];
 
   /** The permissions on this pipeline. */
   public readonly grants: ImagePipelineGrants = ImagePipelineGrants.fromImagePipeline(this);
 
-  /** The recipe the pipeline builds, when known. */
-  protected abstract readonly builtRecipe?: IRecipe;
 
   /**
    * Grants permission to start a build of this pipeline.
@@ -305,7 +228,7 @@ abstract class ImagePipelineBase extends Resource implements IImagePipeline {
 
   /** `arn:...:image/<recipe name>/`: the start of the ARNs of the images of this pipeline. */
   private imageArnPrefix(method: string): string {
-    const recipe = this.builtRecipe;
+    const recipe = this.recipe;
     if (recipe === undefined) {
       return throwValidationError(this, method, this.imagePipelineArn,
         'needs the recipe of the pipeline (image events name the image, which takes the recipe\'s name): import the pipeline with ImagePipeline.fromImagePipelineAttributes and give recipe');
@@ -420,6 +343,15 @@ export interface ImagePipelineProps extends ImageBuildOptions {
  */
 export class ImagePipeline extends ImagePipelineBase {
   /**
+   * Whether `x` is an `ImagePipeline` of this library (defined in an app, not imported),
+   * whichever copy of the library made it: its recipe, infrastructure configuration,
+   * distribution configuration and workflows are known.
+   */
+  public static isImagePipeline(x: any): x is ImagePipeline {
+    return hasBrand(x, 'ImagePipeline');
+  }
+
+  /**
    * Imports a pipeline by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/my-pipeline`).
    */
@@ -474,14 +406,14 @@ export class ImagePipeline extends ImagePipelineBase {
     return this.resource.attrDeploymentId;
   }
 
-  /** The recipe the pipeline builds. */
-  public readonly recipe: IRecipe;
+  /** The recipe the pipeline builds (always known for a pipeline of this app). */
+  public readonly recipe?: IRecipe;
 
   /** The distribution configuration of the images, if any. */
   public readonly distributionConfiguration?: IDistributionConfiguration;
 
-  /** The infrastructure configuration the images are built on (given or created). */
-  public readonly infrastructureConfiguration: IInfrastructureConfiguration;
+  /** The infrastructure configuration the images are built on (given or created; always known for a pipeline of this app). */
+  public readonly infrastructureConfiguration?: IInfrastructureConfiguration;
 
   /** The log group of the pipeline's runs (given or created). */
   public readonly pipelineLogGroup: logs.ILogGroup;
@@ -495,14 +427,11 @@ export class ImagePipeline extends ImagePipelineBase {
    */
   public readonly executionRole?: iam.IRole;
 
-  protected readonly builtRecipe?: IRecipe;
+  /** The workflows the pipeline runs, which an image built on deploy from it runs too (an empty list when none). */
+  public readonly workflows?: WorkflowConfiguration[];
 
-  /**
-   * The workflows the pipeline runs, which an image built on deploy from it runs too.
-   *
-   * @internal
-   */
-  public readonly _workflows: WorkflowConfiguration[];
+  /** The recipe built, as given. */
+  private readonly builtRecipe: IRecipe;
 
   constructor(scope: Construct, id: string, props: ImagePipelineProps) {
     super(scope, id, {
@@ -512,7 +441,7 @@ export class ImagePipeline extends ImagePipelineBase {
     this.recipe = props.recipe;
     this.builtRecipe = props.recipe;
     this.distributionConfiguration = props.distributionConfiguration;
-    this._workflows = props.workflows ?? [];
+    this.workflows = props.workflows ?? [];
 
     const v = new Validator(this);
     v.resourceName('imagePipelineName', props.imagePipelineName);
@@ -523,6 +452,7 @@ export class ImagePipeline extends ImagePipelineBase {
     const build = BuildSettings.validate(v, props, {
       noun: 'pipeline',
       recipe: props.recipe,
+      defaultInfrastructure: (owner, childId) => new InfrastructureConfiguration(owner, childId),
       logGroups: [
         { id: 'PipelineLogGroup', kind: 'pipeline', property: 'pipelineLogGroup', given: props.pipelineLogGroup },
         { id: 'ImageLogGroup', kind: 'image', property: 'imageLogGroup', given: props.imageLogGroup },
@@ -574,7 +504,7 @@ export class ImagePipeline extends ImagePipelineBase {
    * recipe, since its images would be selected too.
    */
   public addRetention(options: ImageRetentionOptions): LifecyclePolicy {
-    return createImageRetention(this, this.recipe, options, c => c instanceof ImagePipeline ? c.recipe : undefined);
+    return createImageRetention(this, this.builtRecipe, options, c => ImagePipeline.isImagePipeline(c) ? c.recipe : undefined);
   }
 
   /**
@@ -602,12 +532,17 @@ export class ImagePipeline extends ImagePipelineBase {
   }
 }
 
+brand(ImagePipeline, 'ImagePipeline');
+
 /** A pipeline defined outside this app. */
 class ImportedImagePipeline extends ImagePipelineBase {
   public readonly imagePipelineArn: string;
   public readonly imagePipelineName: string;
   public readonly deploymentId?: string;
-  protected readonly builtRecipe?: IRecipe;
+  public readonly recipe?: IRecipe;
+  public readonly infrastructureConfiguration?: IInfrastructureConfiguration = undefined;
+  public readonly distributionConfiguration?: IDistributionConfiguration = undefined;
+  public readonly workflows?: WorkflowConfiguration[] = undefined;
 
   constructor(
     scope: Construct,
@@ -618,7 +553,7 @@ class ImportedImagePipeline extends ImagePipelineBase {
     super(scope, id, environmentFromArn ? { environmentFromArn: attrs.arn } : {});
     this.imagePipelineArn = attrs.arn;
     this.imagePipelineName = attrs.name;
-    this.builtRecipe = attrs.recipe;
+    this.recipe = attrs.recipe;
     this.deploymentId = attrs.deploymentId;
   }
 }
@@ -645,4 +580,54 @@ function renderSchedule(schedule: PipelineSchedule | undefined): imagebuilder.Cf
       ? undefined
       : { failureCount: schedule.autoDisableAfterFailures },
   };
+}
+
+/**
+ * The lifecycle policy that keeps the images `builder` builds from `recipe` (construct ID
+ * `Retention` under `builder`).
+ *
+ * It selects the recipe by name at every version (`x.x.x`): every image built from the recipe,
+ * by scheduled and manual runs alike, and after every recipe update. An image's tags would miss
+ * the manual runs, which do not take the pipeline's `imageTags`. The recipe is this builder's
+ * only if no other construct builds it: synth fails when another construct of the app does. The
+ * policy tags a container recipe's target repository of this app for Image Builder's deletions.
+ *
+ * @param builtRecipeOf the recipe a construct of the app builds, or undefined when it builds none
+ */
+function createImageRetention(
+  builder: Construct,
+  recipe: IRecipe,
+  options: ImageRetentionOptions,
+  builtRecipeOf: (construct: IConstruct) => IRecipe | undefined,
+): LifecyclePolicy {
+  const rules = [
+    ...(options.keepLast !== undefined ? [LifecycleRule.keepLast(options.keepLast)] : []),
+    ...(options.rules ?? []),
+  ];
+  if (rules.length === 0) {
+    const v = new Validator(builder);
+    v.fail('retention', options, 'must give keepLast or rules');
+    v.throwIfInvalid();
+  }
+  const policy = new LifecyclePolicy(builder, 'Retention', {
+    description: `Retention of the images of ${builder.node.path}`.slice(0, LIMITS.description.max),
+    selection: LifecycleSelection.recipes([recipe]),
+    rules,
+    executionRole: options.executionRole,
+  });
+  builder.node.addValidation({ validate: () => otherBuilders(builder, recipe, builtRecipeOf) });
+  return policy;
+}
+
+/** The error lines for the other constructs of the app that build the same recipe. */
+function otherBuilders(builder: Construct, recipe: IRecipe, builtRecipeOf: (construct: IConstruct) => IRecipe | undefined): string[] {
+  const v = new Validator(builder);
+  for (const other of builder.node.root.node.findAll()) {
+    const built = other === builder ? undefined : builtRecipeOf(other);
+    if (built !== undefined && (built === recipe || built.recipeArn === recipe.recipeArn)) {
+      v.fail('retention', other.node.path,
+        'must not be set when another construct builds the same recipe (the policy selects images by recipe, so it would delete that construct\'s images too): give each pipeline its own recipe');
+    }
+  }
+  return v.messages;
 }

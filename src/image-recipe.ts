@@ -11,15 +11,16 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { BlockDeviceMapping } from './block-device';
-import { ComponentConfiguration } from './component';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/arns';
-import { renderBlockDevices } from './private/block-devices';
-import { renderComponents } from './private/components';
-import { grantOnResource } from './private/grants';
-import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/recipe-content';
-import { ResourceSharing } from './private/sharing';
-import { isToken, renderTagMap, Validator } from './private/validation';
+import { ComponentConfiguration, ComponentPlatform } from './component';
+import { renderBlockDevices } from './private/compose/block-devices';
+import { renderComponents } from './private/compose/components';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/compose/recipe-content';
+import { ResourceSharing } from './private/compose/sharing';
+import { LIMITS, PATTERNS } from './private/core/api-constraints';
+import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
 import { SharePrincipal, ShareOptions } from './sharing';
 
@@ -63,12 +64,6 @@ export interface IImageRecipe extends IRecipe, imagebuilder.IImageRecipeRef {
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
 }
-
-/** The version an image recipe gets when none is given: see `ImageRecipeProps.imageRecipeVersion`. */
-const DEFAULT_RECIPE_VERSION = '1.0.x';
-
-/** The latest version of a resource, in an ARN reference. */
-const LATEST_VERSION = 'x.x.x';
 
 /**
  * The image an image recipe starts from: an AMI, an Image Builder image, an SSM parameter that
@@ -139,7 +134,7 @@ export class ParentImage {
         service: 'imagebuilder',
         account: 'aws',
         resource: 'image',
-        resourceName: `${imageName}/${version ?? LATEST_VERSION}`,
+        resourceName: `${imageName}/${version ?? ANY_VERSION}`,
       });
     });
   }
@@ -320,6 +315,9 @@ abstract class ImageRecipeBase extends Resource implements IImageRecipe {
   /** Always `RecipeType.IMAGE`. */
   public readonly recipeType: RecipeType = RecipeType.IMAGE;
 
+  public abstract readonly platform?: ComponentPlatform;
+  public abstract readonly components?: ComponentConfiguration[];
+
   /** The permissions on this recipe. */
   public readonly grants: ImageRecipeGrants = ImageRecipeGrants.fromImageRecipe(this);
 
@@ -351,6 +349,14 @@ abstract class ImageRecipeBase extends Resource implements IImageRecipe {
  */
 export class ImageRecipe extends ImageRecipeBase {
   /**
+   * Whether `x` is an `ImageRecipe` of this library (authored in an app, not imported),
+   * whichever copy of the library made it.
+   */
+  public static isImageRecipe(x: any): x is ImageRecipe {
+    return hasBrand(x, 'ImageRecipe');
+  }
+
+  /**
    * Imports an image recipe by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/my-recipe/1.0.0`; the version may
    * have `x` wildcards).
@@ -368,7 +374,7 @@ export class ImageRecipe extends ImageRecipeBase {
     v.arnResourceName('imageRecipeName', attrs.imageRecipeName);
     v.semanticVersion('imageRecipeVersion', attrs.imageRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
-    const version = attrs.imageRecipeVersion ?? LATEST_VERSION;
+    const version = attrs.imageRecipeVersion ?? ANY_VERSION;
     const arn = imageBuilderArn(scope, 'image-recipe', `${attrs.imageRecipeName}/${version}`);
     return new ImportedImageRecipe(scope, id, arn, attrs.imageRecipeName, version, false);
   }
@@ -430,6 +436,15 @@ export class ImageRecipe extends ImageRecipeBase {
   public get imageRecipeLatestPatchVersionArn(): string {
     return this.resource.attrLatestVersionPatch;
   }
+
+  /**
+   * The operating system platform of the AMIs the recipe builds, when known; undefined when not
+   * known.
+   */
+  public readonly platform?: ComponentPlatform;
+
+  /** The components the recipe runs, in order (an empty list when it runs none). */
+  public readonly components?: ComponentConfiguration[];
 
   private readonly sharing: ResourceSharing;
   /** The L1, whose attributes the getters read when they are first used. */
@@ -506,6 +521,7 @@ export class ImageRecipe extends ImageRecipeBase {
         resourceName: `${name}/${version}`,
       });
     this.version = version;
+    this.components = [...props.components ?? []];
     this.sharing = new ResourceSharing(this, resource.attrArn);
   }
 
@@ -561,8 +577,12 @@ export class ImageRecipe extends ImageRecipeBase {
   }
 }
 
+brand(ImageRecipe, 'ImageRecipe');
+
 /** An image recipe defined outside this app. */
 class ImportedImageRecipe extends ImageRecipeBase {
+  public readonly platform?: ComponentPlatform = undefined;
+  public readonly components?: ComponentConfiguration[] = undefined;
   public readonly imageRecipeArn: string;
   public readonly imageRecipeName: string;
   public readonly imageRecipeVersion: string;

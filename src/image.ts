@@ -9,22 +9,22 @@ import {
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { IContainerRecipe } from './container-recipe';
-import { DistributionConfiguration, IDistributionConfiguration } from './distribution-configuration';
 import { ImageBuildOptions } from './image-build';
-import { IImagePipeline, ImagePipeline } from './image-pipeline';
-import { IInfrastructureConfiguration } from './infrastructure-configuration';
-import { arnPathPart } from './private/arns';
-import { BuildSettings } from './private/build-settings';
-import { throwValidationError } from './private/errors';
-import { grantOnResource } from './private/grants';
-import { deletionRoleStatements } from './private/image-deletion-role';
-import { LibraryPolicy } from './private/library-policy';
-import { OwnedPolicy } from './private/owned-policy';
-import { ResourceSharing } from './private/sharing';
-import { renderTagMap, Validator } from './private/validation';
+import { IImagePipeline } from './image-pipeline-interface';
+import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
+import { BuildSettings } from './private/compose/build-settings';
+import { ResourceSharing } from './private/compose/sharing';
+import { arnPathPart } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { throwValidationError } from './private/core/errors';
+import { renderTagMap, Validator } from './private/core/validation';
+import { grantOnResource } from './private/iam/grants';
+import { deletionRoleStatements } from './private/iam/image-deletion-role';
+import { LibraryPolicy } from './private/iam/library-policy';
+import { OwnedPolicy } from './private/iam/owned-policy';
 import { IRecipe, RecipeType } from './recipe';
 import { SharePrincipal, ShareOptions } from './sharing';
-import { Workflow, WorkflowConfiguration } from './workflow';
+import { WorkflowConfiguration } from './workflow';
 
 /** An Image Builder image: one build of a recipe, with its AMI or container image. */
 export interface IImage extends IResource, imagebuilder.IImageRef {
@@ -104,6 +104,9 @@ export interface ImageFromPipelineOptions {
    */
   readonly rebuildOnPipelineUpdate?: boolean;
 }
+
+/** How an image built on deploy from a pipeline follows it (`ImagePipeline.buildOnDeploy`). */
+export interface BuildOnDeployOptions extends ImageOptions, ImageFromPipelineOptions {}
 
 /** What an `ImageSource` gives the image: a pipeline, or a recipe and its build settings. */
 export interface ImageSourceConfig {
@@ -236,6 +239,14 @@ abstract class ImageBase extends Resource implements IImage {
  */
 export class Image extends ImageBase {
   /**
+   * Whether `x` is an `Image` of this library (built in an app, not imported), whichever copy of
+   * the library made it.
+   */
+  public static isImage(x: any): x is Image {
+    return hasBrand(x, 'Image');
+  }
+
+  /**
    * Imports an image by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:image/my-recipe/1.0.0/1`).
    */
@@ -281,13 +292,14 @@ export class Image extends ImageBase {
     const source = props.source.bind(this);
     const pipeline = source.imagePipeline;
     const options = source.buildOptions ?? {};
-    this.recipe = pipeline ? pipelineRecipe(pipeline) : source.recipe;
+    this.recipe = pipeline ? pipeline.recipe : source.recipe;
     validateSource(v, source);
     v.tags('tags', props.tags);
     const removalPolicy = validateRemoval(v, props);
     const build = !pipeline && source.recipe ? BuildSettings.validate(v, options, {
       noun: 'image',
       recipe: source.recipe,
+      defaultInfrastructure: (owner, childId) => new InfrastructureConfiguration(owner, childId),
       logGroups: [{ id: 'ImageLogGroup', kind: 'image', property: 'imageLogGroup', given: options.imageLogGroup }],
     }) : undefined;
     v.throwIfInvalid();
@@ -312,7 +324,7 @@ export class Image extends ImageBase {
     // The build starts when the image is created, and nothing in the template makes it wait for
     // the instances' permissions (the instance policy, and statements added to the instance
     // role): the image depends on the whole infrastructure configuration.
-    const infrastructure = this.infrastructureConfiguration ?? (pipeline instanceof ImagePipeline ? pipeline.infrastructureConfiguration : undefined);
+    const infrastructure = this.infrastructureConfiguration ?? pipeline?.infrastructureConfiguration;
     if (infrastructure) {
       this.resource.node.addDependency(infrastructure);
     }
@@ -321,7 +333,7 @@ export class Image extends ImageBase {
       this.resource.node.addDependency(deletion.role, deletion.policy);
     }
     this.resource.applyRemovalPolicy(removalPolicy);
-    warnOfWaitForAction(this, pipeline instanceof ImagePipeline ? pipeline._workflows : options.workflows ?? []);
+    warnOfWaitForAction(this, (pipeline ? pipeline.workflows : options.workflows) ?? []);
 
     this.imageArn = this.resource.attrArn;
     this.imageName = this.resource.attrName;
@@ -428,17 +440,20 @@ export class Image extends ImageBase {
     });
     const recipe = this.recipe;
     const pipeline = source.imagePipeline;
-    const distribution = pipeline ? pipelineDistribution(pipeline) : source.buildOptions?.distributionConfiguration;
+    const distribution = pipeline ? pipeline.distributionConfiguration : source.buildOptions?.distributionConfiguration;
     policy.add(...deletionRoleStatements(this, {
       amis: recipe === undefined || recipe.recipeType === RecipeType.IMAGE,
       containers: recipe === undefined || recipe.recipeType === RecipeType.CONTAINER,
-      distributed: distribution !== undefined || (pipeline !== undefined && !(pipeline instanceof ImagePipeline)),
-      distributionRegions: distribution instanceof DistributionConfiguration ? () => distribution.distributionRegions : undefined,
+      // An imported pipeline's distribution is not known.
+      distributed: distribution !== undefined || (pipeline !== undefined && !hasBrand(pipeline, 'ImagePipeline')),
+      distributionRegions: distribution?.distributionRegions !== undefined ? () => distribution.distributionRegions ?? [] : undefined,
       targetRepositoryArn: recipe?.recipeType === RecipeType.CONTAINER ? (recipe as IContainerRecipe).targetRepository?.repositoryArn : undefined,
     }));
     return { role, policy: policy.policy };
   }
 }
+
+brand(Image, 'Image');
 
 /**
  * Exactly one source: a pipeline (with its deployment ID), or a recipe and build settings. The
@@ -484,19 +499,13 @@ function validateRemoval(v: Validator, props: ImageProps): RemovalPolicy {
   return given ?? (props.deletionSettings ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN);
 }
 
-/** The recipe a pipeline builds, when known. */
-function pipelineRecipe(pipeline: IImagePipeline): IRecipe | undefined {
-  return pipeline instanceof ImagePipeline ? pipeline.recipe : undefined;
-}
 
 /**
  * Warns when the build waits for someone: CloudFormation waits for the image, so a `WaitForAction`
  * step holds the deployment until it is answered or times out.
  */
 function warnOfWaitForAction(image: Image, workflows: WorkflowConfiguration[]): void {
-  const waits = workflows.flatMap(w => w.workflow instanceof Workflow
-    ? w.workflow._waitForActionSteps().map(step => `${w.workflow.node.path} (step ${step})`)
-    : []);
+  const waits = workflows.flatMap(w => (w.workflow.waitForActionSteps ?? []).map(step => `${w.workflow.node.path} (step ${step})`));
   if (waits.length > 0) {
     Annotations.of(image).addWarningV2('cdk-imagebuilder:buildOnDeployWaitsForAction',
       `This image is built during the deployment, and its workflow ${waits.join(', ')} waits for an action ` +
@@ -504,11 +513,6 @@ function warnOfWaitForAction(image: Image, workflows: WorkflowConfiguration[]): 
       'and fails if the build outlasts the resource\'s time limit. Build with the pipeline instead of on deploy, ' +
       'or acknowledge this warning if the deployment is meant to wait.');
   }
-}
-
-/** The distribution configuration of a pipeline of this app. */
-function pipelineDistribution(pipeline: IImagePipeline): IDistributionConfiguration | undefined {
-  return pipeline instanceof ImagePipeline ? pipeline.distributionConfiguration : undefined;
 }
 
 /** An image built outside this app. */

@@ -16,12 +16,13 @@ import {
   TokenComparison,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgeLibraryFindings } from './private/acknowledge';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { imageBuilderArn, ownResourceName } from './private/arns';
-import { throwValidationError } from './private/errors';
-import { ACKNOWLEDGED, LibraryPolicy } from './private/library-policy';
-import { isToken, renderTagMap, Validator } from './private/validation';
+import { LIMITS, PATTERNS } from './private/core/api-constraints';
+import { imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { throwValidationError } from './private/core/errors';
+import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { acknowledgeLibraryFindings } from './private/iam/acknowledge';
+import { ACKNOWLEDGED, LibraryPolicy } from './private/iam/library-policy';
 
 /**
  * An Image Builder infrastructure configuration: the instances that build and test images.
@@ -40,6 +41,20 @@ export interface IInfrastructureConfiguration extends IResource, imagebuilder.II
    * @attribute
    */
   readonly infrastructureConfigurationName: string;
+
+  /**
+   * The role of the build instances, when known: an infrastructure configuration authored in
+   * this app knows it (created, given, or the role of the given instance profile); undefined
+   * when not known.
+   */
+  readonly role?: iam.IRole;
+
+  /**
+   * The bucket the build logs are written to, when known and written to S3; undefined
+   * otherwise (an infrastructure configuration authored in this app without `s3Logs`, or an
+   * imported one, whose bucket is not known).
+   */
+  readonly logBucket?: s3.IBucket;
 }
 
 /** Whether the build instances require IMDSv2 session tokens. */
@@ -281,6 +296,8 @@ abstract class InfrastructureConfigurationBase extends Resource implements IInfr
     return { infrastructureConfigurationArn: this.infrastructureConfigurationArn };
   }
   public abstract readonly infrastructureConfigurationName: string;
+  public abstract readonly role?: iam.IRole;
+  public abstract readonly logBucket?: s3.IBucket;
 }
 
 /**
@@ -292,6 +309,14 @@ abstract class InfrastructureConfigurationBase extends Resource implements IInfr
  * profile for it, and requires IMDSv2.
  */
 export class InfrastructureConfiguration extends InfrastructureConfigurationBase {
+  /**
+   * Whether `x` is an `InfrastructureConfiguration` of this library (authored in an app, not
+   * imported), whichever copy of the library made it.
+   */
+  public static isInfrastructureConfiguration(x: any): x is InfrastructureConfiguration {
+    return hasBrand(x, 'InfrastructureConfiguration');
+  }
+
   /**
    * Imports an infrastructure configuration by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/my-config`).
@@ -682,8 +707,12 @@ function instanceManagedPolicies(): iam.IManagedPolicy[] {
   return sharedInstanceManagedPolicies;
 }
 
+brand(InfrastructureConfiguration, 'InfrastructureConfiguration');
+
 /** An infrastructure configuration defined outside this app. */
 class ImportedInfrastructureConfiguration extends InfrastructureConfigurationBase {
+  public readonly role?: iam.IRole = undefined;
+  public readonly logBucket?: s3.IBucket = undefined;
   public readonly infrastructureConfigurationArn: string;
   public readonly infrastructureConfigurationName: string;
 

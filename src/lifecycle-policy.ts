@@ -13,13 +13,13 @@ import {
 import { Construct } from 'constructs';
 import { IContainerRecipe } from './container-recipe';
 import { IImageRecipe } from './image-recipe';
-import { LIMITS, PATTERNS } from './private/api-constraints';
-import { arnPathPart, imageBuilderArn, ownResourceName } from './private/arns';
-import { grantOnResource } from './private/grants';
-import { LibraryPolicy } from './private/library-policy';
-import { LIFECYCLE_EXECUTION_ACCESS, lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/lifecycle-role';
-import { OwnedPolicy } from './private/owned-policy';
-import { isToken, renderTagMap, Validator } from './private/validation';
+import { LIMITS, PATTERNS } from './private/core/api-constraints';
+import { ANY_VERSION, arnPathPart, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { grantOnResource } from './private/iam/grants';
+import { LibraryPolicy } from './private/iam/library-policy';
+import { LIFECYCLE_EXECUTION_ACCESS, lifecycleRoleStatements, LifecycleRoleNeeds, RenderedRule, RenderedSelection } from './private/iam/lifecycle-role';
+import { OwnedPolicy } from './private/iam/owned-policy';
 import { IRecipe, RecipeType } from './recipe';
 
 /** The images a lifecycle policy manages. */
@@ -319,7 +319,7 @@ export class LifecycleSelection {
   public static recipes(recipes: IRecipe[], semanticVersion?: string): LifecycleSelection {
     return new LifecycleSelection(recipes.map(recipe => ({
       name: recipeName(recipe),
-      semanticVersion: semanticVersion ?? ALL_VERSIONS,
+      semanticVersion: semanticVersion ?? ANY_VERSION,
       arnName: arnPathPart(recipe.recipeArn, 1),
       type: recipe.recipeType,
       targetRepository: recipe.recipeType === RecipeType.CONTAINER ? (recipe as IContainerRecipe).targetRepository : undefined,
@@ -328,7 +328,7 @@ export class LifecycleSelection {
 
   /** The images built from the recipes of these names and versions (1 to 50). */
   public static recipeNames(recipes: LifecycleRecipeReference[]): LifecycleSelection {
-    return new LifecycleSelection(recipes.map(r => ({ name: r.name, semanticVersion: r.semanticVersion ?? ALL_VERSIONS })), undefined);
+    return new LifecycleSelection(recipes.map(r => ({ name: r.name, semanticVersion: r.semanticVersion ?? ANY_VERSION })), undefined);
   }
 
   /**
@@ -390,9 +390,6 @@ export class LifecycleSelection {
     };
   }
 }
-
-/** The version that selects every version of a recipe. */
-const ALL_VERSIONS = 'x.x.x';
 
 /** The name of a recipe as it was created (what a lifecycle selection takes). */
 function recipeName(recipe: IRecipe): string {

@@ -1,4 +1,5 @@
 import { IResource } from 'aws-cdk-lib';
+import { ComponentConfiguration, ComponentPlatform } from './component';
 
 /**
  * The kind of recipe a pipeline builds: an AMI from an image recipe, or a container image from a
@@ -25,4 +26,16 @@ export interface IRecipe extends IResource {
    * @attribute
    */
   readonly recipeArn: string;
+
+  /**
+   * The operating system platform of the images the recipe builds, when known (for example
+   * from a container recipe's `platformOverride`); undefined when not known.
+   */
+  readonly platform?: ComponentPlatform;
+
+  /**
+   * The components the recipe runs, in order, when known (a recipe authored in this app);
+   * undefined for an imported recipe.
+   */
+  readonly components?: ComponentConfiguration[];
 }

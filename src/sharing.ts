@@ -1,7 +1,7 @@
 import { aws_iam as iam } from 'aws-cdk-lib';
-import { PATTERNS } from './private/api-constraints';
-import { organizationalUnitPrincipal, organizationPrincipal } from './private/org-principals';
-import { Validator } from './private/validation';
+import { PATTERNS } from './private/core/api-constraints';
+import { organizationalUnitPrincipal, organizationPrincipal } from './private/core/org-principals';
+import { Validator } from './private/core/validation';
 
 /** The kinds of principal an Image Builder resource can be shared with. */
 enum SharePrincipalKind {

@@ -11,12 +11,14 @@ import {
   Tokenization,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { PATTERNS } from './private/api-constraints';
-import { arnPathPart, iamResourceForVersionedArn, ownResourceName, stateMachineExecutionsArn } from './private/arns';
-import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/documents';
-import { grantOnResource } from './private/grants';
-import { renderTagMap, Validator } from './private/validation';
-import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/versioned-document';
+import { DocumentParameterDeclaration } from './document-parameter';
+import { PATTERNS } from './private/core/api-constraints';
+import { ANY_VERSION, arnPathPart, iamResourceForVersionedArn, ownResourceName, stateMachineExecutionsArn } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
+import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/core/documents';
+import { renderTagMap, Validator } from './private/core/validation';
+import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
+import { grantOnResource } from './private/iam/grants';
 import { WorkflowStepCondition, WorkflowStepInputs } from './step-inputs';
 
 /** The kind of an Image Builder workflow. */
@@ -56,6 +58,30 @@ export interface IWorkflow extends IResource, imagebuilder.IWorkflowRef {
    * @attribute
    */
   readonly workflowVersion: string;
+
+  /**
+   * The parameters the workflow's document declares, when the document was read at synth (a
+   * workflow authored in this app from a document, file or inline text, with `validateDocument`);
+   * undefined when not known. A pipeline or image must give every parameter without a default,
+   * and no other.
+   */
+  readonly parameterDeclarations?: DocumentParameterDeclaration[];
+
+  /**
+   * The names of the document's `WaitForAction` steps, which pause a build until someone calls
+   * `SendWorkflowStepAction` (or the step times out), when the document was read at synth;
+   * undefined when not known.
+   */
+  readonly waitForActionSteps?: string[];
+
+  /**
+   * The statements an execution role needs for what the document's steps do, where the document
+   * shows it (`sns:Publish` to the topic of a `WaitForAction` step; `states:StartExecution` and
+   * `states:DescribeExecution` for the state machine of an `ExecuteStateMachine` step), when the
+   * document was read at synth; undefined when not known. A pipeline or image that runs the
+   * workflow puts them in the execution role it creates.
+   */
+  readonly executionRoleStatements?: iam.PolicyStatement[];
 
   /**
    * Grants permission to read this workflow (`imagebuilder:GetWorkflow`).
@@ -144,6 +170,9 @@ abstract class WorkflowBase extends Resource implements IWorkflow {
   public abstract readonly workflowType: WorkflowType;
   public abstract readonly workflowName: string;
   public abstract readonly workflowVersion: string;
+  public abstract readonly parameterDeclarations?: DocumentParameterDeclaration[];
+  public abstract readonly waitForActionSteps?: string[];
+  public abstract readonly executionRoleStatements?: iam.PolicyStatement[];
 
   /** The permissions on this workflow. */
   public readonly grants: WorkflowGrants = WorkflowGrants.fromWorkflow(this);
@@ -176,6 +205,14 @@ abstract class WorkflowBase extends Resource implements IWorkflow {
  * @resource AWS::ImageBuilder::Workflow
  */
 export class Workflow extends WorkflowBase {
+  /**
+   * Whether `x` is a `Workflow` of this library (authored in an app, not imported), whichever
+   * copy of the library made it.
+   */
+  public static isWorkflow(x: any): x is Workflow {
+    return hasBrand(x, 'Workflow');
+  }
+
   /**
    * Imports a workflow by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:workflow/build/my-build/1.0.0`, a wildcard
@@ -240,9 +277,9 @@ export class Workflow extends WorkflowBase {
       service: 'imagebuilder',
       account: 'aws',
       resource: 'workflow',
-      resourceName: `${workflowType.toLowerCase()}/${name}/${version ?? 'x.x.x'}`,
+      resourceName: `${workflowType.toLowerCase()}/${name}/${version ?? ANY_VERSION}`,
     });
-    return new ImportedWorkflow(scope, id, workflowArn, workflowType, false, { name, version: version ?? 'x.x.x' });
+    return new ImportedWorkflow(scope, id, workflowArn, workflowType, false, { name, version: version ?? ANY_VERSION });
   }
 
   public readonly workflowArn: string;
@@ -251,6 +288,9 @@ export class Workflow extends WorkflowBase {
 
   /** The workflow's version: the one given, or the one derived from the content. */
   public readonly workflowVersion: string;
+
+  /** The parameters the document declares, when it was read at synth. */
+  public readonly parameterDeclarations?: DocumentParameterDeclaration[];
 
   /** What the document's steps use, when the document was read at synth. */
   private readonly facts?: WorkflowDocumentFacts;
@@ -283,6 +323,7 @@ export class Workflow extends WorkflowBase {
     });
     v.throwIfInvalid();
     this.facts = facts;
+    this.parameterDeclarations = facts?.parameters;
 
     const createOnly = {
       type: props.workflowType,
@@ -316,12 +357,11 @@ export class Workflow extends WorkflowBase {
 
   /**
    * The names of the document's `WaitForAction` steps, which pause a build until someone calls
-   * `SendWorkflowStepAction` (or the step times out).
-   *
-   * @internal
+   * `SendWorkflowStepAction` (or the step times out); undefined when the document was not read
+   * at synth.
    */
-  public _waitForActionSteps(): string[] {
-    return (this.facts?.steps ?? []).filter(step => step.action === WorkflowStepAction.WAIT_FOR_ACTION).map(step => step.name);
+  public get waitForActionSteps(): string[] | undefined {
+    return this.facts?.steps.filter(step => step.action === WorkflowStepAction.WAIT_FOR_ACTION).map(step => step.name);
   }
 
   /**
@@ -329,13 +369,15 @@ export class Workflow extends WorkflowBase {
    * the document shows it: `sns:Publish` to the topic of a `WaitForAction` step, and
    * `states:StartExecution` / `states:DescribeExecution` for the state machine of an
    * `ExecuteStateMachine` step. Inputs given by reference (`<input>.$`) are only known at build
-   * time: grant those with `ImagePipeline.addToExecutionRolePolicy`.
-   *
-   * @internal
+   * time: grant those with `ImagePipeline.addToExecutionRolePolicy`. Undefined when the document
+   * was not read at synth. Each read makes new statements.
    */
-  public _executionRoleStatements(): iam.PolicyStatement[] {
+  public get executionRoleStatements(): iam.PolicyStatement[] | undefined {
+    if (this.facts === undefined) {
+      return undefined;
+    }
     const statements: iam.PolicyStatement[] = [];
-    for (const step of this.facts?.steps ?? []) {
+    for (const step of this.facts.steps) {
       const topicArn = step.inputs.snsTopicArn;
       if (step.action === WorkflowStepAction.WAIT_FOR_ACTION && typeof topicArn === 'string') {
         statements.push(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [topicArn] }));
@@ -352,8 +394,13 @@ export class Workflow extends WorkflowBase {
   }
 }
 
+brand(Workflow, 'Workflow');
+
 /** A workflow defined outside this app. */
 class ImportedWorkflow extends WorkflowBase {
+  public readonly parameterDeclarations?: DocumentParameterDeclaration[] = undefined;
+  public readonly waitForActionSteps?: string[] = undefined;
+  public readonly executionRoleStatements?: iam.PolicyStatement[] = undefined;
   public readonly workflowName: string;
   public readonly workflowVersion: string;
 

@@ -1,7 +1,7 @@
 import { Validations } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
-import { acknowledgeLibraryFindings } from '../src/private/acknowledge';
+import { acknowledgeLibraryFindings } from '../src/private/iam/acknowledge';
 
 const RULES = [
   { id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/AmazonSSMManagedInstanceCore]', reason: 'managed policy' },

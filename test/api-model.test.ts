@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ARN_EXAMPLES, ARN_PATTERNS, ArnKind, PATTERN_RULES, PATTERNS } from '../src/private/api-constraints';
+import { ARN_EXAMPLES, ARN_PATTERNS, ArnKind, PATTERN_RULES, PATTERNS } from '../src/private/core/api-constraints';
 
 const MODEL: Record<string, string> = JSON.parse(
   fs.readFileSync(path.join(__dirname, 'fixtures', 'imagebuilder-model-patterns.json'), 'utf-8'),

@@ -20,8 +20,8 @@ import {
   ParentImage,
   ComponentStepInputs,
 } from '../src';
-import { renderComponents } from '../src/private/components';
-import { Validator } from '../src/private/validation';
+import { renderComponents } from '../src/private/compose/components';
+import { Validator } from '../src/private/core/validation';
 
 const ARN = 'arn:aws:imagebuilder:us-east-1:123456789012:component/my-component/1.0.0';
 
@@ -596,14 +596,14 @@ describe('Component (authored)', () => {
 
     test('throws when a parameter without a default is missing', () => {
       expect(recipeWith({ Retries: ComponentParameterValue.fromNumber(5) }))
-        .toThrow(/Stack\/Recipe: components\[0\]\.parameters \['Retries'\] must give Level: the component's document declares them without a default/);
+        .toThrow(/Stack\/Recipe: components\[0\]\.parameters \['Retries'\] must give Level: the document of component Stack\/Component\d* declares them without a default/);
       stack = strictStack();
       expect(recipeWith(undefined)).toThrow(/components\[0\]\.parameters \[\] must give Level/);
     });
 
     test('throws when a parameter is not declared (a constant is not a parameter)', () => {
       expect(recipeWith({ Level: ComponentParameterValue.fromString('x'), Levle: ComponentParameterValue.fromString('y'), Fixed: ComponentParameterValue.fromString('z') }))
-        .toThrow(/components\[0\]\.parameters key 'Levle' must be a parameter of the component's document \(declared: Level, Retries\)[\s\S]*key 'Fixed' must be a parameter/);
+        .toThrow(/components\[0\]\.parameters key 'Levle' must be a parameter of the document of component Stack\/Component\d* \(declared: Level, Retries\)[\s\S]*key 'Fixed' must be a parameter/);
     });
 
     test('a token parameter name is accepted; nothing is checked when the document was not read', () => {

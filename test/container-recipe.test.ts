@@ -29,7 +29,7 @@ import {
   InfrastructureConfiguration,
   RecipeType,
 } from '../src';
-import { PATTERNS } from '../src/private/api-constraints';
+import { PATTERNS } from '../src/private/core/api-constraints';
 
 const TYPE = 'AWS::ImageBuilder::ContainerRecipe';
 const RECIPE_ARN = 'arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/my-recipe/1.2.3';

@@ -5,8 +5,8 @@
 import { CfnParameter, Token } from 'aws-cdk-lib';
 import { strictStack } from './helpers';
 import { ComponentAction, WorkflowStepAction } from '../src';
-import { COMPONENT_ACTIONS, parseDocumentText, validateComponentDocument, validateWorkflowDocument, WORKFLOW_STEP_ACTIONS } from '../src/private/documents';
-import { Validator } from '../src/private/validation';
+import { COMPONENT_ACTIONS, parseDocumentText, validateComponentDocument, validateWorkflowDocument, WORKFLOW_STEP_ACTIONS } from '../src/private/core/documents';
+import { Validator } from '../src/private/core/validation';
 
 function componentProblems(text: string, platform = 'Linux'): string[] {
   const v = new Validator(strictStack());

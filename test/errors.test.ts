@@ -3,7 +3,7 @@ import { Duration, Errors } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
 import { ImagePipeline } from '../src';
-import { formatProblem, formatValue, ImageBuilderValidationError, throwValidationError } from '../src/private/errors';
+import { formatProblem, formatValue, ImageBuilderValidationError, throwValidationError } from '../src/private/core/errors';
 
 function pipelineScope(): Construct {
   const stack = strictStack();

@@ -27,6 +27,7 @@ import {
   Severity,
   Workflow,
   WorkflowData,
+  WorkflowParameterValue,
   WorkflowType,
 } from '../src';
 
@@ -137,11 +138,13 @@ describe('Image built from a pipeline', () => {
 
 describe('an image that waits for an action', () => {
   const APPROVAL = path.join(__dirname, 'fixtures', 'documents', 'test-with-approval.yaml');
+  /** The topic the approval workflow's required parameter names. */
+  const APPROVAL_PARAMETERS = { approvalTopicArn: WorkflowParameterValue.fromString(`arn:aws:sns:us-east-1:${ACCOUNT}:approvals`) };
 
   test('warns when the pipeline it is built from has a WaitForAction step: the deployment waits for it', () => {
     const stack = strictStack();
     const approve = new Workflow(stack, 'Approve', { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
-    const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack), workflows: [{ workflow: approve }] });
+    const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack), workflows: [{ workflow: approve, parameters: APPROVAL_PARAMETERS }] });
     pipeline.buildOnDeploy('GoldenImage');
     Annotations.fromStack(stack).hasWarning('/Stack/Pipeline/GoldenImage', Match.stringLikeRegexp(
       'built during the deployment, and its workflow Stack/Approve \\(step \\w+\\) waits for an action.*SendWorkflowStepAction'));
@@ -152,7 +155,7 @@ describe('an image that waits for an action', () => {
   test('warns for an image built from parts with such a workflow, not for workflows without one', () => {
     const stack = strictStack();
     const approve = new Workflow(stack, 'Approve', { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
-    new Image(stack, 'Waits', { source: ImageSource.fromRecipe(imageRecipe(stack), { workflows: [{ workflow: approve }] }) });
+    new Image(stack, 'Waits', { source: ImageSource.fromRecipe(imageRecipe(stack), { workflows: [{ workflow: approve, parameters: APPROVAL_PARAMETERS }] }) });
     new Image(stack, 'Managed', {
       source: ImageSource.fromRecipe(imageRecipe(stack), {
         workflows: [{ workflow: Workflow.fromAwsManagedWorkflow(stack, 'Test', WorkflowType.TEST, AwsManagedWorkflowName.TEST_IMAGE) }],

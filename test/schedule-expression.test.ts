@@ -1,9 +1,9 @@
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
-import { PATTERNS } from '../src/private/api-constraints';
-import { ImageBuilderValidationError } from '../src/private/errors';
-import { ACCEPTED_SCHEDULE_FORMS, CRON_FIELD_NAMES, scheduleExpressionRule, timeZoneRule } from '../src/private/schedule-expression';
-import { Validator } from '../src/private/validation';
+import { PATTERNS } from '../src/private/core/api-constraints';
+import { ImageBuilderValidationError } from '../src/private/core/errors';
+import { ACCEPTED_SCHEDULE_FORMS, CRON_FIELD_NAMES, scheduleExpressionRule, timeZoneRule } from '../src/private/core/schedule-expression';
+import { Validator } from '../src/private/core/validation';
 
 const FORMS =
   "must be 'cron(minute hour day-of-month month day-of-week year)' with six fields, e.g. 'cron(0 4 ? * MON *)', " +

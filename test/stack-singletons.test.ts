@@ -1,6 +1,6 @@
 import { Stack } from 'aws-cdk-lib';
 import { strictApp } from './helpers';
-import { stackRepositoryImport, stackUuidPart } from '../src/private/stack-singletons';
+import { stackRepositoryImport, stackUuidPart } from '../src/private/core/stack-singletons';
 
 describe('per-stack singletons', () => {
   test('one repository import per stack and name, in the stack\'s account and Region', () => {

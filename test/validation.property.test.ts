@@ -7,8 +7,8 @@
 import { Construct } from 'constructs';
 import * as fc from 'fast-check';
 import { strictStack } from './helpers';
-import { ArnKind } from '../src/private/api-constraints';
-import { Validator } from '../src/private/validation';
+import { ArnKind } from '../src/private/core/api-constraints';
+import { Validator } from '../src/private/core/validation';
 
 /** Generated cases per property. */
 const RUNS = 2000;

@@ -1,9 +1,9 @@
 import { Aws, CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
-import { ARN_EXAMPLES, ARN_PATTERNS, ArnKind, LIMITS, PATTERNS } from '../src/private/api-constraints';
-import { ImageBuilderValidationError } from '../src/private/errors';
-import { isToken, Validator } from '../src/private/validation';
+import { ARN_EXAMPLES, ARN_PATTERNS, ArnKind, LIMITS, PATTERNS } from '../src/private/core/api-constraints';
+import { ImageBuilderValidationError } from '../src/private/core/errors';
+import { isToken, Validator } from '../src/private/core/validation';
 
 /**
  * Runs checks on a new Validator for a construct at `Stack/Pipeline` and returns the message of

@@ -449,7 +449,10 @@ describe('Workflow (authored)', () => {
 
     test('ExecuteStateMachine: start that state machine and describe its executions', () => {
       const arn = 'arn:aws:states:us-east-1:123456789012:stateMachine:approve-image';
-      const w = authoredWorkflow(stack, withSteps(`  - name: Approve\n    action: ExecuteStateMachine\n    inputs:\n      stateMachineArn: ${arn}\n`, WorkflowType.TEST));
+      const w = authoredWorkflow(stack, {
+        workflowType: WorkflowType.TEST,
+        data: WorkflowData.fromInline(`schemaVersion: 1.0\nsteps:\n  - name: Approve\n    action: ExecuteStateMachine\n    inputs:\n      stateMachineArn: ${arn}\n`),
+      });
       pipelineWith([w]);
       Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
         PolicyDocument: {
@@ -476,7 +479,77 @@ describe('Workflow (authored)', () => {
 
     test('references known only at build time grant nothing (addToExecutionRolePolicy does)', () => {
       const w = authoredWorkflow(stack, { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
-      expect(w._executionRoleStatements()).toEqual([]);
+      expect(w.executionRoleStatements).toEqual([]);
+    });
+  });
+
+  describe('a pipeline or image checks the workflow parameters it gives against the document (as a recipe does a component\'s)', () => {
+    const DOC = `schemaVersion: 1.0
+parameters:
+  - name: topic
+    type: string
+  - name: retries
+    type: integer
+    default: 2
+  - name: approve
+    type: boolean
+    default: false
+steps:
+  - name: Launch
+    action: LaunchInstance
+`;
+    function pipelineWith(parameters: { [name: string]: WorkflowParameterValue } | undefined) {
+      const w = authoredWorkflow(stack, { data: WorkflowData.fromInline(DOC) });
+      return () => new ImagePipeline(stack, 'Pipeline', {
+        recipe: ImageRecipe.fromImageRecipeArn(stack, 'Recipe', 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/r/1.0.0'),
+        workflows: [{ workflow: w, parameters }],
+      });
+    }
+
+    test('accepts every parameter without a default, with or without the others', () => {
+      expect(pipelineWith({ topic: WorkflowParameterValue.fromString('t'), retries: WorkflowParameterValue.fromNumber(3) })).not.toThrow();
+    });
+
+    test('throws when a parameter is misspelled, naming the pipeline and the workflow', () => {
+      expect(pipelineWith({ topic: WorkflowParameterValue.fromString('t'), retires: WorkflowParameterValue.fromNumber(3) }))
+        .toThrow(/Stack\/Pipeline: workflows\[0\]\.parameters key 'retires' must be a parameter of the document of workflow Stack\/Workflow \(declared: topic, retries, approve\)/);
+    });
+
+    test('throws when a parameter without a default is missing', () => {
+      expect(pipelineWith({ retries: WorkflowParameterValue.fromNumber(3) }))
+        .toThrow(/Stack\/Pipeline: workflows\[0\]\.parameters \['retries'\] must give topic: the document of workflow Stack\/Workflow declares them without a default/);
+      stack = strictStack();
+      expect(pipelineWith(undefined)).toThrow(/workflows\[0\]\.parameters \[\] must give topic/);
+    });
+
+    test('a token name or value is accepted', () => {
+      const name = new CfnParameter(stack, 'Name').valueAsString;
+      const count = new CfnParameter(stack, 'Count', { type: 'Number' }).valueAsNumber;
+      expect(pipelineWith({ topic: WorkflowParameterValue.fromString('t'), [name]: WorkflowParameterValue.fromString('x'), retries: WorkflowParameterValue.fromNumber(count) }))
+        .not.toThrow();
+      expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('parameterType'))).toEqual([]);
+    });
+
+    test('warns when a value does not fit the declared type (the build would fail)', () => {
+      pipelineWith({
+        topic: WorkflowParameterValue.fromStrings(['a', 'b']),
+        retries: WorkflowParameterValue.fromString('three'),
+        approve: WorkflowParameterValue.fromString('yes'),
+      })();
+      const warnings = Annotations.fromStack(stack).findWarning('/Stack/Pipeline', Match.stringLikeRegexp('parameterType')).map(w => w.entry.data);
+      expect(warnings).toEqual([
+        expect.stringMatching(/workflows\[0\]\.parameters\['topic'\] \['a', 'b'\] should be one value: the document of workflow Stack\/Workflow declares topic as string/),
+        expect.stringMatching(/parameters\['retries'\] \['three'\] should be one integer/),
+        expect.stringMatching(/parameters\['approve'\] \['yes'\] should be one value, true or false/),
+      ]);
+    });
+
+    test('nothing is checked for an imported workflow', () => {
+      const imported = Workflow.fromWorkflowArn(stack, 'Imported', TEST_WORKFLOW_ARN);
+      expect(() => new ImagePipeline(stack, 'Pipeline', {
+        recipe: ImageRecipe.fromImageRecipeArn(stack, 'Recipe', 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/r/1.0.0'),
+        workflows: [{ workflow: imported, parameters: { anything: WorkflowParameterValue.fromString('x') } }],
+      })).not.toThrow();
     });
   });
 

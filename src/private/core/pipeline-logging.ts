@@ -1,4 +1,4 @@
-import { aws_iam as iam, aws_logs as logs, Stack, Token } from 'aws-cdk-lib';
+import { aws_iam as iam, aws_logs as logs, CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -16,8 +16,12 @@ export function knownLogGroupName(group: logs.ILogGroup): string | undefined {
   if (!Token.isUnresolved(group.logGroupName)) {
     return group.logGroupName;
   }
-  const resource = group.node.defaultChild;
-  if (resource instanceof logs.CfnLogGroup && resource.logGroupName !== undefined && !Token.isUnresolved(resource.logGroupName)) {
+  // Recognized by its resource type, not by class: a second copy of aws-cdk-lib has other classes.
+  const child = group.node.defaultChild;
+  const resource = CfnResource.isCfnResource(child) && child.cfnResourceType === logs.CfnLogGroup.CFN_RESOURCE_TYPE_NAME
+    ? child as logs.CfnLogGroup
+    : undefined;
+  if (resource?.logGroupName !== undefined && !Token.isUnresolved(resource.logGroupName)) {
     return resource.logGroupName;
   }
   return undefined;

@@ -3,6 +3,18 @@ import { IConstruct } from 'constructs';
 import { LIMITS, PATTERNS } from './api-constraints';
 
 /**
+ * The version of every `x` node: in an ARN, the latest version of a resource (Image Builder
+ * resolves it); in a lifecycle policy's recipe selection, every version.
+ */
+export const ANY_VERSION = 'x.x.x';
+
+/**
+ * The version an image or container recipe gets when none is given: Image Builder numbers the
+ * patch (see `ImageRecipeProps.imageRecipeVersion`).
+ */
+export const DEFAULT_RECIPE_VERSION = '1.0.x';
+
+/**
  * Part `index` of an ARN split at `/`: for `arn:...:container-recipe/<name>/<version>`, 1 is the
  * name and 2 the version. Works on tokens (`Fn::Select` of `Fn::Split`).
  */

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Token } from 'aws-cdk-lib';
+import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ARN_EXAMPLES, ARN_KIND_NAMES, ARN_PATTERNS, ArnKind, LIMITS, OTHER_SERVICE_IDS, PATTERN_RULES, PATTERNS } from './api-constraints';
 import { ErrorSubject, formatProblem, ImageBuilderValidationError, Problem } from './errors';
@@ -68,6 +68,18 @@ export class Validator {
   /** Records a problem found by the caller. */
   public fail(property: string, value: unknown, rule: string): void {
     this.problems.push({ property, value, rule });
+  }
+
+  /**
+   * Records a warning (`cdk-imagebuilder:<id>`): input the API accepts on which the build is
+   * likely to fail. Shown at synth; a user who means it acknowledges it with
+   * `Annotations.of(scope).acknowledgeWarning('cdk-imagebuilder:<id>')`. Not for importers (no
+   * construct yet).
+   */
+  public warn(id: string, property: string, value: unknown, rule: string): void {
+    if (typeof this.scope !== 'string') {
+      Annotations.of(this.scope).addWarningV2(`cdk-imagebuilder:${id}`, formatProblem(this.scope, { property, value, rule }));
+    }
   }
 
   /** The problems found so far. */

@@ -1,8 +1,8 @@
 import { aws_iam as iam, aws_imagebuilder as imagebuilder, Stack } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { imageBuilderArn } from './arns';
 import { reasoned, ReasonedStatement } from './library-policy';
 import { CREATED_BY } from './pipeline-execution-role';
+import { imageBuilderArn } from '../core/arns';
 
 /** The tag Image Builder puts on the AMIs it deprecates (user guide "How lifecycle management rules work"). */
 const DEPRECATED_BY = { key: 'DeprecatedBy', value: 'EC2 Image Builder' } as const;

@@ -13,8 +13,8 @@ export function checkInlineText(v: Validator, property: string, text: string, ra
 
 /** The `s3://` URI of a local file, uploaded as the asset `id` of `scope` (one per construct). */
 export function fileAssetUri(scope: Construct, id: string, path: string): string {
-  const existing = scope.node.tryFindChild(id);
-  const asset = existing instanceof s3_assets.Asset ? existing : new s3_assets.Asset(scope, id, { path });
+  // Only this function makes the child `id`.
+  const asset = scope.node.tryFindChild(id) as s3_assets.Asset | undefined ?? new s3_assets.Asset(scope, id, { path });
   return asset.s3ObjectUrl;
 }
 

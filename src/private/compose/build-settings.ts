@@ -14,20 +14,25 @@ import {
   Validations,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { acknowledgeLibraryFindings } from './acknowledge';
-import { LIMITS, PATTERNS } from './api-constraints';
-import { formatProblem } from './errors';
-import { ACKNOWLEDGED, LibraryPolicy, ReasonedStatement } from './library-policy';
-import { OwnedPolicy } from './owned-policy';
-import { DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from './pipeline-execution-role';
-import { IMAGE_BUILDER_LOG_GROUP_PREFIX, knownLogGroupName, logGroupNameUnderPrefix, logsServicePrincipal } from './pipeline-logging';
-import { stackRepositoryImport, stackUuidPart } from './stack-singletons';
-import { isToken, Validator } from './validation';
-import { IContainerRecipe } from '../container-recipe';
-import { ImageBuildOptions, ImageScanningType, Severity } from '../image-build';
-import { IInfrastructureConfiguration, InfrastructureConfiguration } from '../infrastructure-configuration';
-import { IRecipe, RecipeType } from '../recipe';
-import { Workflow, WorkflowConfiguration, WorkflowOnFailure, WorkflowType } from '../workflow';
+import type { IContainerRecipe } from '../../container-recipe';
+import { ImageScanningType, Severity } from '../../image-build';
+import type { ImageBuildOptions } from '../../image-build';
+import type { IInfrastructureConfiguration, InfrastructureConfiguration } from '../../infrastructure-configuration';
+import { RecipeType } from '../../recipe';
+import type { IRecipe } from '../../recipe';
+import { WorkflowOnFailure, WorkflowType } from '../../workflow';
+import type { WorkflowConfiguration } from '../../workflow';
+import { LIMITS, PATTERNS } from '../core/api-constraints';
+import { hasBrand } from '../core/brands';
+import { formatProblem } from '../core/errors';
+import { checkGivenParameters } from '../core/parameters';
+import { IMAGE_BUILDER_LOG_GROUP_PREFIX, knownLogGroupName, logGroupNameUnderPrefix, logsServicePrincipal } from '../core/pipeline-logging';
+import { stackRepositoryImport, stackUuidPart } from '../core/stack-singletons';
+import { isToken, Validator } from '../core/validation';
+import { acknowledgeLibraryFindings } from '../iam/acknowledge';
+import { ACKNOWLEDGED, LibraryPolicy, ReasonedStatement } from '../iam/library-policy';
+import { OwnedPolicy } from '../iam/owned-policy';
+import { DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from '../iam/pipeline-execution-role';
 
 /** One log group of a build: the image builds' (every build), and a pipeline's own. */
 export interface LogGroupSlot {
@@ -49,6 +54,11 @@ export interface BuildOwner {
   readonly recipe: IRecipe;
   /** The log groups of the build, in the order they are created. */
   readonly logGroups: LogGroupSlot[];
+  /**
+   * Creates the infrastructure configuration when none is given (the owner makes the public
+   * construct: this layer knows only its interface).
+   */
+  readonly defaultInfrastructure: (scope: Construct, id: string) => IInfrastructureConfiguration;
 }
 
 /** The children the build settings created or took. */
@@ -129,7 +139,7 @@ export class BuildSettings {
   public create(scope: Construct): BuildResources {
     const options = this.options;
     const infrastructureConfiguration = options.infrastructureConfiguration
-      ?? new InfrastructureConfiguration(scope, 'InfrastructureConfiguration');
+      ?? this.owner.defaultInfrastructure(scope, 'InfrastructureConfiguration');
     const scanningRepository = this.grantRepositories(scope, infrastructureConfiguration);
     const logGroups = this.createLogGroups(scope);
     const executionRole = this.createExecutionRole(scope, infrastructureConfiguration, scanningRepository, logGroups);
@@ -198,7 +208,8 @@ export class BuildSettings {
     const scanningRepository = recipe && this.scanning.enabled
       ? (this.scanning.repository ?? stackRepositoryImport(scope, DEFAULT_SCANNING_REPOSITORY_NAME))
       : undefined;
-    const infra = infrastructure instanceof InfrastructureConfiguration ? infrastructure : undefined;
+    // The library's own grant, without an `iam.Grant`, for an infrastructure configuration of this library.
+    const infra = hasBrand(infrastructure, 'InfrastructureConfiguration') ? infrastructure as InfrastructureConfiguration : undefined;
     if (infra?.role && recipe) {
       if (recipe.targetRepository) {
         infra._grantContainerAccess(recipe.targetRepository, 'push');
@@ -316,16 +327,16 @@ export class BuildSettings {
       holder,
       purpose: `the permissions this ${noun} uses, created for it alone`,
     });
-    const infra = infrastructure instanceof InfrastructureConfiguration ? infrastructure : undefined;
+    const known = hasBrand(infrastructure, 'InfrastructureConfiguration');
     policy.add(...executionRoleStatements(scope, {
       containerBuild: this.containerRecipe !== undefined,
       amiDistribution: this.containerRecipe === undefined && options.distributionConfiguration !== undefined,
       scanning: this.scanning.enabled,
       enhancedImageMetadata: options.enhancedImageMetadataEnabled ?? true,
-      instanceRoleArn: infra?.role?.roleArn,
+      instanceRoleArn: infrastructure.role?.roleArn,
       // An infrastructure configuration of this library knows its log bucket (or that it has none).
-      logBucketName: infra?.logBucket?.bucketName,
-      logBucketUnknown: infra === undefined,
+      logBucketName: infrastructure.logBucket?.bucketName,
+      logBucketUnknown: !known,
       scanningRepository: scanningRepository ? {
         arn: scanningRepository.repositoryArn,
         createdByImageBuilder: this.scanning.repository === undefined,
@@ -372,7 +383,7 @@ export class BuildSettings {
  */
 function authoredWorkflowNeeds(workflows: WorkflowConfiguration[]): ReasonedStatement[] {
   return workflows
-    .flatMap(w => w.workflow instanceof Workflow ? w.workflow._executionRoleStatements() : [])
+    .flatMap(w => w.workflow.executionRoleStatements ?? [])
     .map(statement => statement.actions.includes('states:DescribeExecution')
       ? { statement, reason: 'the executions of the state machine an ExecuteStateMachine step starts, named at build time' }
       : { statement, reason: '', onlyFor: [] });
@@ -481,6 +492,11 @@ function renderWorkflows(v: Validator, workflows: WorkflowConfiguration[]): imag
     v.arn(`${path}.workflow`, w.workflow.workflowArn, 'workflow');
     v.enumValue(`${path}.workflow.workflowType`, type, WorkflowType);
     v.enumValue(`${path}.onFailure`, w.onFailure, WorkflowOnFailure);
+    checkGivenParameters(v, `${path}.parameters`, {
+      noun: 'workflow',
+      path: w.workflow.node.path,
+      declared: w.workflow.parameterDeclarations,
+    }, w.parameters);
     const parameters = Object.entries(w.parameters ?? {}).map(([name, value]) => {
       if (!isToken(name) && v.length(`${path}.parameters name`, name, LIMITS.workflowParameterName)) {
         v.pattern(`${path}.parameters name`, name, PATTERNS.noNul);

@@ -1,7 +1,8 @@
 import { aws_imagebuilder as imagebuilder, SizeRoundingBehavior } from 'aws-cdk-lib';
-import { LIMITS } from './api-constraints';
-import { isToken, Validator } from './validation';
-import { BlockDeviceMapping, EbsVolume, EbsVolumeType } from '../block-device';
+import { EbsVolumeType } from '../../block-device';
+import type { BlockDeviceMapping, EbsVolume } from '../../block-device';
+import { LIMITS } from '../core/api-constraints';
+import { isToken, Validator } from '../core/validation';
 
 const IOPS_VOLUME_TYPES: readonly string[] = [EbsVolumeType.IO1, EbsVolumeType.IO2, EbsVolumeType.GP3];
 

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { Annotations, CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { Validator } from './validation';
+import { Validator } from '../core/validation';
 
 /** `[content 0123456789abcdef]`: what a content fingerprint adds to a description. */
 const FINGERPRINT_LENGTH = ' [content 0123456789abcdef]'.length;

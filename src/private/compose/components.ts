@@ -1,7 +1,8 @@
 import { aws_imagebuilder as imagebuilder } from 'aws-cdk-lib';
-import { LIMITS, PATTERNS } from './api-constraints';
-import { isToken, Validator } from './validation';
-import { Component, ComponentConfiguration } from '../component';
+import type { ComponentConfiguration } from '../../component';
+import { LIMITS, PATTERNS } from '../core/api-constraints';
+import { checkGivenParameters } from '../core/parameters';
+import { isToken, Validator } from '../core/validation';
 
 /**
  * Validates a recipe's components and renders them for `CfnImageRecipe` / `CfnContainerRecipe`
@@ -33,32 +34,16 @@ export function renderComponents(
         seen.set(componentArn, index);
       }
     }
-    checkDeclaredParameters(v, `${path}.parameters`, configuration);
+    checkGivenParameters(v, `${path}.parameters`, {
+      noun: 'component',
+      path: configuration.component.node.path,
+      declared: configuration.component.parameterDeclarations,
+    }, configuration.parameters);
     return {
       componentArn,
       parameters: renderParameters(v, `${path}.parameters`, configuration.parameters),
     };
   });
-}
-
-/**
- * For a component authored in this app whose document was read at synth: every given parameter
- * is declared by the document, and every declared parameter without a default is given (user
- * guide: a recipe must give each parameter that has no default, and no other).
- */
-function checkDeclaredParameters(v: Validator, property: string, configuration: ComponentConfiguration): void {
-  const declared = configuration.component instanceof Component ? configuration.component._declaredParameters : undefined;
-  if (declared === undefined) {
-    return;
-  }
-  const given = Object.keys(configuration.parameters ?? {}).filter(name => !isToken(name));
-  for (const name of given.filter(n => !(n in declared))) {
-    v.fail(`${property} key`, name, `must be a parameter of the component's document (declared: ${Object.keys(declared).join(', ') || 'none'})`);
-  }
-  const missing = Object.entries(declared).filter(([name, p]) => !p.hasDefault && !given.includes(name)).map(([name]) => name);
-  if (missing.length > 0 && !isToken(configuration.parameters)) {
-    v.fail(property, given, `must give ${missing.join(', ')}: the component's document declares them without a default`);
-  }
 }
 
 function renderParameters(

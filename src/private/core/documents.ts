@@ -205,9 +205,19 @@ function isPositiveInteger(value: unknown): boolean {
 }
 
 /** What a component document declares, for the checks of a recipe or a pipeline. */
+/**
+ * A parameter a document declares: its name, its type as written, and whether it has a default
+ * (the shape of the public `DocumentParameterDeclaration`).
+ */
+export interface ParameterDeclaration {
+  readonly name: string;
+  readonly parameterType: string;
+  readonly hasDefault: boolean;
+}
+
 export interface ComponentDocumentFacts {
-  /** The parameters (not the constants), by name, and whether each has a default. */
-  readonly parameters: { [name: string]: { readonly hasDefault: boolean } };
+  /** The parameters (not the constants) the document declares, in order. */
+  readonly parameters: ParameterDeclaration[];
 }
 
 /**
@@ -226,7 +236,7 @@ export function validateComponentDocument(
   }
   checkKeys(v, property, document, COMPONENT_KEYS);
   checkSchemaVersion(v, property, document.schemaVersion);
-  const declared = new Map<string, boolean>();
+  const declared = new Map<string, ParameterDeclaration>();
   readComponentParameters(v, property, document.parameters, declared, 'parameters');
   readComponentParameters(v, property, document.constants, declared, 'constants');
 
@@ -286,7 +296,7 @@ export function validateComponentDocument(
   const constants = new Set(Array.isArray(document.constants)
     ? document.constants.filter(isMapping).flatMap(entry => Object.keys(entry)) : []);
   return {
-    parameters: Object.fromEntries([...declared].filter(([k]) => !constants.has(k)).map(([k, hasDefault]) => [k, { hasDefault }])),
+    parameters: [...declared.values()].filter(p => !constants.has(p.name)),
   };
 }
 
@@ -307,7 +317,7 @@ function componentReferenceSites(property: string, phases: unknown[]): Array<{ w
  * Reads `parameters` or `constants`: a list of single-key mappings, `- Name: { type, default,
  * description }` (constants: `{ type: string, value }`).
  */
-function readComponentParameters(v: Validator, property: string, list: unknown, declared: Map<string, boolean>, key: string): void {
+function readComponentParameters(v: Validator, property: string, list: unknown, declared: Map<string, ParameterDeclaration>, key: string): void {
   if (list === undefined) return;
   if (!Array.isArray(list)) {
     v.fail(`${property} ${key}`, list, 'must be a list of `- Name: { type: string }` mappings');
@@ -337,7 +347,11 @@ function readComponentParameters(v: Validator, property: string, list: unknown, 
     if (key === 'constants' && spec.value === undefined) {
       v.fail(`${where}.${name}.value`, spec.value, 'must be given for a constant');
     }
-    declared.set(name, key === 'constants' || spec.default !== undefined);
+    declared.set(name, {
+      name,
+      parameterType: typeof spec.type === 'string' ? spec.type : 'string',
+      hasDefault: key === 'constants' || spec.default !== undefined,
+    });
   });
 }
 
@@ -465,6 +479,8 @@ function checkLoop(v: Validator, where: string, loop: unknown): void {
 export interface WorkflowDocumentFacts {
   /** The steps, in order: their action and their literal inputs. */
   readonly steps: ReadonlyArray<{ readonly name: string; readonly action: string; readonly inputs: Mapping }>;
+  /** The parameters the document declares, in order. */
+  readonly parameters: ParameterDeclaration[];
 }
 
 /**
@@ -483,7 +499,8 @@ export function validateWorkflowDocument(
   }
   checkKeys(v, property, document, WORKFLOW_KEYS);
   checkSchemaVersion(v, property, document.schemaVersion);
-  const parameters = readWorkflowParameters(v, property, document.parameters);
+  const declarations = readWorkflowParameters(v, property, document.parameters);
+  const parameters = new Set(declarations.map(p => p.name));
 
   const steps = document.steps;
   if (!Array.isArray(steps) || steps.length === 0) {
@@ -554,7 +571,7 @@ export function validateWorkflowDocument(
       });
     }
   }
-  return { steps: facts };
+  return { steps: facts, parameters: declarations };
 }
 
 /** `$.stepOutputs.<step>` must name an earlier step; `$.parameters.<name>` a declared parameter. */
@@ -574,12 +591,13 @@ function checkWorkflowReferences(v: Validator, where: string, values: unknown[],
 }
 
 /** Reads workflow `parameters`: a list of `{ name, type, default, description }` mappings. */
-function readWorkflowParameters(v: Validator, property: string, list: unknown): Set<string> {
+function readWorkflowParameters(v: Validator, property: string, list: unknown): ParameterDeclaration[] {
   const names = new Set<string>();
-  if (list === undefined) return names;
+  const declarations: ParameterDeclaration[] = [];
+  if (list === undefined) return declarations;
   if (!Array.isArray(list)) {
     v.fail(`${property} parameters`, list, 'must be a list of { name, type } mappings');
-    return names;
+    return declarations;
   }
   list.forEach((parameter, i) => {
     const where = `${property} parameters[${i}]`;
@@ -594,10 +612,15 @@ function readWorkflowParameters(v: Validator, property: string, list: unknown): 
       v.fail(`${where}.name`, name, 'must not repeat a parameter name');
     } else {
       names.add(name);
+      declarations.push({
+        name,
+        parameterType: typeof parameter.type === 'string' ? parameter.type : 'string',
+        hasDefault: parameter.default !== undefined,
+      });
     }
     if (typeof parameter.type !== 'string' || !(WORKFLOW_PARAMETER_TYPES as readonly string[]).includes(parameter.type)) {
       v.fail(`${where}.type`, parameter.type, `must be one of ${WORKFLOW_PARAMETER_TYPES.join(', ')}`);
     }
   });
-  return names;
+  return declarations;
 }

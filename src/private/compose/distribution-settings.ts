@@ -1,7 +1,5 @@
 import { Annotations, aws_ec2 as ec2, aws_ssm as ssm, IResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { LIMITS, PATTERNS } from './api-constraints';
-import { isToken, renderTagMap, Validator } from './validation';
 import type {
   AmiDistributionOptions,
   AmiLaunchPermission,
@@ -9,7 +7,9 @@ import type {
   FastLaunchConfiguration,
   LaunchTemplateConfiguration,
   SsmParameterConfiguration,
-} from '../distribution-configuration';
+} from '../../distribution-options';
+import { LIMITS, PATTERNS } from '../core/api-constraints';
+import { isToken, renderTagMap, Validator } from '../core/validation';
 
 /**
  * KMS actions the target accounts of an AMI distribution need on the key that encrypts it:

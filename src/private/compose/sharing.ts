@@ -1,7 +1,7 @@
 import { aws_kms as kms, aws_ram as ram, Lazy, Names, Resource, Stack, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { SharePrincipal, ShareOptions } from '../sharing';
-import { isToken, Validator } from './validation';
+import type { SharePrincipal, ShareOptions } from '../../sharing';
+import { isToken, Validator } from '../core/validation';
 
 /** What the principals of a share may do with the shared resource's KMS key. */
 const KMS_SHARE_ACTIONS = ['kms:Decrypt', 'kms:DescribeKey'];
