@@ -10,9 +10,9 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
 import { InfrastructureConfiguration } from '../src';
+import { RecipeRepository } from '../src/private/compose/recipe-repository';
 import { acknowledgeLibraryFindings } from '../src/private/iam/acknowledge';
 import { LibraryInlinePolicy } from '../src/private/iam/inline-policy';
-import { RecipeRepository } from '../src/private/compose/recipe-repository';
 
 const OTHER_ACCOUNT = '210987654321';
 
