@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CfnElement, CfnParameter, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnElement, CfnParameter, Duration, Lazy, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -77,6 +77,18 @@ describe('Image built from a pipeline', () => {
     // Retained by default: nothing is deleted.
     expect(resource.DeletionPolicy).toBe('Retain');
     expect(resource.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  test('buildOnDeploy creates the image in the pipeline\'s scope: the pipeline\'s tags reach it', () => {
+    const stack = strictStack();
+    const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack) });
+    const image = pipeline.buildOnDeploy('GoldenImage', { rebuildOnPipelineUpdate: false });
+    expect(image.node.scope).toBe(pipeline);
+    Tags.of(pipeline).add('team', 'images');
+    expect(imageResource(stack).Properties).toEqual({
+      ImagePipelineExecutionSettings: { DeploymentId: { 'Fn::GetAtt': [logicalIdOf(pipeline), 'DeploymentId'] }, OnUpdate: false },
+      Tags: { team: 'images' },
+    });
   });
 
   test('rebuildOnPipelineUpdate false renders OnUpdate false', () => {
