@@ -21,11 +21,12 @@ import { renderTagMap, Validator } from './private/core/validation';
 import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
 import { grantOnResource } from './private/iam/grants';
 import { SharePrincipal, ShareOptions } from './sharing';
+import { ComponentStepInputs } from './step-inputs';
 
 /**
  * An Image Builder component: a build or test document that recipes run.
  */
-export interface IComponent extends IResource {
+export interface IComponent extends IResource, imagebuilder.IComponentRef {
   /**
    * The component's ARN, with a version (`1.0.0`, `x.x.x` wildcards, or a build `1.0.0/1`).
    *
@@ -340,11 +341,12 @@ export interface ComponentStep {
 
   /**
    * The action's inputs: a mapping or a list of mappings, as the action takes them (for example
-   * `{ commands: ['dnf -y update'] }` for `ExecuteBash`).
+   * `ComponentStepInputs.executeBash(['dnf -y update'])`, or `ComponentStepInputs.fromObject`
+   * and `ComponentStepInputs.fromList` for any action).
    *
    * @default - no inputs
    */
-  readonly inputs?: any;
+  readonly inputs?: ComponentStepInputs;
 
   /**
    * What AWSTOE does when the step fails.
@@ -503,7 +505,7 @@ function renderComponentDocument(document: ComponentDocument): unknown {
         timeoutSeconds: step.timeout?.toSeconds(),
         maxAttempts: step.maxAttempts,
         loop: step.loop,
-        inputs: step.inputs,
+        inputs: step.inputs?.render(),
       })),
     })),
   };
@@ -626,6 +628,11 @@ export class ComponentGrants {
 /** Shared behaviour of owned and imported components. */
 abstract class ComponentBase extends Resource implements IComponent {
   public abstract readonly componentArn: string;
+
+  /** A reference to this component, where aws-cdk-lib expects one (`IComponentRef`). */
+  public get componentRef(): imagebuilder.ComponentReference {
+    return { componentArn: this.componentArn };
+  }
   public abstract readonly componentName: string;
   public abstract readonly componentVersion: string;
   public abstract readonly platform?: ComponentPlatform;

@@ -28,7 +28,7 @@ import { SharePrincipal, ShareOptions } from './sharing';
 /**
  * An Image Builder container recipe: how a container image is built and where it is pushed.
  */
-export interface IContainerRecipe extends IRecipe {
+export interface IContainerRecipe extends IRecipe, imagebuilder.IContainerRecipeRef {
   /**
    * The container recipe's ARN.
    *
@@ -293,6 +293,11 @@ export class ContainerRecipeGrants {
 /** Shared behaviour of owned and imported container recipes. */
 abstract class ContainerRecipeBase extends Resource implements IContainerRecipe {
   public abstract readonly containerRecipeArn: string;
+
+  /** A reference to this container recipe, where aws-cdk-lib expects one (`IContainerRecipeRef`). */
+  public get containerRecipeRef(): imagebuilder.ContainerRecipeReference {
+    return { containerRecipeArn: this.containerRecipeArn };
+  }
   public abstract readonly containerRecipeName: string;
   public abstract readonly containerRecipeVersion: string;
   public abstract readonly targetRepository?: ecr.IRepository;

@@ -32,7 +32,7 @@ import { RecipeType } from './recipe';
 /**
  * An Image Builder distribution configuration: where built images are copied and shared.
  */
-export interface IDistributionConfiguration extends IResource {
+export interface IDistributionConfiguration extends IResource, imagebuilder.IDistributionConfigurationRef {
   /**
    * The distribution configuration's ARN.
    *
@@ -146,6 +146,11 @@ export class DistributionConfigurationGrants {
 /** Shared behaviour of owned and imported distribution configurations. */
 abstract class DistributionConfigurationBase extends Resource implements IDistributionConfiguration {
   public abstract readonly distributionConfigurationArn: string;
+
+  /** A reference to this distribution configuration, where aws-cdk-lib expects one (`IDistributionConfigurationRef`). */
+  public get distributionConfigurationRef(): imagebuilder.DistributionConfigurationReference {
+    return { distributionConfigurationArn: this.distributionConfigurationArn };
+  }
   public abstract readonly distributionConfigurationName: string;
   public abstract readonly distributedImageTypes?: RecipeType[];
   public abstract readonly distributionRegions?: string[];

@@ -10,7 +10,7 @@ import {
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 import { IDistributionConfiguration } from './distribution-configuration';
-import { BuildOnDeployOptions, Image } from './image';
+import { BuildOnDeployOptions, Image, ImageSource } from './image';
 import { ImageBuildOptions } from './image-build';
 import { IImagePipeline } from './image-pipeline-interface';
 import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
@@ -103,6 +103,11 @@ export interface ImagePipelineAttributes {
 /** Shared behaviour of owned and imported image pipelines. */
 abstract class ImagePipelineBase extends Resource implements IImagePipeline {
   public abstract readonly imagePipelineArn: string;
+
+  /** A reference to this image pipeline, where aws-cdk-lib expects one (`IImagePipelineRef`). */
+  public get imagePipelineRef(): imagebuilder.ImagePipelineReference {
+    return { imagePipelineArn: this.imagePipelineArn };
+  }
   public abstract readonly imagePipelineName: string;
   public abstract readonly deploymentId?: string;
   public abstract readonly recipe?: IRecipe;
@@ -522,7 +527,8 @@ export class ImagePipeline extends ImagePipelineBase {
    * @param options how the image follows the pipeline
    */
   public buildOnDeploy(id: string, options: BuildOnDeployOptions = {}): Image {
-    return new Image(this.node.scope as Construct, id, { ...options, imagePipeline: this });
+    const { rebuildOnPipelineUpdate, ...imageOptions } = options;
+    return new Image(this, id, { ...imageOptions, source: ImageSource.fromPipeline(this, { rebuildOnPipelineUpdate }) });
   }
 }
 
@@ -557,10 +563,6 @@ function validateSchedule(v: Validator, schedule: PipelineSchedule | undefined):
     return;
   }
   v.scheduleExpression('schedule.expression', schedule.expressionString);
-  if (schedule._tokenRateInUnsupportedUnit !== undefined) {
-    v.fail('schedule.expression', schedule._tokenRateInUnsupportedUnit,
-      'must be given in minutes, hours or days when the rate is a token (Image Builder takes no seconds)');
-  }
   v.timeZone('schedule.timeZone', schedule.timeZone?.timezoneName);
   v.enumValue('schedule.startCondition', schedule.startCondition, PipelineExecutionStartCondition);
   v.integer('schedule.autoDisableAfterFailures', schedule.autoDisableAfterFailures, LIMITS.autoDisableFailureCount);

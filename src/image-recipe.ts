@@ -27,7 +27,7 @@ import { SharePrincipal, ShareOptions } from './sharing';
 /**
  * An Image Builder image recipe: how an AMI is built.
  */
-export interface IImageRecipe extends IRecipe {
+export interface IImageRecipe extends IRecipe, imagebuilder.IImageRecipeRef {
   /**
    * The image recipe's ARN.
    *
@@ -304,6 +304,11 @@ export class ImageRecipeGrants {
 /** Shared behaviour of owned and imported image recipes. */
 abstract class ImageRecipeBase extends Resource implements IImageRecipe {
   public abstract readonly imageRecipeArn: string;
+
+  /** A reference to this image recipe, where aws-cdk-lib expects one (`IImageRecipeRef`). */
+  public get imageRecipeRef(): imagebuilder.ImageRecipeReference {
+    return { imageRecipeArn: this.imageRecipeArn };
+  }
   public abstract readonly imageRecipeName: string;
   public abstract readonly imageRecipeVersion: string;
 

@@ -27,7 +27,7 @@ import { ACKNOWLEDGED, LibraryPolicy } from './private/iam/library-policy';
 /**
  * An Image Builder infrastructure configuration: the instances that build and test images.
  */
-export interface IInfrastructureConfiguration extends IResource {
+export interface IInfrastructureConfiguration extends IResource, imagebuilder.IInfrastructureConfigurationRef {
   /**
    * The infrastructure configuration's ARN.
    *
@@ -290,6 +290,11 @@ export interface InfrastructureConfigurationProps {
 /** Shared behaviour of owned and imported infrastructure configurations. */
 abstract class InfrastructureConfigurationBase extends Resource implements IInfrastructureConfiguration {
   public abstract readonly infrastructureConfigurationArn: string;
+
+  /** A reference to this infrastructure configuration, where aws-cdk-lib expects one (`IInfrastructureConfigurationRef`). */
+  public get infrastructureConfigurationRef(): imagebuilder.InfrastructureConfigurationReference {
+    return { infrastructureConfigurationArn: this.infrastructureConfigurationArn };
+  }
   public abstract readonly infrastructureConfigurationName: string;
   public abstract readonly role?: iam.IRole;
   public abstract readonly logBucket?: s3.IBucket;

@@ -19,6 +19,7 @@ import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/core/
 import { renderTagMap, Validator } from './private/core/validation';
 import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
 import { grantOnResource } from './private/iam/grants';
+import { WorkflowStepCondition, WorkflowStepInputs } from './step-inputs';
 
 /** The kind of an Image Builder workflow. */
 export enum WorkflowType {
@@ -33,7 +34,7 @@ export enum WorkflowType {
 /**
  * An Image Builder workflow: the build, test or distribution steps of an image build.
  */
-export interface IWorkflow extends IResource {
+export interface IWorkflow extends IResource, imagebuilder.IWorkflowRef {
   /**
    * The workflow's ARN, with a version (`1.0.0`, `x.x.x` wildcards, or a build `1.0.0/1`).
    *
@@ -161,6 +162,11 @@ export class WorkflowGrants {
 /** Shared behaviour of workflows. */
 abstract class WorkflowBase extends Resource implements IWorkflow {
   public abstract readonly workflowArn: string;
+
+  /** A reference to this workflow, where aws-cdk-lib expects one (`IWorkflowRef`). */
+  public get workflowRef(): imagebuilder.WorkflowReference {
+    return { workflowArn: this.workflowArn };
+  }
   public abstract readonly workflowType: WorkflowType;
   public abstract readonly workflowName: string;
   public abstract readonly workflowVersion: string;
@@ -602,12 +608,13 @@ export interface WorkflowStep {
   readonly description?: string;
 
   /**
-   * The step's inputs, as the action takes them. A key ending in `.$` takes a JSONPath
+   * The step's inputs, as the action takes them
+   * (`WorkflowStepInputs.fromObject({ ... })`). A key ending in `.$` takes a JSONPath
    * reference, for example `{ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }`.
    *
    * @default - no inputs
    */
-  readonly inputs?: { [key: string]: any };
+  readonly inputs?: WorkflowStepInputs;
 
   /**
    * What Image Builder does when the step fails.
@@ -632,11 +639,11 @@ export interface WorkflowStep {
 
   /**
    * A condition (the document's `if`): the step runs only when it holds, for example
-   * `{ booleanEquals: true, value: '$.parameters.waitForApproval' }`.
+   * `WorkflowStepCondition.booleanEquals('$.parameters.waitForApproval', true)`.
    *
    * @default - the step always runs
    */
-  readonly condition?: { [key: string]: any };
+  readonly condition?: WorkflowStepCondition;
 }
 
 /** An output of a typed workflow document. */
@@ -759,8 +766,8 @@ function renderWorkflowDocument(document: WorkflowDocument): unknown {
       onFailure: step.onFailure,
       rollbackEnabled: step.rollbackEnabled,
       timeoutSeconds: step.timeout?.toSeconds(),
-      if: step.condition,
-      inputs: step.inputs,
+      if: step.condition?.render(),
+      inputs: step.inputs?.render(),
     })),
     outputs: document.outputs?.map(o => ({ name: o.name, value: o.value })),
   };
