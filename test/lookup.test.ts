@@ -1,5 +1,5 @@
-import { CfnWaitConditionHandle, cloud_assembly_schema as cxschema, ContextProvider, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { aws_iam as iam, CfnWaitConditionHandle, cloud_assembly_schema as cxschema, ContextProvider, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { strictApp } from './helpers';
 import {
   Component,
@@ -111,5 +111,228 @@ describe('Component.fromLookup', () => {
     const stack = stackWith();
     expect(() => Component.fromLookup(stack, 'Hardening', { componentName: 'Hardening Steps' })).toThrow(/Stack\/Hardening: componentName 'Hardening Steps'/);
     expect(() => Component.fromLookup(stack, 'Hardening', { componentName: 'hardening', componentVersion: '1.0' })).toThrow(/Stack\/Hardening: componentVersion '1.0'/);
+  });
+});
+
+/** One row per looked-up type: how to look it up, the query the CLI gets, and an answer. */
+interface LookupCase {
+  readonly type: string;
+  readonly property: string;
+  readonly lookup: (stack: Stack) => { arn: string };
+  readonly query: Query;
+  readonly answer: { [property: string]: unknown };
+  readonly dummyArn: string;
+}
+
+const DUMMY_PREFIX = 'arn:aws:imagebuilder:eu-west-1:123456789012';
+const CASES: LookupCase[] = [
+  {
+    type: 'Workflow',
+    property: 'workflowName',
+    lookup: stack => ({ arn: Workflow.fromLookup(stack, 'X', { workflowName: 'secure-test', workflowType: WorkflowType.TEST }).workflowArn }),
+    query: { typeName: 'AWS::ImageBuilder::Workflow', exactIdentifier: `${ARN_PREFIX}:workflow/test/secure-test/x.x.x`, propertiesToReturn: ['Arn'] },
+    answer: { Arn: `${ARN_PREFIX}:workflow/test/secure-test/1.2.0/1` },
+    dummyArn: `${DUMMY_PREFIX}:workflow/test/secure-test/0.0.0/1`,
+  },
+  {
+    type: 'ImageRecipe',
+    property: 'imageRecipeName',
+    lookup: stack => ({ arn: ImageRecipe.fromLookup(stack, 'X', { imageRecipeName: 'golden', imageRecipeVersion: '3.x.x' }).recipeArn }),
+    query: { typeName: 'AWS::ImageBuilder::ImageRecipe', exactIdentifier: `${ARN_PREFIX}:image-recipe/golden/3.x.x`, propertiesToReturn: ['Arn'] },
+    answer: { Arn: `${ARN_PREFIX}:image-recipe/golden/3.4.1` },
+    dummyArn: `${DUMMY_PREFIX}:image-recipe/golden/3.0.0`,
+  },
+  {
+    type: 'ContainerRecipe',
+    property: 'containerRecipeName',
+    lookup: stack => ({ arn: ContainerRecipe.fromLookup(stack, 'X', { containerRecipeName: 'web' }).recipeArn }),
+    query: {
+      typeName: 'AWS::ImageBuilder::ContainerRecipe',
+      exactIdentifier: `${ARN_PREFIX}:container-recipe/web/x.x.x`,
+      propertiesToReturn: ['Arn', 'TargetRepository.RepositoryName'],
+    },
+    answer: { 'Arn': `${ARN_PREFIX}:container-recipe/web/1.0.3`, 'TargetRepository.RepositoryName': 'web-images' },
+    dummyArn: `${DUMMY_PREFIX}:container-recipe/web/0.0.0`,
+  },
+  {
+    type: 'InfrastructureConfiguration',
+    property: 'infrastructureConfigurationName',
+    lookup: stack => ({
+      arn: InfrastructureConfiguration.fromLookup(stack, 'X', { infrastructureConfigurationName: 'shared-infra' }).infrastructureConfigurationArn,
+    }),
+    query: {
+      typeName: 'AWS::ImageBuilder::InfrastructureConfiguration',
+      exactIdentifier: `${ARN_PREFIX}:infrastructure-configuration/shared-infra`,
+      propertiesToReturn: ['Arn'],
+    },
+    answer: { Arn: `${ARN_PREFIX}:infrastructure-configuration/shared-infra` },
+    dummyArn: `${DUMMY_PREFIX}:infrastructure-configuration/shared-infra`,
+  },
+  {
+    type: 'DistributionConfiguration',
+    property: 'distributionConfigurationName',
+    lookup: stack => ({
+      arn: DistributionConfiguration.fromLookup(stack, 'X', { distributionConfigurationName: 'to-all-regions' }).distributionConfigurationArn,
+    }),
+    query: {
+      typeName: 'AWS::ImageBuilder::DistributionConfiguration',
+      exactIdentifier: `${ARN_PREFIX}:distribution-configuration/to-all-regions`,
+      propertiesToReturn: ['Arn'],
+    },
+    answer: { Arn: `${ARN_PREFIX}:distribution-configuration/to-all-regions` },
+    dummyArn: `${DUMMY_PREFIX}:distribution-configuration/to-all-regions`,
+  },
+  {
+    type: 'ImagePipeline',
+    property: 'imagePipelineName',
+    lookup: stack => ({ arn: ImagePipeline.fromLookup(stack, 'X', { imagePipelineName: 'golden-ami' }).imagePipelineArn }),
+    query: {
+      typeName: 'AWS::ImageBuilder::ImagePipeline',
+      exactIdentifier: `${ARN_PREFIX}:image-pipeline/golden-ami`,
+      propertiesToReturn: ['Arn', 'ImageRecipeArn', 'InfrastructureConfigurationArn'],
+    },
+    answer: {
+      Arn: `${ARN_PREFIX}:image-pipeline/golden-ami`,
+      ImageRecipeArn: `${ARN_PREFIX}:image-recipe/golden/3.4.1`,
+      InfrastructureConfigurationArn: `${ARN_PREFIX}:infrastructure-configuration/shared-infra`,
+    },
+    dummyArn: `${DUMMY_PREFIX}:image-pipeline/golden-ami`,
+  },
+];
+
+describe.each(CASES.map(c => [c.type, c] as const))('%s.fromLookup', (_type, c) => {
+  test('asks the CLI for the resource by its ARN, with a dummy in the documentation account meanwhile', () => {
+    const stack = stackWith();
+    const { arn } = c.lookup(stack);
+
+    const entries = missing(stack);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      key: contextKey(c.query),
+      provider: 'cc-api-provider',
+      props: { account: ENV.account, region: ENV.region, ...c.query },
+    });
+    expect(entries[0].props).not.toHaveProperty('expectedMatchCount');
+    expect(arn).toBe(c.dummyArn);
+  });
+
+  test('with the answer, carries the answered ARN', () => {
+    const stack = stackWith([{ query: c.query, answer: [{ ...c.answer, Identifier: c.answer.Arn }] }]);
+    const { arn } = c.lookup(stack);
+    expect(missing(stack)).toEqual([]);
+    expect(arn).toBe(c.answer.Arn);
+  });
+
+  test('throws when the answer has no resource', () => {
+    const stack = stackWith([{ query: c.query, answer: [] }]);
+    expect(() => c.lookup(stack))
+      .toThrow(`Stack/X: ${c.property} '${c.query.exactIdentifier}' must identify exactly one ${c.query.typeName}: the lookup (Cloud Control GetResource) answered 0 resources`);
+  });
+
+  test('throws when the stack has no concrete account and Region', () => {
+    expect(() => c.lookup(new Stack(strictApp(), 'Stack'))).toThrow(`must be concrete to look up an ${c.query.typeName}`);
+  });
+});
+
+describe('facts of a looked-up resource', () => {
+  const pipelineCase = CASES.find(c => c.type === 'ImagePipeline')!;
+
+  test('a looked-up pipeline carries its recipe and infrastructure configuration, imported from the answer', () => {
+    const stack = stackWith([{ query: pipelineCase.query, answer: [pipelineCase.answer] }]);
+    const pipeline = ImagePipeline.fromLookup(stack, 'Golden', { imagePipelineName: 'golden-ami' });
+
+    expect(pipeline.imagePipelineName).toBe('golden-ami');
+    expect(pipeline.recipe?.recipeType).toBe(RecipeType.IMAGE);
+    expect(pipeline.recipe?.recipeArn).toBe(`${ARN_PREFIX}:image-recipe/golden/3.4.1`);
+    expect(pipeline.infrastructureConfiguration?.infrastructureConfigurationArn).toBe(`${ARN_PREFIX}:infrastructure-configuration/shared-infra`);
+  });
+
+  test('a pipeline that builds containers is asked for its ContainerRecipeArn', () => {
+    const query = { ...pipelineCase.query, propertiesToReturn: ['Arn', 'ContainerRecipeArn', 'InfrastructureConfigurationArn'] };
+    const answer = {
+      Arn: pipelineCase.answer.Arn,
+      ContainerRecipeArn: `${ARN_PREFIX}:container-recipe/web/1.0.3`,
+      InfrastructureConfigurationArn: pipelineCase.answer.InfrastructureConfigurationArn,
+    };
+    const stack = stackWith([{ query, answer: [answer] }]);
+    const pipeline = ImagePipeline.fromLookup(stack, 'Web', { imagePipelineName: 'golden-ami', recipeType: RecipeType.CONTAINER });
+    expect(missing(stack)).toEqual([]);
+    expect(pipeline.recipe?.recipeType).toBe(RecipeType.CONTAINER);
+    expect(pipeline.recipe?.recipeArn).toBe(answer.ContainerRecipeArn);
+  });
+
+  test('a looked-up pipeline can be granted on, scoped to the answered ARN', () => {
+    const stack = stackWith([{ query: pipelineCase.query, answer: [pipelineCase.answer] }]);
+    const pipeline = ImagePipeline.fromLookup(stack, 'Golden', { imagePipelineName: 'golden-ami' });
+    const role = new iam.Role(stack, 'Runner', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    pipeline.grantRead(role);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Resource: pipelineCase.answer.Arn })]) },
+    });
+  });
+
+  test('a looked-up container recipe knows the repository it pushes to', () => {
+    const c = CASES.find(x => x.type === 'ContainerRecipe')!;
+    const stack = stackWith([{ query: c.query, answer: [c.answer] }]);
+    const recipe = ContainerRecipe.fromLookup(stack, 'Web', { containerRecipeName: 'web' });
+    expect(recipe.containerRecipeVersion).toBe('1.0.3');
+    expect(stack.resolve(recipe.targetRepository?.repositoryName)).toBe('web-images');
+  });
+
+  test('a looked-up workflow keeps its type, name and exact version', () => {
+    const c = CASES.find(x => x.type === 'Workflow')!;
+    const stack = stackWith([{ query: c.query, answer: [c.answer] }]);
+    const workflow = Workflow.fromLookup(stack, 'Test', { workflowName: 'secure-test', workflowType: WorkflowType.TEST });
+    expect(workflow.workflowType).toBe(WorkflowType.TEST);
+    expect(workflow.workflowName).toBe('secure-test');
+    expect(workflow.workflowVersion).toBe('1.2.0/1');
+  });
+});
+
+describe('lookups used together, synthesized with answered context', () => {
+  const infrastructure = CASES.find(c => c.type === 'InfrastructureConfiguration')!;
+  const distribution = CASES.find(c => c.type === 'DistributionConfiguration')!;
+
+  test('a looked-up component in a recipe, a pipeline on looked-up infrastructure and distribution, built on deploy', () => {
+    const stack = stackWith([
+      { query: COMPONENT_QUERY, answer: [{ Arn: COMPONENT_ARN, Platform: 'Linux' }] },
+      { query: infrastructure.query, answer: [infrastructure.answer] },
+      { query: distribution.query, answer: [distribution.answer] },
+    ]);
+    const recipe = new ImageRecipe(stack, 'Recipe', {
+      parentImage: ParentImage.fromAmiId('ami-0123456789abcdef0'),
+      components: [{ component: Component.fromLookup(stack, 'Hardening', { componentName: 'hardening' }) }],
+    });
+    const pipeline = new ImagePipeline(stack, 'Pipeline', {
+      recipe,
+      infrastructureConfiguration: InfrastructureConfiguration.fromLookup(stack, 'Infra', { infrastructureConfigurationName: 'shared-infra' }),
+      distributionConfiguration: DistributionConfiguration.fromLookup(stack, 'Dist', { distributionConfigurationName: 'to-all-regions' }),
+    });
+    pipeline.buildOnDeploy('Image');
+
+    expect(missing(stack)).toEqual([]);
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::ImageBuilder::ImageRecipe', {
+      Components: [{ ComponentArn: COMPONENT_ARN }],
+    });
+    template.hasResourceProperties('AWS::ImageBuilder::ImagePipeline', {
+      InfrastructureConfigurationArn: infrastructure.answer.Arn,
+      DistributionConfigurationArn: distribution.answer.Arn,
+    });
+    template.resourceCountIs('AWS::ImageBuilder::Image', 1);
+  });
+
+  test('before the CLI answers, the same app synthesizes with dummies and reports every query', () => {
+    const stack = stackWith();
+    const recipe = new ImageRecipe(stack, 'Recipe', {
+      parentImage: ParentImage.fromAmiId('ami-0123456789abcdef0'),
+      components: [{ component: Component.fromLookup(stack, 'Hardening', { componentName: 'hardening' }) }],
+    });
+    new ImagePipeline(stack, 'Pipeline', {
+      recipe,
+      infrastructureConfiguration: InfrastructureConfiguration.fromLookup(stack, 'Infra', { infrastructureConfigurationName: 'shared-infra' }),
+    }).buildOnDeploy('Image');
+
+    expect(missing(stack).map(m => m.props.typeName)).toEqual(['AWS::ImageBuilder::Component', 'AWS::ImageBuilder::InfrastructureConfiguration']);
   });
 });
