@@ -20,8 +20,8 @@ import type * as RecipeRepositoryModule from './private/compose/recipe-repositor
 import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
-import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { brand, hasBrand } from './private/core/brands';
+import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';

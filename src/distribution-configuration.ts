@@ -23,8 +23,8 @@ import {
 import { PATTERNS } from './private/core/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { lookupResource } from './private/core/lookup';
 import { formatProblem } from './private/core/errors';
+import { lookupResource } from './private/core/lookup';
 import { organizationPrincipal, organizationalUnitPrincipal } from './private/core/org-principals';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';

@@ -22,8 +22,8 @@ import { BuildSettings } from './private/compose/build-settings';
 import { LIMITS } from './private/core/api-constraints';
 import { arnPathPart, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { lookupResource } from './private/core/lookup';
 import { throwValidationError } from './private/core/errors';
+import { lookupResource } from './private/core/lookup';
 import { renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
@@ -610,7 +610,10 @@ class ImportedImagePipeline extends ImagePipelineBase {
     scope: Construct,
     id: string,
     attrs: {
-      arn: string; name: string; recipe?: IRecipe; deploymentId?: string;
+      arn: string;
+      name: string;
+      recipe?: IRecipe;
+      deploymentId?: string;
       infrastructureConfiguration?: IInfrastructureConfiguration;
     },
     environmentFromArn: boolean,

@@ -95,7 +95,7 @@ export function lookupResource(scope: IConstruct, id: string, property: string, 
   if (missing.length > 0) {
     throwValidationError(subject, property, identifier,
       `must identify an ${query.typeName} whose lookup answer has ${missing.join(', ')}: ` +
-      `the cached answer lacks them; clear it with \`cdk context --reset <key>\``);
+      'the cached answer lacks them; clear it with `cdk context --reset <key>`');
   }
   return { properties, answered };
 }
