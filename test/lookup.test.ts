@@ -1,4 +1,4 @@
-import { aws_iam as iam, CfnWaitConditionHandle, cloud_assembly_schema as cxschema, ContextProvider, Stack } from 'aws-cdk-lib';
+import { aws_iam as iam, CfnWaitConditionHandle, cloud_assembly_schema as cxschema, ContextProvider, Lazy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { strictApp } from './helpers';
 import {
@@ -105,6 +105,18 @@ describe('Component.fromLookup', () => {
       expect(() => Component.fromLookup(stack, 'Hardening', { componentName: 'hardening' }))
         .toThrow(`Stack/Hardening: componentName '${COMPONENT_QUERY.exactIdentifier}' must identify exactly one AWS::ImageBuilder::Component`);
     }
+  });
+
+  test('throws when the cached answer lacks a property asked for', () => {
+    const stack = stackWith([{ query: COMPONENT_QUERY, answer: [{ Arn: COMPONENT_ARN }] }]);
+    expect(() => Component.fromLookup(stack, 'Hardening', { componentName: 'hardening' }))
+      .toThrow(`Stack/Hardening: componentName '${COMPONENT_QUERY.exactIdentifier}' must identify an AWS::ImageBuilder::Component whose lookup answer has Platform`);
+  });
+
+  test('throws when the name is a token: a context key can hold none', () => {
+    const stack = stackWith();
+    expect(() => Component.fromLookup(stack, 'Hardening', { componentName: Lazy.string({ produce: () => 'hardening' }) }))
+      .toThrow(/^Stack\/Hardening: componentName '\$\{Token\[.*\]\}\/x\.x\.x' must be known at synth to be looked up \(not a token\)$/);
   });
 
   test('throws when the name is not one an ARN holds, or the version is not a version', () => {
