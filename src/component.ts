@@ -737,11 +737,11 @@ export class Component extends ComponentBase {
       propertiesToReturn: ['Arn', 'Platform'],
       dummy: arn => ({ Arn: `${exactDummyVersion(arn)}/1`, Platform: ComponentPlatform.LINUX }),
     });
-    const component = ImportedComponent.fromArn(scope, id, answer.properties.Arn);
-    if (answer.answered && Object.values(ComponentPlatform).includes(answer.properties.Platform)) {
-      component.platform = answer.properties.Platform;
-    }
-    return component;
+    // The dummy's platform is no fact: a recipe would check its parent image against it.
+    const platform: ComponentPlatform | undefined = answer.answered && Object.values(ComponentPlatform).includes(answer.properties.Platform)
+      ? answer.properties.Platform
+      : undefined;
+    return ImportedComponent.fromArn(scope, id, answer.properties.Arn, platform);
   }
 
   /**
@@ -865,15 +865,13 @@ brand(Component, 'Component');
 /** A component defined outside this app. */
 class ImportedComponent extends ComponentBase {
   /** Imports by ARN: the name and version are read from it (`component/<name>/<version>[/<build>]`). */
-  public static fromArn(scope: Construct, id: string, componentArn: string): ImportedComponent {
+  public static fromArn(scope: Construct, id: string, componentArn: string, platform?: ComponentPlatform): ImportedComponent {
     const version = Token.isUnresolved(componentArn)
       ? arnPathPart(componentArn, 2)
       : componentArn.split('/').slice(2).join('/');
-    return new ImportedComponent(scope, id, componentArn, arnPathPart(componentArn, 1), version, true);
+    return new ImportedComponent(scope, id, componentArn, arnPathPart(componentArn, 1), version, true, platform);
   }
 
-  /** The platform, when a lookup learned it. */
-  public platform?: ComponentPlatform = undefined;
   public readonly supportedOsVersions?: string[] = undefined;
   public readonly parameterDeclarations?: DocumentParameterDeclaration[] = undefined;
 
@@ -884,6 +882,8 @@ class ImportedComponent extends ComponentBase {
     public readonly componentName: string,
     public readonly componentVersion: string,
     environmentFromArn: boolean,
+    /** The platform, when a lookup learned it. */
+    public readonly platform?: ComponentPlatform,
   ) {
     super(scope, id, environmentFromArn ? { environmentFromArn: componentArn } : {});
   }

@@ -345,6 +345,6 @@ describe('lookups used together, synthesized with answered context', () => {
       infrastructureConfiguration: InfrastructureConfiguration.fromLookup(stack, 'Infra', { infrastructureConfigurationName: 'shared-infra' }),
     }).buildOnDeploy('Image');
 
-    expect(missing(stack).map(m => m.props.typeName)).toEqual(['AWS::ImageBuilder::Component', 'AWS::ImageBuilder::InfrastructureConfiguration']);
+    expect(missing(stack).map(m => (m.props as cxschema.CcApiContextQuery).typeName)).toEqual(['AWS::ImageBuilder::Component', 'AWS::ImageBuilder::InfrastructureConfiguration']);
   });
 });
