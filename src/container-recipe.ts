@@ -20,6 +20,7 @@ import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
+import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
@@ -243,6 +244,20 @@ export interface ContainerRecipeProps {
   readonly tags?: { [key: string]: string };
 }
 
+/** What `ContainerRecipe.fromLookup` searches for. */
+export interface ContainerRecipeLookupOptions {
+  /** The recipe's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly containerRecipeName: string;
+
+  /**
+   * The recipe's version; `x` nodes select the latest matching version, which the lookup
+   * resolves to an exact one.
+   *
+   * @default 'x.x.x' - the latest version
+   */
+  readonly containerRecipeVersion?: string;
+}
+
 /** The name and version of an existing container recipe. */
 export interface ContainerRecipeAttributes {
   /** The container recipe's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
@@ -388,6 +403,44 @@ export class ContainerRecipe extends ContainerRecipeBase {
       environmentFromArn: false,
     });
   }
+  /**
+   * Looks up a container recipe of the stack's account and Region at synth, through the CDK CLI's
+   * Cloud Control context provider (`AWS::ImageBuilder::ContainerRecipe`, read by its ARN), and
+   * imports it with the exact ARN (a version with `x` nodes resolved) and the ECR repository it
+   * pushes to. Its platform stays unknown: `PlatformOverride` is write-only in CloudFormation.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: ContainerRecipeLookupOptions): IContainerRecipe {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('containerRecipeName', options.containerRecipeName);
+    v.semanticVersion('containerRecipeVersion', options.containerRecipeVersion, { wildcards: true });
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::ContainerRecipe schema: primaryIdentifier /properties/Arn; writeOnly
+    // DockerfileTemplateData, DockerfileTemplateUri, ImageOsVersionOverride and PlatformOverride
+    // (never returned). TargetRepository is required by CreateContainerRecipe (service model), so
+    // every recipe has it. GetContainerRecipe's containerRecipeArn takes `x` nodes.
+    const answer = lookupResource(scope, id, 'containerRecipeName', {
+      typeName: 'AWS::ImageBuilder::ContainerRecipe',
+      resource: 'container-recipe',
+      resourceName: `${options.containerRecipeName}/${options.containerRecipeVersion ?? ANY_VERSION}`,
+      propertiesToReturn: ['Arn', 'TargetRepository.RepositoryName'],
+      dummy: arn => ({ 'Arn': exactDummyVersion(arn), 'TargetRepository.RepositoryName': 'dummy-repository' }),
+    });
+    const arn: string = answer.properties.Arn;
+    return new ImportedContainerRecipe(scope, id, {
+      arn,
+      name: arnPathPart(arn, 1),
+      version: arnPathPart(arn, 2),
+      targetRepository: answer.answered
+        ? ecr.Repository.fromRepositoryName(scope, `${id}TargetRepository`, answer.properties['TargetRepository.RepositoryName'])
+        : undefined,
+      environmentFromArn: true,
+    });
+  }
+
 
   public readonly containerRecipeArn: string;
   public get containerRecipeName(): string {

@@ -24,6 +24,7 @@ import { PATTERNS } from './private/core/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { formatProblem } from './private/core/errors';
+import { lookupResource } from './private/core/lookup';
 import { organizationPrincipal, organizationalUnitPrincipal } from './private/core/org-principals';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
@@ -79,6 +80,12 @@ export interface IDistributionConfiguration extends IResource, imagebuilder.IDis
    * @param actions the actions, such as `imagebuilder:DeleteDistributionConfiguration`
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+}
+
+/** What `DistributionConfiguration.fromLookup` searches for. */
+export interface DistributionConfigurationLookupOptions {
+  /** The distribution configuration's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly distributionConfigurationName: string;
 }
 
 /** Properties of a `DistributionConfiguration`. */
@@ -224,6 +231,31 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     const arn = imageBuilderArn(scope, 'distribution-configuration', distributionConfigurationName);
     return new ImportedDistributionConfiguration(scope, id, arn, distributionConfigurationName, false);
   }
+  /**
+   * Looks up a distribution configuration of the stack's account and Region at synth, through
+   * the CDK CLI's Cloud Control context provider (`AWS::ImageBuilder::DistributionConfiguration`, read by its ARN),
+   * and imports it: a name that does not exist fails at synth, not at deploy.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: DistributionConfigurationLookupOptions): IDistributionConfiguration {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('distributionConfigurationName', options.distributionConfigurationName);
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::DistributionConfiguration schema: primaryIdentifier /properties/Arn
+    // (`distribution-configuration/<name>`, no version); Name and Distributions are `required`.
+    const answer = lookupResource(scope, id, 'distributionConfigurationName', {
+      typeName: 'AWS::ImageBuilder::DistributionConfiguration',
+      resource: 'distribution-configuration',
+      resourceName: options.distributionConfigurationName,
+      propertiesToReturn: ['Arn'],
+      dummy: arn => ({ Arn: arn }),
+    });
+    return DistributionConfiguration.fromDistributionConfigurationArn(scope, id, answer.properties.Arn);
+  }
+
 
   /** The distribution configuration's ARN. */
   public readonly distributionConfigurationArn: string;

@@ -19,7 +19,8 @@ import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { renderTagMap, Validator } from './private/core/validation';
+import { exactDummyVersion, lookupResource } from './private/core/lookup';
+import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
 import { SharePrincipal, ShareOptions } from './sharing';
@@ -262,6 +263,20 @@ export interface ImageRecipeProps {
   readonly tags?: { [key: string]: string };
 }
 
+/** What `ImageRecipe.fromLookup` searches for. */
+export interface ImageRecipeLookupOptions {
+  /** The recipe's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly imageRecipeName: string;
+
+  /**
+   * The recipe's version; `x` nodes select the latest matching version, which the lookup
+   * resolves to an exact one.
+   *
+   * @default 'x.x.x' - the latest version
+   */
+  readonly imageRecipeVersion?: string;
+}
+
 /** The name and version of an existing image recipe. */
 export interface ImageRecipeAttributes {
   /** The image recipe's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
@@ -378,6 +393,34 @@ export class ImageRecipe extends ImageRecipeBase {
     const arn = imageBuilderArn(scope, 'image-recipe', `${attrs.imageRecipeName}/${version}`);
     return new ImportedImageRecipe(scope, id, arn, attrs.imageRecipeName, version, false);
   }
+  /**
+   * Looks up an image recipe of the stack's account and Region at synth, through the CDK CLI's
+   * Cloud Control context provider (`AWS::ImageBuilder::ImageRecipe`, read by its ARN), and imports
+   * it with the exact ARN (a version with `x` nodes resolved). Its platform stays unknown:
+   * CloudFormation's image recipe has no platform property.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: ImageRecipeLookupOptions): IImageRecipe {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('imageRecipeName', options.imageRecipeName);
+    v.semanticVersion('imageRecipeVersion', options.imageRecipeVersion, { wildcards: true });
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::ImageRecipe schema: primaryIdentifier /properties/Arn; Name, Version and
+    // ParentImage are `required`; no Platform property (GetImageRecipe has one, CloudFormation does
+    // not carry it). GetImageRecipe's imageRecipeArn takes `x` nodes (service model ImageRecipeArn).
+    const answer = lookupResource(scope, id, 'imageRecipeName', {
+      typeName: 'AWS::ImageBuilder::ImageRecipe',
+      resource: 'image-recipe',
+      resourceName: `${options.imageRecipeName}/${options.imageRecipeVersion ?? ANY_VERSION}`,
+      propertiesToReturn: ['Arn'],
+      dummy: arn => ({ Arn: exactDummyVersion(arn) }),
+    });
+    return ImageRecipe.fromImageRecipeArn(scope, id, answer.properties.Arn);
+  }
+
 
   public readonly imageRecipeArn: string;
   public get imageRecipeName(): string {

@@ -16,6 +16,7 @@ import { PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, iamResourceForVersionedArn, ownResourceName, stateMachineExecutionsArn } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/core/documents';
+import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { renderTagMap, Validator } from './private/core/validation';
 import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
 import { grantOnResource } from './private/iam/grants';
@@ -119,6 +120,23 @@ export class AwsManagedWorkflowName {
   public static readonly DISTRIBUTE_CONTAINER = 'distribute-container';
 
   private constructor() {}
+}
+
+/** What `Workflow.fromLookup` searches for. */
+export interface WorkflowLookupOptions {
+  /** The workflow's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly workflowName: string;
+
+  /** The workflow's type (its ARN holds it: `workflow/<build|test|distribution>/...`). */
+  readonly workflowType: WorkflowType;
+
+  /**
+   * The workflow's version; `x` nodes select the latest matching version, which the lookup
+   * resolves to an exact one.
+   *
+   * @default 'x.x.x' - the latest version
+   */
+  readonly workflowVersion?: string;
 }
 
 /** Attributes of a workflow defined outside this app. */
@@ -251,6 +269,36 @@ export class Workflow extends WorkflowBase {
     }
     v.throwIfInvalid();
     return new ImportedWorkflow(scope, id, attrs.workflowArn, attrs.workflowType, !Token.isUnresolved(attrs.workflowArn));
+  }
+
+  /**
+   * Looks up a workflow of the stack's account and Region at synth, through the CDK CLI's Cloud
+   * Control context provider (`AWS::ImageBuilder::Workflow`, read by its ARN
+   * `workflow/<type>/<name>/<version>`), and imports it with the exact ARN (a version with `x`
+   * nodes resolved) and its type.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: WorkflowLookupOptions): IWorkflow {
+    const v = Validator.forImport(scope, id);
+    v.enumValue('workflowType', options.workflowType, WorkflowType);
+    v.arnResourceName('workflowName', options.workflowName);
+    v.semanticVersion('workflowVersion', options.workflowVersion, { wildcards: true });
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::Workflow schema: primaryIdentifier /properties/Arn; Name, Type and Version
+    // are `required`; Data and Uri are writeOnly (the document is never returned). GetWorkflow's
+    // workflowBuildVersionArn takes a version with `x` nodes (service model
+    // WorkflowVersionArnOrBuildVersionArn). The type is in the ARN, so only Arn is asked for.
+    const answer = lookupResource(scope, id, 'workflowName', {
+      typeName: 'AWS::ImageBuilder::Workflow',
+      resource: 'workflow',
+      resourceName: `${options.workflowType.toLowerCase()}/${options.workflowName}/${options.workflowVersion ?? ANY_VERSION}`,
+      propertiesToReturn: ['Arn'],
+      dummy: arn => ({ Arn: `${exactDummyVersion(arn)}/1` }),
+    });
+    return Workflow.fromWorkflowAttributes(scope, id, { workflowArn: answer.properties.Arn, workflowType: options.workflowType });
   }
 
   /**
