@@ -32,7 +32,7 @@ import { isToken, Validator } from '../core/validation';
 import { acknowledgeLibraryFindings } from '../iam/acknowledge';
 import { ACKNOWLEDGED, LibraryPolicy, ReasonedStatement } from '../iam/library-policy';
 import { OwnedPolicy } from '../iam/owned-policy';
-import { DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from '../iam/pipeline-execution-role';
+import { DEFAULT_SCANNING_REPOSITORY_NAME, distributionStatements, executionRoleStatements } from '../iam/pipeline-execution-role';
 
 /** One log group of a build: the image builds' (every build), and a pipeline's own. */
 export interface LogGroupSlot {
@@ -330,7 +330,6 @@ export class BuildSettings {
     const known = hasBrand(infrastructure, 'InfrastructureConfiguration');
     policy.add(...executionRoleStatements(scope, {
       containerBuild: this.containerRecipe !== undefined,
-      amiDistribution: this.containerRecipe === undefined && options.distributionConfiguration !== undefined,
       scanning: this.scanning.enabled,
       enhancedImageMetadata: options.enhancedImageMetadataEnabled ?? true,
       instanceRoleArn: infrastructure.role?.roleArn,
@@ -342,6 +341,11 @@ export class BuildSettings {
         createdByImageBuilder: this.scanning.repository === undefined,
       } : undefined,
     }));
+    const distribution = options.distributionConfiguration;
+    if (this.containerRecipe === undefined && distribution !== undefined) {
+      // Distributions may be added to the configuration after the pipeline is defined.
+      policy.addAtSynth(() => distributionStatements(scope, distribution.amiDistributionFeatures));
+    }
     groups.forEach(group => group.grantWrite(policy.grantee(logReason)));
     policy.add(...authoredWorkflowNeeds(options.workflows ?? []));
     this.libraryRolePolicy = policy.policy;

@@ -101,6 +101,7 @@ export class LibraryPolicy {
   /** The policy (at `scope/id`: its logical ID follows the scope and id). */
   public readonly policy: OwnedPolicy;
   private readonly statements: ReasonedStatement[] = [];
+  private readonly deferred: Array<() => ReasonedStatement[]> = [];
 
   constructor(scope: Construct, id: string, private readonly props: LibraryPolicyProps) {
     this.policy = props.roleCreatedInStack
@@ -110,6 +111,7 @@ export class LibraryPolicy {
     // The finding IDs name resources as they render, known once references are resolved: at synth.
     this.policy.node.addValidation({
       validate: () => {
+        this.deferred.splice(0).forEach(produce => this.add(...produce()));
         acknowledgeWildcards(this.policy, this.props.holder, this.statements);
         return [];
       },
@@ -122,6 +124,15 @@ export class LibraryPolicy {
       this.policy.addStatements(s.statement);
       this.statements.push(s);
     }
+  }
+
+  /**
+   * Adds the library's statements that depend on what is known only at synth (for example the
+   * distributions added to a configuration after it was given to a pipeline): produced once,
+   * when the app is synthesized, before the acknowledgements are made.
+   */
+  public addAtSynth(produce: () => ReasonedStatement[]): void {
+    this.deferred.push(produce);
   }
 
   /**
