@@ -24,7 +24,7 @@ import {
 import { PATTERNS } from './private/core/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { formatProblem } from './private/core/errors';
+import { formatProblemAtConstruct } from './private/core/errors';
 import { organizationPrincipal, organizationalUnitPrincipal } from './private/core/org-principals';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
@@ -306,7 +306,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     });
 
     this.node.addValidation({
-      validate: () => this.distributions.size > 0 ? [] : [formatProblem(this, {
+      validate: () => this.distributions.size > 0 ? [] : [formatProblemAtConstruct({
         property: 'distributions',
         value: [],
         rule: 'must have at least 1 item: give amiDistributions or containerDistributions, or call addAmiDistribution() or addContainerDistribution()',

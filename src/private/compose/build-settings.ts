@@ -24,7 +24,7 @@ import { WorkflowOnFailure, WorkflowType } from '../../workflow';
 import type { WorkflowConfiguration } from '../../workflow';
 import { LIMITS, PATTERNS } from '../core/api-constraints';
 import { hasBrand } from '../core/brands';
-import { formatProblem } from '../core/errors';
+import { formatProblemAtConstruct } from '../core/errors';
 import { checkGivenParameters } from '../core/parameters';
 import { IMAGE_BUILDER_LOG_GROUP_PREFIX, knownLogGroupName, logGroupNameUnderPrefix, logsServicePrincipal } from '../core/pipeline-logging';
 import { stackRepositoryImport, stackUuidPart } from '../core/stack-singletons';
@@ -368,7 +368,7 @@ export class BuildSettings {
         const needs = built === RecipeType.CONTAINER
           ? 'a container distribution (addContainerDistribution) for a container recipe'
           : 'an AMI distribution (addAmiDistribution) for an image recipe';
-        return [formatProblem(scope, {
+        return [formatProblemAtConstruct({
           property: 'distributionConfiguration',
           value: distribution.node.path,
           rule: `must have ${needs} (it has ${has}; Image Builder would fail the build)`,

@@ -81,6 +81,7 @@ export function renderAmiDistribution(ctx: SettingsContext, options: AmiDistribu
   v.description(`${p}amiDescription`, options.amiDescription);
   v.tags(`${p}amiTags`, options.amiTags);
 
+  v.kmsKey(`${p}kmsKey`, options.kmsKey);
   if (options.kmsKey) {
     checkSameRegion(ctx, `${p}kmsKey`, options.kmsKey, 'a KMS key', 'AMIs are encrypted with a key of the Region they are distributed to');
   }
