@@ -624,7 +624,7 @@ describe('ImagePipeline retention', () => {
     new ImagePipeline(stack, 'A', { recipe, retention: { keepLast: 5 } });
     new ImagePipeline(stack, 'B', { recipe });
     expect(() => Template.fromStack(stack)).toThrow(
-      /Stack\/A: retention 'Stack\/B' must not be set when another construct builds the same recipe/);
+      /\[Stack\/A\] retention 'Stack\/B' must not be set when another construct builds the same recipe/);
   });
 
   test('a container pipeline deletes container images and tags its target repository for Image Builder', () => {
