@@ -178,6 +178,6 @@ export class DistributionCrossAccountRole extends Resource {
         'the copied AMI, whose IDs are made by the copy; the statement holds only ec2:CopyImage.',
     };
     acknowledgeLibraryFindings(policy, ...Object.entries(reasons).map(([id, reason]) => ({ id, reason })),
-      ACKNOWLEDGED.inlinePolicy('the permissions Image Builder needs to distribute AMIs to this account'));
+      ...ACKNOWLEDGED.inlinePolicy('the permissions Image Builder needs to distribute AMIs to this account'));
   }
 }

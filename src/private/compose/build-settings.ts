@@ -279,7 +279,7 @@ export class BuildSettings {
       encryptionKey: options.logEncryptionKey,
     });
     if (!options.logEncryptionKey) {
-      acknowledgeLibraryFindings(group, ACKNOWLEDGED.logGroupDefaultEncryption);
+      acknowledgeLibraryFindings(group, ...ACKNOWLEDGED.logGroupDefaultEncryption);
     }
     return group;
   }
