@@ -9,6 +9,7 @@ import {
   Duration,
   Fn,
   Names,
+  PhysicalName,
   RemovalPolicy,
   Stack,
   Validations,
@@ -318,6 +319,8 @@ export class BuildSettings {
       return undefined;
     }
     const role = new iam.Role(scope, 'ExecutionRole', {
+      // Named only when another account's stack refers to it (a DistributionCrossAccountRole's sourceRoles).
+      roleName: PhysicalName.GENERATE_IF_NEEDED,
       assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com'),
       description: `Role EC2 Image Builder assumes to build, test and distribute the images of this ${noun}`,
     });
