@@ -529,6 +529,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.resourceName('containerRecipeName', props.containerRecipeName);
     v.semanticVersion('containerRecipeVersion', version, { wildcards: true });
     v.description('description', props.description);
+    v.kmsKey('kmsKey', props.kmsKey);
     v.nonEmptyString('workingDirectory', props.workingDirectory);
     v.nonEmptyString('imageOsVersionOverride', props.imageOsVersionOverride);
     v.enumValue('platformOverride', props.platformOverride, ContainerPlatform);

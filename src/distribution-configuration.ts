@@ -10,9 +10,10 @@ import {
   Token,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { AmiDistributionOptions, ContainerDistributionOptions } from './distribution-options';
+import { AmiDistributionFeatures, AmiDistributionOptions, ContainerDistributionOptions } from './distribution-options';
 import {
   KMS_DISTRIBUTION_ACTIONS,
+  amiFeaturesOf,
   KMS_LAUNCH_ACTIONS,
   PUBLIC_USER_GROUP,
   RenderedAmiDistribution,
@@ -23,7 +24,7 @@ import {
 import { PATTERNS } from './private/core/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { formatProblem } from './private/core/errors';
+import { formatProblemAtConstruct } from './private/core/errors';
 import { lookupResource } from './private/core/lookup';
 import { organizationPrincipal, organizationalUnitPrincipal } from './private/core/org-principals';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
@@ -64,6 +65,16 @@ export interface IDistributionConfiguration extends IResource, imagebuilder.IDis
    * (at synth): distributions may be added after it is passed to a pipeline or image.
    */
   readonly distributionRegions?: string[];
+
+  /**
+   * What the AMI distributions use, in the terms of the permissions a pipeline's execution role
+   * needs, when known (a distribution configuration authored in this app). Read it late (at
+   * synth): distributions may be added after it is passed to a pipeline or image.
+   *
+   * @default - undefined: not known (an imported configuration); a created execution role then
+   * gets every distribution permission
+   */
+  readonly amiDistributionFeatures?: AmiDistributionFeatures;
 
   /**
    * Grants permission to read this distribution configuration
@@ -161,6 +172,7 @@ abstract class DistributionConfigurationBase extends Resource implements IDistri
   public abstract readonly distributionConfigurationName: string;
   public abstract readonly distributedImageTypes?: RecipeType[];
   public abstract readonly distributionRegions?: string[];
+  public abstract readonly amiDistributionFeatures?: AmiDistributionFeatures;
 
   /** Grants on this distribution configuration. */
   public readonly grants: DistributionConfigurationGrants = DistributionConfigurationGrants.fromDistributionConfiguration(this);
@@ -293,6 +305,18 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     return [...this.distributions.keys()];
   }
 
+  /**
+   * What the AMI distributions added so far use, in the terms of the permissions a pipeline's
+   * execution role needs: launch templates, fast launch, license configurations, SSM parameters
+   * and other accounts.
+   */
+  public get amiDistributionFeatures(): AmiDistributionFeatures | undefined {
+    const stack = Stack.of(this);
+    return amiFeaturesOf(stack, [...this.distributions.values()]
+      .filter(d => d.ami)
+      .map(d => ({ region: d.region, options: d.ami!.options })));
+  }
+
   /** Whether `grantKeyUsage()` was called: AMI distributions added later are granted too. */
   private keyUsageGranted = false;
 
@@ -319,7 +343,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     });
 
     this.node.addValidation({
-      validate: () => this.distributions.size > 0 ? [] : [formatProblem(this, {
+      validate: () => this.distributions.size > 0 ? [] : [formatProblemAtConstruct({
         property: 'distributions',
         value: [],
         rule: 'must have at least 1 item: give amiDistributions or containerDistributions, or call addAmiDistribution() or addContainerDistribution()',
@@ -523,6 +547,7 @@ brand(DistributionConfiguration, 'DistributionConfiguration');
 /** A distribution configuration defined outside this app. */
 class ImportedDistributionConfiguration extends DistributionConfigurationBase {
   public readonly distributionRegions?: string[] = undefined;
+  public readonly amiDistributionFeatures?: AmiDistributionFeatures = undefined;
   public readonly distributionConfigurationArn: string;
   public readonly distributionConfigurationName: string;
   public readonly distributedImageTypes?: RecipeType[] = undefined;

@@ -1,6 +1,8 @@
 import {
+  Annotations,
   Arn,
   ArnFormat,
+  CfnResource,
   aws_events as events,
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
@@ -691,7 +693,71 @@ function createImageRetention(
     executionRole: options.executionRole,
   });
   builder.node.addValidation({ validate: () => otherBuilders(builder, recipe, builtRecipeOf) });
+  builder.node.addValidation({ validate: () => warnOfOtherSelections(builder, policy, recipe) });
   return policy;
+}
+
+/**
+ * Warnings (not errors: each can be meant, and the README shows how to keep the images) for what
+ * else of the app the retention's selection reaches:
+ * - an `Image` built from the same recipe: its image is one of the recipe's images, so the
+ *   retention deletes it (with its AMI) once newer builds of its recipe version outnumber
+ *   `keepLast`; doubly so when its AMI feeds a launch template, launch configuration or instance
+ *   of the app, which would then launch a deleted AMI;
+ * - another `LifecyclePolicy` that selects the recipe: both act on the same images, and the one
+ *   that deletes first wins, whatever the other keeps.
+ */
+function warnOfOtherSelections(builder: Construct, retention: LifecyclePolicy, recipe: IRecipe): string[] {
+  const names = (retention.selectedRecipes ?? []).map(r => r.name);
+  const all = builder.node.root.node.findAll();
+  for (const other of all) {
+    if (hasBrand(other, 'Image')) {
+      const image = other as Image;
+      if (image.recipe === undefined || (image.recipe !== recipe && image.recipe.recipeArn !== recipe.recipeArn)) continue;
+      const users = amiUsers(all, image);
+      if (users.length > 0) {
+        Annotations.of(builder).addWarningV2('cdk-imagebuilder:retentionMayDeleteAmiInUse',
+          `retention selects the image ${image.node.path}, built on deploy from the same recipe, whose AMI ${users.join(', ')} launches: ` +
+          'once newer builds of its recipe version outnumber keepLast, the retention deletes that AMI while it is in use. ' +
+          'Keep it with an exclusion, for example rules: [LifecycleRule.deleteAfter(Duration.days(90), { retainAtLeast: 3, ' +
+          'exclusions: { amisLaunchedWithin: Duration.days(30) } })], or give each recipe version few builds between deployments.');
+      } else {
+        Annotations.of(builder).addWarningV2('cdk-imagebuilder:retentionSelectsImage',
+          `retention selects the image ${image.node.path}, built from the same recipe: the policy selects images by recipe, so it ` +
+          'deletes that image and its AMI once newer builds of its recipe version outnumber keepLast. Exclude it (exclusions) ' +
+          'or build it from a recipe of its own.');
+      }
+    } else if (hasBrand(other, 'LifecyclePolicy') && other !== retention) {
+      const selected = ((other as LifecyclePolicy).selectedRecipes ?? []).map(r => r.name);
+      if (selected.some(name => names.includes(name))) {
+        Annotations.of(builder).addWarningV2('cdk-imagebuilder:retentionOverlapsLifecyclePolicy',
+          `retention selects the same recipe as the lifecycle policy ${other.node.path}: both act on the same images, and ` +
+          'whichever deletes first wins, whatever the other keeps. Put the rules in one policy (retention.rules), or select other recipes.');
+      }
+    }
+  }
+  return [];
+}
+
+/**
+ * The launch templates, launch configurations and instances of the image's stack whose AMI is the
+ * image's (by the image's `imageId` attribute), by construct path.
+ */
+function amiUsers(all: IConstruct[], image: Image): string[] {
+  const stack = Stack.of(image);
+  const imageId = JSON.stringify(stack.resolve(image.imageId));
+  const amiProperty: { [type: string]: string } = {
+    'AWS::EC2::LaunchTemplate': 'launchTemplateData',
+    'AWS::AutoScaling::LaunchConfiguration': 'imageId',
+    'AWS::EC2::Instance': 'imageId',
+  };
+  return all
+    .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && amiProperty[c.cfnResourceType] !== undefined && Stack.of(c) === stack)
+    .filter(c => {
+      const value = (c as unknown as { [key: string]: unknown })[amiProperty[c.cfnResourceType]];
+      return JSON.stringify(stack.resolve(value) ?? null).includes(imageId);
+    })
+    .map(c => (c.node.scope?.node.defaultChild === c ? c.node.scope : c).node.path);
 }
 
 /** The error lines for the other constructs of the app that build the same recipe. */

@@ -1,8 +1,10 @@
 import { inspect } from 'util';
-import { Duration, Errors } from 'aws-cdk-lib';
+import { App, Duration, Errors, Lazy, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
-import { ImagePipeline } from '../src';
+import { DistributionConfiguration, ImagePipeline } from '../src';
 import { formatProblem, formatValue, ImageBuilderValidationError, throwValidationError } from '../src/private/core/errors';
 
 function pipelineScope(): Construct {
@@ -65,6 +67,29 @@ describe('formatValue', () => {
   test('cuts a long rendering of an object and says how much was shown', () => {
     const value = { text: 'x'.repeat(200) };
     expect(formatValue(value)).toMatch(/^\{ text: 'x+\.\.\. \(\d+ characters in full\)$/);
+  });
+});
+
+describe('a message never prints a raw token', () => {
+  test('a resource attribute by the construct it refers to, a pseudo parameter by its name, others as <token>', () => {
+    const stack = new Stack(new App(), 'MyStack');
+    const key = new kms.Key(stack, 'Key');
+    expect(formatValue(key.keyArn)).toBe("'<MyStack/Key/Resource.Arn>'");
+    expect(formatValue(`arn:${stack.partition}:ec2:${stack.region}::image/*`)).toBe("'arn:<AWS::Partition>:ec2:<AWS::Region>::image/*'");
+    expect(formatValue(Lazy.string({ produce: () => 'x' }))).toBe("'<token>'");
+    expect(formatValue(Lazy.number({ produce: () => 1 }))).toBe('<token>');
+    expect(formatValue(Lazy.list({ produce: () => ['a'] }))).toBe('<list known at deployment>');
+  });
+
+  test('the messages of a synth-time check name the construct once, with no raw token', () => {
+    const stack = new Stack(new App(), 'MyStack', { env: { account: '123456789012', region: 'us-east-1' } });
+    new DistributionConfiguration(stack, 'P1');
+    const template = () => Template.fromStack(stack);
+    expect(template).toThrow(/\[MyStack\/P1\] distributions \[\] must have at least 1 item/);
+    let message = '';
+    try { template(); } catch (e) { message = String(e); }
+    expect(message).not.toContain('MyStack/P1: ');
+    expect(message).not.toMatch(/\$\{Token\[/);
   });
 });
 

@@ -45,14 +45,14 @@ describe('Workflow.fromWorkflowArn', () => {
     const stack = strictStack();
     const arn = new CfnParameter(stack, 'WorkflowArn').valueAsString;
     expect(() => Workflow.fromWorkflowArn(stack, 'Token', arn))
-      .toThrow(/^Stack\/Token: workflowArn '\$\{Token\[.*\]\}' must show its workflow\/<build\|test\|distribution>\/ segment at synth to read the workflow type from it \(use Workflow.fromWorkflowAttributes/);
+      .toThrow(/^Stack\/Token: workflowArn '<Stack\/WorkflowArn.Ref>' must show its workflow\/<build\|test\|distribution>\/ segment at synth to read the workflow type from it \(use Workflow.fromWorkflowAttributes/);
   });
 
   test('throws for an ARN whose type segment is a token', () => {
     const stack = strictStack();
     const kind = new CfnParameter(stack, 'Kind').valueAsString;
     expect(() => Workflow.fromWorkflowArn(stack, 'Token', `arn:aws:imagebuilder:us-east-1:123456789012:workflow/${kind}/my-tests/1.0.0`))
-      .toThrow(/^Stack\/Token: workflowArn 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/\$\{Token\[.*\]\}\/my-tests\/1\.0\.0' must show its workflow/);
+      .toThrow(/^Stack\/Token: workflowArn 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/<Stack\/Kind.Ref>\/my-tests\/1\.0\.0' must show its workflow/);
   });
 
   test('reads the type of a token ARN whose type segment is literal (Stack.formatArn in an environment-agnostic stack)', () => {

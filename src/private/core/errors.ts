@@ -1,4 +1,4 @@
-import { Duration, ValidationError } from 'aws-cdk-lib';
+import { Aws, Duration, IResolvable, Reference, Token, Tokenization, ValidationError } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 
 /** The longest rendering of a bad value that an error message quotes in full. */
@@ -39,7 +39,13 @@ export function formatValue(value: unknown): string {
 
 function describeValue(value: unknown, depth: number): string {
   if (typeof value === 'string') {
-    return `'${escapeInvisible(value)}'`;
+    return `'${escapeInvisible(Token.isUnresolved(value) ? describeTokens(value) : value)}'`;
+  }
+  if (typeof value === 'number' && Token.isUnresolved(value)) {
+    return '<token>';
+  }
+  if (Array.isArray(value) && Token.isUnresolved(value)) {
+    return '<list known at deployment>';
   }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     // JSON would show NaN and Infinity as null.
@@ -90,6 +96,38 @@ function describeValue(value: unknown, depth: number): string {
   return String(value);
 }
 
+/** The pseudo parameters' tokens (each one object, shared by every stack), with their names. */
+const PSEUDO_PARAMETERS: Array<[IResolvable | undefined, string]> = ([
+  [Aws.ACCOUNT_ID, 'AWS::AccountId'],
+  [Aws.PARTITION, 'AWS::Partition'],
+  [Aws.REGION, 'AWS::Region'],
+  [Aws.URL_SUFFIX, 'AWS::URLSuffix'],
+  [Aws.STACK_NAME, 'AWS::StackName'],
+  [Aws.STACK_ID, 'AWS::StackId'],
+] as Array<[string, string]>).map(([token, name]) => [Tokenization.reverseString(token).firstToken, name]);
+
+/**
+ * A string holding tokens as a reader can place it: its literal parts as written, each reference
+ * by what it refers to (`<Stack/Key.Arn>` for a resource attribute, `<AWS::Partition>` for a
+ * pseudo parameter), any other token as `<token>`. Never the token's internal form
+ * (`${Token[TOKEN.91]}`), which names nothing the user wrote.
+ */
+function describeTokens(value: string): string {
+  const described = Tokenization.reverseString(value).mapTokens({
+    mapToken: (token: IResolvable) => {
+      if (Reference.isReference(token)) {
+        return `<${token.target.node.path}.${token.displayName}>`;
+      }
+      const pseudo = PSEUDO_PARAMETERS.find(([pseudoToken]) => pseudoToken === token);
+      if (pseudo) {
+        return `<${pseudo[1]}>`;
+      }
+      return '<token>';
+    },
+  }).join({ join: (left: unknown, right: unknown) => `${left}${right}` });
+  return String(described);
+}
+
 /**
  * One problem with one property: `<property> <value> <rule>`.
  */
@@ -115,7 +153,15 @@ function subjectPath(subject: ErrorSubject): string {
 
 /** Formats one problem as the library's error line for a construct. */
 export function formatProblem(subject: ErrorSubject, problem: Problem): string {
-  return `${subjectPath(subject)}: ${problem.property} ${formatValue(problem.value)} ${problem.rule}`;
+  return `${subjectPath(subject)}: ${formatProblemAtConstruct(problem)}`;
+}
+
+/**
+ * Formats one problem without the construct path, for the messages aws-cdk-lib itself prefixes
+ * with the path (synth-time validation errors `[path] ...`, annotations): `<property> <value> <rule>`.
+ */
+export function formatProblemAtConstruct(problem: Problem): string {
+  return `${problem.property} ${formatValue(problem.value)} ${problem.rule}`;
 }
 
 /**
