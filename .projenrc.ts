@@ -11,6 +11,13 @@ const CDK_DEV_VERSION = '2.276.0';
  */
 const CDK_MIN_VERSION = '2.269.0';
 const CONSTRUCTS_VERSION = '10.8.1';
+/**
+ * What the package promises about its API (jsii `stability`, shown in every language's docs).
+ * Stable: the public API of the internal contract (facts on interfaces, brands, `ImageSource`,
+ * typed step inputs) has landed, and from the first release on a breaking change needs a major
+ * version (README "Versioning and compatibility").
+ */
+const STABILITY = 'stable';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-imagebuilder',
@@ -23,6 +30,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
+  stability: STABILITY,
   jsiiVersion: '~6.0.0',
 
   cdkVersion: CDK_MIN_VERSION,
@@ -130,6 +138,13 @@ const rosetta = project.addTask('rosetta', {
   exec: 'jsii-rosetta extract --strict --fail --compile .jsii',
 });
 project.postCompileTask.spawn(rosetta);
+
+// Every packaging task brings rosetta's translations up to date before jsii-pacmak runs: pacmak
+// reads the tablet (.jsii.tabl.json) next to the assembly, and without a current one it ships the
+// README and docstring examples of the Python, Java, .NET and Go packages in TypeScript.
+for (const target of ['js', 'python', 'java', 'dotnet', 'go']) {
+  project.tasks.tryFind(`package:${target}`)?.prependSpawn(rosetta);
+}
 
 project.addTask('example', {
   description: 'Synthesize the example app into cdk.out/ and print the resources of each stack',
