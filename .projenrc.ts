@@ -89,7 +89,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Source maps go to lib/**/*.js.map (with the sources in them), not inline in each .js file
   // (projen's default): the files Node.js reads and parses on `require()` are a third the size.
   tsconfig: { compilerOptions: { inlineSourceMap: false, sourceMap: true, inlineSources: true } },
-  gitignore: ['/cdk.out/', '/integ/**/cdk.out/', '/.jsii-out/', '/bench/results/', '*.tabl.json', '/.pacmak/'],
+  gitignore: ['/cdk.out/', '/integ/**/cdk.out/', '/.jsii-out/', '/bench/results/', '/test/.quick-start-*/', '*.tabl.json', '/.pacmak/'],
   npmIgnoreOptions: { ignorePatterns: ['/integ/', '/examples/', '/bench/', '/rosetta/', '/.ci/', '/cdk.out/', '/scripts/'] },
   githubOptions: { mergify: false },
   depsUpgrade: false,
