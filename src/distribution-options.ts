@@ -44,7 +44,12 @@ export interface AmiLaunchPermission {
 export interface LaunchTemplateConfiguration {
   /**
    * The launch template. Image Builder takes it by ID, so an imported template must be imported
-   * with its ID (`ec2.LaunchTemplate.fromLaunchTemplateAttributes({ launchTemplateId })`).
+   * with its ID.
+   *
+   * @example
+   * const launchTemplate = ec2.LaunchTemplate.fromLaunchTemplateAttributes(this, 'Template', {
+   *   launchTemplateId: 'lt-0123456789abcdef0',
+   * });
    */
   readonly launchTemplate: ec2.ILaunchTemplate;
 

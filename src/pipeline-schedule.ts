@@ -109,8 +109,11 @@ export class PipelineSchedule {
   /**
    * A schedule from a cron expression built field by field.
    *
-   * For example `PipelineSchedule.cron({ hour: '4', weekDay: 'MON' })` renders
-   * `cron(0 4 ? * MON *)`: every Monday at 04:00.
+   * Fields left out are `*`, except the minute (`0`) and the day field that `?` fills. The
+   * example renders `cron(0 4 ? * MON *)`: every Monday at 04:00.
+   *
+   * @example
+   * const schedule = imagebuilder.PipelineSchedule.cron({ hour: '4', weekDay: 'MON' });
    */
   public static cron(options: CronOptions, scheduleOptions: PipelineScheduleOptions = {}): PipelineSchedule {
     const weekDay = options.weekDay;

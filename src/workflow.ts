@@ -656,9 +656,13 @@ export interface WorkflowStep {
   readonly description?: string;
 
   /**
-   * The step's inputs, as the action takes them
-   * (`WorkflowStepInputs.fromObject({ ... })`). A key ending in `.$` takes a JSONPath
-   * reference, for example `{ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }`.
+   * The step's inputs, as the action takes them. A key ending in `.$` takes a JSONPath
+   * reference to an earlier step's output.
+   *
+   * @example
+   * const inputs = imagebuilder.WorkflowStepInputs.fromObject({
+   *   'instanceId.$': '$.stepOutputs.Launch.instanceId',
+   * });
    *
    * @default - no inputs
    */
