@@ -661,7 +661,7 @@ export interface WorkflowStep {
    *
    * @example
    * const inputs = imagebuilder.WorkflowStepInputs.fromObject({
-   *   'instanceId.$': '$.stepOutputs.Launch.instanceId',
+   *   "instanceId.$": '$.stepOutputs.Launch.instanceId',
    * });
    *
    * @default - no inputs
