@@ -151,6 +151,12 @@ project.addTask('compat:peer-minimum', {
   exec: 'bash scripts/check-peer-minimum.sh',
 });
 
+project.addTask('compat:newest', {
+  description: 'Type-check src/ and run the whole jest suite against the newest aws-cdk-lib the registry serves (or the version given), in its own install dir (downloads it; leaves no file)',
+  exec: 'bash scripts/check-newest.sh',
+  receiveArgs: true,
+});
+
 project.addTask('eslint:fix', {
   description: 'Lint and apply the automatic fixes (the eslint task that npm test runs never rewrites files)',
   exec: 'eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern src test integ examples projenrc .projenrc.ts',

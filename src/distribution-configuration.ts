@@ -25,6 +25,7 @@ import { PATTERNS } from './private/core/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { formatProblemAtConstruct } from './private/core/errors';
+import { lookupResource } from './private/core/lookup';
 import { organizationPrincipal, organizationalUnitPrincipal } from './private/core/org-principals';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
@@ -33,7 +34,7 @@ import { RecipeType } from './recipe';
 /**
  * An Image Builder distribution configuration: where built images are copied and shared.
  */
-export interface IDistributionConfiguration extends IResource {
+export interface IDistributionConfiguration extends IResource, imagebuilder.IDistributionConfigurationRef {
   /**
    * The distribution configuration's ARN.
    *
@@ -90,6 +91,12 @@ export interface IDistributionConfiguration extends IResource {
    * @param actions the actions, such as `imagebuilder:DeleteDistributionConfiguration`
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+}
+
+/** What `DistributionConfiguration.fromLookup` searches for. */
+export interface DistributionConfigurationLookupOptions {
+  /** The distribution configuration's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly distributionConfigurationName: string;
 }
 
 /** Properties of a `DistributionConfiguration`. */
@@ -157,6 +164,11 @@ export class DistributionConfigurationGrants {
 /** Shared behaviour of owned and imported distribution configurations. */
 abstract class DistributionConfigurationBase extends Resource implements IDistributionConfiguration {
   public abstract readonly distributionConfigurationArn: string;
+
+  /** A reference to this distribution configuration, where aws-cdk-lib expects one (`IDistributionConfigurationRef`). */
+  public get distributionConfigurationRef(): imagebuilder.DistributionConfigurationReference {
+    return { distributionConfigurationArn: this.distributionConfigurationArn };
+  }
   public abstract readonly distributionConfigurationName: string;
   public abstract readonly distributedImageTypes?: RecipeType[];
   public abstract readonly distributionRegions?: string[];
@@ -231,6 +243,31 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     const arn = imageBuilderArn(scope, 'distribution-configuration', distributionConfigurationName);
     return new ImportedDistributionConfiguration(scope, id, arn, distributionConfigurationName, false);
   }
+  /**
+   * Looks up a distribution configuration of the stack's account and Region at synth, through
+   * the CDK CLI's Cloud Control context provider (`AWS::ImageBuilder::DistributionConfiguration`, read by its ARN),
+   * and imports it: a name that does not exist fails at synth, not at deploy.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: DistributionConfigurationLookupOptions): IDistributionConfiguration {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('distributionConfigurationName', options.distributionConfigurationName);
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::DistributionConfiguration schema: primaryIdentifier /properties/Arn
+    // (`distribution-configuration/<name>`, no version); Name and Distributions are `required`.
+    const answer = lookupResource(scope, id, 'distributionConfigurationName', {
+      typeName: 'AWS::ImageBuilder::DistributionConfiguration',
+      resource: 'distribution-configuration',
+      resourceName: options.distributionConfigurationName,
+      propertiesToReturn: ['Arn'],
+      dummy: arn => ({ Arn: arn }),
+    });
+    return DistributionConfiguration.fromDistributionConfigurationArn(scope, id, answer.properties.Arn);
+  }
+
 
   /** The distribution configuration's ARN. */
   public readonly distributionConfigurationArn: string;

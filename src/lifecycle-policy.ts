@@ -400,7 +400,7 @@ function recipeName(recipe: IRecipe): string {
 }
 
 /** An Image Builder lifecycle policy. */
-export interface ILifecyclePolicy extends IResource {
+export interface ILifecyclePolicy extends IResource, imagebuilder.ILifecyclePolicyRef {
   /**
    * The policy's ARN (`arn:aws:imagebuilder:us-east-1:123456789012:lifecycle-policy/my-policy`).
    *
@@ -445,6 +445,11 @@ export class LifecyclePolicyGrants {
 /** Shared behaviour of owned and imported lifecycle policies. */
 abstract class LifecyclePolicyBase extends Resource implements ILifecyclePolicy {
   public abstract readonly lifecyclePolicyArn: string;
+
+  /** A reference to this lifecycle policy, where aws-cdk-lib expects one (`ILifecyclePolicyRef`). */
+  public get lifecyclePolicyRef(): imagebuilder.LifecyclePolicyReference {
+    return { lifecyclePolicyArn: this.lifecyclePolicyArn };
+  }
   public abstract readonly lifecyclePolicyName: string;
 
   /** The permissions on this policy. */

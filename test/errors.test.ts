@@ -1,10 +1,10 @@
 import { inspect } from 'util';
-import { Duration, Lazy, Stack } from 'aws-cdk-lib';
+import { Duration, Errors, Lazy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { strictApp, strictStack } from './helpers';
-import { DistributionConfiguration } from '../src';
+import { DistributionConfiguration, ImagePipeline } from '../src';
 import { formatProblem, formatValue, ImageBuilderValidationError, throwValidationError } from '../src/private/core/errors';
 
 function pipelineScope(): Construct {
@@ -130,6 +130,30 @@ describe('ImageBuilderValidationError', () => {
     expect(error).toBeInstanceOf(ImageBuilderValidationError);
     expect(error.name).toBe('ValidationError');
     expect(error.stack).toContain('Stack/Pipeline: p 1 must be 2');
+  });
+
+  test('is recognized by aws-cdk-lib as a validation error of its construct (Errors.isValidationError)', () => {
+    const error = new ImageBuilderValidationError(pipelineScope(), [{ property: 'p', value: 1, rule: 'must be 2' }]);
+    expect(Errors.isConstructError(error)).toBe(true);
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.type).toBe('validation');
+    expect(error.constructPath).toBe('Stack/Pipeline');
+    // An importer's error names a construct not made yet: still a validation error, of no construct.
+    const imported = new ImageBuilderValidationError('Stack/Pipeline/Imported', [{ property: 'arn', value: 'x', rule: 'must be an ARN' }]);
+    expect(Errors.isValidationError(imported)).toBe(true);
+    expect(imported.constructPath).toBeUndefined();
+  });
+
+  test('what a construct throws for bad input is recognized by aws-cdk-lib', () => {
+    const stack = strictStack();
+    let caught: unknown;
+    try {
+      ImagePipeline.fromImagePipelineArn(stack, 'Imported', 'not-an-arn');
+    } catch (e) {
+      caught = e;
+    }
+    expect(Errors.isValidationError(caught)).toBe(true);
+    expect((caught as Error).message).toMatch(/^Stack\/Imported: imagePipelineArn 'not-an-arn' must be/);
   });
 
   test('prints its problems once when uncaught: problems is not an enumerable property', () => {

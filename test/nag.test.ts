@@ -19,6 +19,7 @@ import {
   ContainerParentImage,
   ContainerRecipe,
   Image,
+  ImageSource,
   ImagePipeline,
   ImageRecipe,
   InfrastructureConfiguration,
@@ -168,7 +169,7 @@ describe('cdk-nag judges the statements users add', () => {
     // 7. The created execution role of a lifecycle policy (here the pipeline's retention).
     pipeline.addRetention({ keepLast: 5 }).executionRole.addToPrincipalPolicy(userStatement());
     // 3. An image's created execution role and 4. its created deletion role.
-    const image = new Image(stack, 'Image', { recipe, workflows, deletionSettings: {} });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromRecipe(recipe, { workflows }), deletionSettings: {} });
     image.addToExecutionRolePolicy(userStatement());
     image.deletionRole!.addToPrincipalPolicy(userStatement());
     // 5. A role the user gives as execution role (the library adds its log policy beside it), and

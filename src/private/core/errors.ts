@@ -1,4 +1,4 @@
-import { Aws, Duration, IResolvable, Reference, Token, Tokenization } from 'aws-cdk-lib';
+import { Aws, Duration, IResolvable, Reference, Token, Tokenization, ValidationError } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 
 /** The longest rendering of a bad value that an error message quotes in full. */
@@ -57,6 +57,7 @@ function describeValue(value: unknown, depth: number): string {
   if (typeof value === 'function') {
     return value.name ? `function ${value.name}` : 'function';
   }
+  // aws-cdk-lib's own value class, which offers no public guard.
   if (value instanceof Duration) {
     // `Duration.seconds(90)`, as the user wrote it (not converted to other units).
     return value.isUnresolved() ? `Duration.${value.unitLabel()}(<token>)` : value.toString();
@@ -164,17 +165,30 @@ export function formatProblemAtConstruct(problem: Problem): string {
 }
 
 /**
+ * The error's name (aws-cdk-lib also writes it as the error code for the toolkit). aws-cdk-lib
+ * types it as a literal string brand; this is one.
+ */
+const ERROR_NAME = 'ValidationError' as ConstructorParameters<typeof ValidationError>[0];
+
+/**
  * The error every construct of this library throws for bad input.
  *
  * Its message has one line per problem, each naming the construct path, the property,
  * the bad value and the rule it breaks.
+ *
+ * It is an aws-cdk-lib `ValidationError`, so `Errors.isValidationError` (and the CDK toolkit)
+ * recognizes it, with the construct path of the construct it is about. aws-cdk-lib exports that
+ * class from its root but marks it `@internal`: its constructor (`name`, `message`, `scope`) is the
+ * same from the peer minimum 2.269 to 2.278, and test/errors.test.ts checks the recognition on
+ * every aws-cdk-lib version CI runs.
  */
-export class ImageBuilderValidationError extends Error {
+export class ImageBuilderValidationError extends ValidationError {
   public readonly problems!: Problem[];
 
   constructor(subject: ErrorSubject, problems: Problem[]) {
-    super(problems.map(p => formatProblem(subject, p)).join('\n'));
-    this.name = 'ValidationError';
+    // An importer's error names a construct not made yet: no scope to attach.
+    const scope = typeof subject === 'string' ? undefined : subject;
+    super(ERROR_NAME, problems.map(p => formatProblem(subject, p)).join('\n'), scope as IConstruct);
     // Not enumerable: Node.js prints an uncaught error's own enumerable properties after its
     // message, which already shows every problem.
     Object.defineProperty(this, 'problems', { value: problems, enumerable: false, writable: false, configurable: true });

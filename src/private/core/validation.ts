@@ -3,7 +3,10 @@ import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ARN_EXAMPLES, ARN_KIND_NAMES, ARN_PATTERNS, ArnKind, LIMITS, OTHER_SERVICE_IDS, PATTERN_RULES, PATTERNS } from './api-constraints';
 import { ErrorSubject, formatProblemAtConstruct, ImageBuilderValidationError, Problem } from './errors';
-import { scheduleExpressionRule, timeZoneRule } from './schedule-expression';
+import { scheduleExpressionRule, timeZoneRule, tokenScheduleExpressionRule } from './schedule-expression';
+
+/** A token encoded in a string (`${Token[TOKEN.123]}`), shown as `<token>` in error messages. */
+const TOKEN_MARKER = /\$\{Token\[[^\]]*\]\}/g;
 
 /** A length or numeric range, inclusive. */
 export interface Range {
@@ -294,7 +297,14 @@ export class Validator {
 
   /** An Image Builder schedule expression: `cron(...)` in Image Builder's dialect, or `rate(...)`. */
   public scheduleExpression(property: string, value: string | undefined): boolean {
-    if (value === undefined || isToken(value)) return true;
+    if (value === undefined) return true;
+    if (isToken(value)) {
+      const tokenRule = tokenScheduleExpressionRule(value);
+      if (tokenRule) {
+        this.fail(property, value.replace(TOKEN_MARKER, '<token>'), tokenRule);
+      }
+      return tokenRule === undefined;
+    }
     if (!this.length(property, value, LIMITS.scheduleExpression)) return false;
     const rule = scheduleExpressionRule(value);
     if (rule) {
