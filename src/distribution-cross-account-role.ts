@@ -1,6 +1,6 @@
 import { Annotations, aws_iam as iam, aws_kms as kms, CfnResource, Resource, Stack, Token } from 'aws-cdk-lib';
-import type { IDistributionConfiguration } from './distribution-configuration';
 import { Construct, IConstruct } from 'constructs';
+import type { IDistributionConfiguration } from './distribution-configuration';
 import { LIMITS } from './private/core/api-constraints';
 import { brand, hasBrand } from './private/core/brands';
 import { formatProblemAtConstruct } from './private/core/errors';

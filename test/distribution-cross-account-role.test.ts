@@ -184,10 +184,12 @@ describe('DistributionCrossAccountRole across the app', () => {
     });
     // The execution role may assume the role in the target account only.
     Template.fromStack(source).hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
-        Sid: 'DistributeToOtherAccounts',
-        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${workloadAccount.account}:role/EC2ImageBuilderDistributionCrossAccountRole`]] },
-      })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Sid: 'DistributeToOtherAccounts',
+          Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${workloadAccount.account}:role/EC2ImageBuilderDistributionCrossAccountRole`]] },
+        })]),
+      },
     });
     Annotations.fromStack(target).hasNoWarning('*', Match.stringLikeRegexp('does not trust'));
   });

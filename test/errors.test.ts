@@ -1,9 +1,9 @@
 import { inspect } from 'util';
-import { App, Duration, Errors, Lazy, Stack } from 'aws-cdk-lib';
+import { Duration, Errors, Lazy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
-import { strictStack } from './helpers';
+import { strictApp, strictStack } from './helpers';
 import { DistributionConfiguration, ImagePipeline } from '../src';
 import { formatProblem, formatValue, ImageBuilderValidationError, throwValidationError } from '../src/private/core/errors';
 
@@ -72,7 +72,7 @@ describe('formatValue', () => {
 
 describe('a message never prints a raw token', () => {
   test('a resource attribute by the construct it refers to, a pseudo parameter by its name, others as <token>', () => {
-    const stack = new Stack(new App(), 'MyStack');
+    const stack = new Stack(strictApp(), 'MyStack');
     const key = new kms.Key(stack, 'Key');
     expect(formatValue(key.keyArn)).toBe("'<MyStack/Key/Resource.Arn>'");
     expect(formatValue(`arn:${stack.partition}:ec2:${stack.region}::image/*`)).toBe("'arn:<AWS::Partition>:ec2:<AWS::Region>::image/*'");
@@ -82,7 +82,7 @@ describe('a message never prints a raw token', () => {
   });
 
   test('the messages of a synth-time check name the construct once, with no raw token', () => {
-    const stack = new Stack(new App(), 'MyStack', { env: { account: '123456789012', region: 'us-east-1' } });
+    const stack = new Stack(strictApp(), 'MyStack', { env: { account: '123456789012', region: 'us-east-1' } });
     new DistributionConfiguration(stack, 'P1');
     const template = () => Template.fromStack(stack);
     expect(template).toThrow(/\[MyStack\/P1\] distributions \[\] must have at least 1 item/);

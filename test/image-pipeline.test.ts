@@ -777,8 +777,8 @@ describe('logging', () => {
       .filter(entry => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
       .flatMap(entry => Object.keys(entry.data as object).map(id => id.replace(/^annotation::/i, '')));
     const { pipeline: plain } = pipeline();
-    expect(acknowledgedOn(plain.pipelineLogGroup)).toEqual(['NIST.800.53.R5-CloudWatchLogGroupEncrypted']);
-    expect(acknowledgedOn(plain.imageLogGroup)).toEqual(['NIST.800.53.R5-CloudWatchLogGroupEncrypted']);
+    expect(acknowledgedOn(plain.pipelineLogGroup)).toEqual(['NIST.800.53.R5-CloudWatchLogGroupEncrypted', 'HIPAA.Security-CloudWatchLogGroupEncrypted', 'PCI.DSS.321-CloudWatchLogGroupEncrypted']);
+    expect(acknowledgedOn(plain.imageLogGroup)).toEqual(['NIST.800.53.R5-CloudWatchLogGroupEncrypted', 'HIPAA.Security-CloudWatchLogGroupEncrypted', 'PCI.DSS.321-CloudWatchLogGroupEncrypted']);
 
     const stack = strictStack();
     const { pipeline: encrypted } = pipeline({ logEncryptionKey: new kms.Key(stack, 'Key') }, stack);

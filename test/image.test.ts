@@ -294,7 +294,7 @@ describe('Image built from parts', () => {
     const amiOnly = new DistributionConfiguration(stack, 'AmiOnly', { amiDistributions: [{ amiName: 'golden-{{ imagebuilder:buildDate }}' }] });
     new Image(stack, 'Image', { source: ImageSource.fromRecipe(containerRecipe(stack, repository), { distributionConfiguration: amiOnly }) });
     expect(() => Template.fromStack(stack)).toThrow(
-      /Stack\/Image: distributionConfiguration 'Stack\/AmiOnly' must have a container distribution \(addContainerDistribution\) for a container recipe \(it has AMI distributions only/);
+      /\[Stack\/Image\] distributionConfiguration 'Stack\/AmiOnly' must have a container distribution \(addContainerDistribution\) for a container recipe \(it has AMI distributions only/);
   });
 });
 
@@ -516,7 +516,7 @@ describe('ImagePipeline scan gate and distribution kinds', () => {
     new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack), distributionConfiguration });
     distributionConfiguration.addContainerDistribution({ targetRepository: DistributionRepository.fromRepositoryName('golden') });
     expect(() => Template.fromStack(stack)).toThrow(
-      /Stack\/Pipeline: distributionConfiguration 'Stack\/Dist' must have an AMI distribution \(addAmiDistribution\) for an image recipe \(it has container distributions only/);
+      /\[Stack\/Pipeline\] distributionConfiguration 'Stack\/Dist' must have an AMI distribution \(addAmiDistribution\) for an image recipe \(it has container distributions only/);
   });
 
   test('a configuration with both kinds, or an imported one, is accepted', () => {

@@ -641,7 +641,7 @@ describe('ImagePipeline retention', () => {
       requireImdsv2: true,
     });
     Annotations.fromStack(stack).hasWarning('/Stack/Pipeline', Match.stringLikeRegexp(
-      'retention selects the image Stack/GoldenImage, built on deploy from the same recipe, whose AMI Stack/Fleet/LaunchConfig launches: .*exclusions: \\{ amisLaunchedWithin: Duration.days\\(30\\) \\}'));
+      `retention selects the image ${golden.node.path}, built on deploy from the same recipe, whose AMI Stack/Fleet/LaunchConfig launches: .*exclusions: \\{ amisLaunchedWithin: Duration.days\\(30\\) \\}`));
   });
 
   test('warns when an image is built from the same recipe; not for an image of another recipe', () => {
@@ -652,9 +652,9 @@ describe('ImagePipeline retention', () => {
     expect(Annotations.fromStack(stack).findWarning('/Stack/Pipeline', Match.stringLikeRegexp('retention selects the image'))).toEqual([]);
     const stack2 = strictStack();
     const pipeline = new ImagePipeline(stack2, 'Pipeline', { recipe: imageRecipe(stack2), retention: { keepLast: 5 } });
-    pipeline.buildOnDeploy('Image');
+    const image = pipeline.buildOnDeploy('Image');
     Annotations.fromStack(stack2).hasWarning('/Stack/Pipeline', Match.stringLikeRegexp(
-      'retention selects the image Stack/Image, built from the same recipe: the policy selects images by recipe'));
+      `retention selects the image ${image.node.path}, built from the same recipe: the policy selects images by recipe`));
   });
 
   test('warns when a standalone lifecycle policy selects the same recipe; not for one of another recipe', () => {

@@ -1,5 +1,4 @@
 import { Stack } from 'aws-cdk-lib';
-import type { AmiDistributionFeatures } from '../../distribution-options';
 import { IConstruct } from 'constructs';
 import { reasoned, ReasonedStatement } from './library-policy';
 
@@ -18,6 +17,19 @@ export const CREATED_BY = { key: 'CreatedBy', value: 'EC2 Image Builder' } as co
 
 /** The name of the repository Image Builder creates for container scans when none is given. */
 export const DEFAULT_SCANNING_REPOSITORY_NAME = 'image-builder-image-scanning-repository';
+
+/**
+ * What a distribution configuration's AMI distributions use, as the resources the execution role
+ * changes while distributing (the shape of the public `AmiDistributionFeatures`, kept here so
+ * that this layer imports nothing public).
+ */
+export interface DistributionFeatures {
+  readonly launchTemplateArns: string[];
+  readonly fastLaunch: boolean;
+  readonly licenseConfigurationArns: string[];
+  readonly ssmParameterArns: string[];
+  readonly crossAccountIds: string[];
+}
 
 /** The role Image Builder assumes in a target account to distribute an AMI there (fixed by Image Builder). */
 export const CROSS_ACCOUNT_ROLE_NAME = 'EC2ImageBuilderDistributionCrossAccountRole';
@@ -321,7 +333,7 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
  * configuration): every feature is then granted on every resource of its kind, as Image Builder's
  * service-linked role allows.
  */
-export function distributionStatements(scope: IConstruct, features: AmiDistributionFeatures | undefined): ReasonedStatement[] {
+export function distributionStatements(scope: IConstruct, features: DistributionFeatures | undefined): ReasonedStatement[] {
   const stack = Stack.of(scope);
   const p = stack.partition;
   const account = stack.account;
