@@ -2,7 +2,7 @@
  * The document rules of the validation core (src/private/documents.ts), one test per rule:
  * the bad document rejected with its message, the good one accepted.
  */
-import { CfnParameter, Stack, Token } from 'aws-cdk-lib';
+import { CfnParameter, CfnWaitConditionHandle, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { strictStack } from './helpers';
 import { ComponentAction, WorkflowStepAction } from '../src';
@@ -33,7 +33,6 @@ describe('component document rules', () => {
     ['YAML that does not parse', 'phases: [\n', /data line 1 'phases: \[' must be valid YAML or JSON: .* at line \d+, column \d+$/],
     ['a duplicate key', `${GOOD}phases: []\n`, /must be valid YAML or JSON: Map keys must be unique/],
     ['a document that is not a mapping', '- a\n- b\n', /data \['a', 'b'\] must be a YAML or JSON mapping/],
-    ['an unknown top-level key', `${GOOD}outputs: []\n`, /data outputs 'outputs' is not a known key/],
     ['a missing schemaVersion', GOOD.replace('schemaVersion: 1.0\n', ''), /data schemaVersion undefined must be given \(1\.0\)/],
     ['another schemaVersion', GOOD.replace('schemaVersion: 1.0', 'schemaVersion: 0.3'), /data schemaVersion 0\.3 must be 1\.0/],
     ['no phases', 'schemaVersion: 1.0\n', /data phases undefined must be a list of at least 1 phase/],
@@ -154,14 +153,16 @@ describe('documented forms are accepted', () => {
     expect(componentProblems(text)).toEqual([]);
   });
 
-  test('an unknown action far from every known one is a warning naming it', () => {
+  test('an unknown action far from every known one, or an unknown document key, is a warning naming it', () => {
     const stack = new Stack();
+    new CfnWaitConditionHandle(stack, 'Resource');
     const v = new Validator(stack);
-    const document = parseDocumentText(v, 'data', GOOD.replace('action: ExecuteBash', 'action: InstallDriverPack'));
+    const document = parseDocumentText(v, 'data', `${GOOD.replace('action: ExecuteBash', 'action: InstallDriverPack')}version: 1.0.0\n`);
     validateComponentDocument(v, 'data', document, 'Linux');
     expect(v.messages).toEqual([]);
     const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp("steps\\[Hello\\]\\.action 'InstallDriverPack' is not an AWSTOE action module this library knows"));
     expect(warnings).toHaveLength(1);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp("data version 'version' is not a key of the AWSTOE document framework"))).toHaveLength(1);
   });
 
   test('workflow step actions of the current reference, in any stage unless it says otherwise', () => {

@@ -59,7 +59,7 @@ export const COMPONENT_ACTIONS: Record<string, ActionRule> = {
   S3Upload: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'S3Upload (#action-modules-s3upload)' },
   WebDownload: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'WebDownload (#action-modules-webdownload)' },
   // File system operations.
-  AppendFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'content'], source: 'AppendFile (#action-modules-appendfile)' },
+  AppendFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'AppendFile (#action-modules-appendfile)' },
   CopyFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'CopyFile (#action-modules-copyfile)' },
   CopyFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'CopyFolder (#action-modules-copyfolder)' },
   CreateFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'CreateFile (#action-modules-createfile)' },
@@ -274,7 +274,10 @@ export function validateComponentDocument(
     v.fail(property, document, 'must be a YAML or JSON mapping with schemaVersion and phases');
     return undefined;
   }
-  checkKeys(v, property, document, COMPONENT_KEYS);
+  // The document framework names these keys; AWSTOE's handling of others is not documented: warn.
+  for (const key of Object.keys(document).filter(k => !COMPONENT_KEYS.includes(k))) {
+    v.warn('unknownDocumentKey', `${property} ${key}`, key, `is not a key of the AWSTOE document framework (known: ${COMPONENT_KEYS.join(', ')})`);
+  }
   checkSchemaVersion(v, property, document.schemaVersion);
   const declared = new Map<string, ParameterDeclaration>();
   readComponentParameters(v, property, document.parameters, declared, 'parameters');
