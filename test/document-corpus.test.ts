@@ -6,9 +6,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { Stack } from 'aws-cdk-lib';
 import { parseDocumentText, validateComponentDocument, validateWorkflowDocument } from '../src/private/core/documents';
 import { Validator } from '../src/private/core/validation';
-import { Stack } from 'aws-cdk-lib';
 
 const CORPUS = path.join(__dirname, 'fixtures', 'documents', 'corpus');
 const INDEX: { documents: Array<{ file: string; repo: string; path: string; commit: string; url: string }> } =
