@@ -11,6 +11,13 @@ const CDK_DEV_VERSION = '2.276.0';
  */
 const CDK_MIN_VERSION = '2.269.0';
 const CONSTRUCTS_VERSION = '10.8.1';
+/**
+ * What the package promises about its API (jsii `stability`, shown in every language's docs).
+ * Stable: the public API of the internal contract (facts on interfaces, brands, `ImageSource`,
+ * typed step inputs) has landed, and from the first release on a breaking change needs a major
+ * version (README "Versioning and compatibility").
+ */
+const STABILITY = 'stable';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-imagebuilder',
@@ -23,6 +30,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   defaultReleaseBranch: 'main',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
+  stability: STABILITY,
   jsiiVersion: '~6.0.0',
 
   cdkVersion: CDK_MIN_VERSION,
@@ -81,7 +89,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   // Source maps go to lib/**/*.js.map (with the sources in them), not inline in each .js file
   // (projen's default): the files Node.js reads and parses on `require()` are a third the size.
   tsconfig: { compilerOptions: { inlineSourceMap: false, sourceMap: true, inlineSources: true } },
-  gitignore: ['/cdk.out/', '/integ/**/cdk.out/', '/.jsii-out/', '/bench/results/', '*.tabl.json', '/.pacmak/'],
+  gitignore: ['/cdk.out/', '/integ/**/cdk.out/', '/.jsii-out/', '/bench/results/', '/test/.quick-start-*/', '*.tabl.json', '/.pacmak/'],
   npmIgnoreOptions: { ignorePatterns: ['/integ/', '/examples/', '/bench/', '/rosetta/', '/.ci/', '/cdk.out/', '/scripts/'] },
   githubOptions: { mergify: false },
   depsUpgrade: false,
@@ -131,6 +139,13 @@ const rosetta = project.addTask('rosetta', {
 });
 project.postCompileTask.spawn(rosetta);
 
+// Every packaging task brings rosetta's translations up to date before jsii-pacmak runs: pacmak
+// reads the tablet (.jsii.tabl.json) next to the assembly, and without a current one it ships the
+// README and docstring examples of the Python, Java, .NET and Go packages in TypeScript.
+for (const target of ['js', 'python', 'java', 'dotnet', 'go']) {
+  project.tasks.tryFind(`package:${target}`)?.prependSpawn(rosetta);
+}
+
 project.addTask('example', {
   description: 'Synthesize the example app into cdk.out/ and print the resources of each stack',
   exec: 'ts-node --project examples/tsconfig.json examples/main.ts',
@@ -149,6 +164,12 @@ project.addTask('bench:smoke', {
 project.addTask('compat:peer-minimum', {
   description: 'Type-check src/ and synthesize the example app and every integ app against the oldest aws-cdk-lib of the peer range, in its own install dir (downloads it)',
   exec: 'bash scripts/check-peer-minimum.sh',
+});
+
+project.addTask('compat:newest', {
+  description: 'Type-check src/ and run the whole jest suite against the newest aws-cdk-lib the registry serves (or the version given), in its own install dir (downloads it; leaves no file)',
+  exec: 'bash scripts/check-newest.sh',
+  receiveArgs: true,
 });
 
 project.addTask('eslint:fix', {

@@ -14,6 +14,7 @@ import {
   ComponentParameterValue,
   ComponentPhaseName,
   ComponentPlatform,
+  ComponentStepInputs,
 } from '../src';
 
 const app = new App();
@@ -40,11 +41,11 @@ const typed = new Component(stack, 'Typed', {
     phases: [
       {
         name: ComponentPhaseName.BUILD,
-        steps: [{ name: 'WriteMotd', action: ComponentAction.CREATE_FILE, inputs: [{ path: '/etc/motd', content: '{{ Message }}', overwrite: true }] }],
+        steps: [{ name: 'WriteMotd', action: ComponentAction.CREATE_FILE, inputs: ComponentStepInputs.fromList([{ path: '/etc/motd', content: '{{ Message }}', overwrite: true }]) }],
       },
       {
         name: ComponentPhaseName.VALIDATE,
-        steps: [{ name: 'MotdExists', action: ComponentAction.EXECUTE_BASH, inputs: { commands: ['test -s /etc/motd'] } }],
+        steps: [{ name: 'MotdExists', action: ComponentAction.EXECUTE_BASH, inputs: ComponentStepInputs.executeBash(['test -s /etc/motd']) }],
       },
     ],
   }),

@@ -15,6 +15,7 @@ import {
   WorkflowParameterValue,
   WorkflowStepAction,
   WorkflowStepOnFailure,
+  WorkflowStepInputs,
   WorkflowType,
 } from '../src';
 
@@ -34,11 +35,11 @@ const build = new Workflow(stack, 'Build', {
   workflowType: WorkflowType.BUILD,
   data: WorkflowData.fromDocument({
     steps: [
-      { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, onFailure: WorkflowStepOnFailure.ABORT, inputs: { waitFor: 'ssmAgent' } },
-      { name: 'Build', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
-      { name: 'Image', action: WorkflowStepAction.CREATE_IMAGE, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
-      { name: 'Terminate', action: WorkflowStepAction.TERMINATE_INSTANCE, onFailure: WorkflowStepOnFailure.CONTINUE, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
-      { name: 'Notify', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: approvals.topicArn } },
+      { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, onFailure: WorkflowStepOnFailure.ABORT, inputs: WorkflowStepInputs.fromObject({ waitFor: 'ssmAgent' }) },
+      { name: 'Build', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: WorkflowStepInputs.fromObject({ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }) },
+      { name: 'Image', action: WorkflowStepAction.CREATE_IMAGE, inputs: WorkflowStepInputs.fromObject({ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }) },
+      { name: 'Terminate', action: WorkflowStepAction.TERMINATE_INSTANCE, onFailure: WorkflowStepOnFailure.CONTINUE, inputs: WorkflowStepInputs.fromObject({ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }) },
+      { name: 'Notify', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: WorkflowStepInputs.fromObject({ snsTopicArn: approvals.topicArn }) },
     ],
     outputs: [{ name: 'ImageId', value: '$.stepOutputs.Image.imageId' }],
   }),

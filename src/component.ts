@@ -17,15 +17,17 @@ import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { ComponentDocumentFacts, validateComponentDocument } from './private/core/documents';
+import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { renderTagMap, Validator } from './private/core/validation';
 import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
 import { grantOnResource } from './private/iam/grants';
 import { SharePrincipal, ShareOptions } from './sharing';
+import { ComponentStepInputs } from './step-inputs';
 
 /**
  * An Image Builder component: a build or test document that recipes run.
  */
-export interface IComponent extends IResource {
+export interface IComponent extends IResource, imagebuilder.IComponentRef {
   /**
    * The component's ARN, with a version (`1.0.0`, `x.x.x` wildcards, or a build `1.0.0/1`).
    *
@@ -345,11 +347,12 @@ export interface ComponentStep {
 
   /**
    * The action's inputs: a mapping or a list of mappings, as the action takes them (for example
-   * `{ commands: ['dnf -y update'] }` for `ExecuteBash`).
+   * `ComponentStepInputs.executeBash(['dnf -y update'])`, or `ComponentStepInputs.fromObject`
+   * and `ComponentStepInputs.fromList` for any action).
    *
    * @default - no inputs
    */
-  readonly inputs?: any;
+  readonly inputs?: ComponentStepInputs;
 
   /**
    * What AWSTOE does when the step fails.
@@ -508,7 +511,7 @@ function renderComponentDocument(document: ComponentDocument): unknown {
         timeoutSeconds: step.timeout?.toSeconds(),
         maxAttempts: step.maxAttempts,
         loop: step.loop && { name: step.loop.name, forEach: step.loop.forEach, for: step.loop.range },
-        inputs: step.inputs,
+        inputs: step.inputs?.render(),
       })),
     })),
   };
@@ -605,6 +608,20 @@ export interface ComponentAttributes {
   readonly componentVersion?: string;
 }
 
+/** What `Component.fromLookup` searches for. */
+export interface ComponentLookupOptions {
+  /** The component's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly componentName: string;
+
+  /**
+   * The component's version; `x` nodes select the latest matching version, which the lookup
+   * resolves to an exact one.
+   *
+   * @default 'x.x.x' - the latest version
+   */
+  readonly componentVersion?: string;
+}
+
 /** The permissions on a component, scoped to its ARN. */
 export class ComponentGrants {
   /** The grants of the given component (owned or imported). */
@@ -631,6 +648,11 @@ export class ComponentGrants {
 /** Shared behaviour of owned and imported components. */
 abstract class ComponentBase extends Resource implements IComponent {
   public abstract readonly componentArn: string;
+
+  /** A reference to this component, where aws-cdk-lib expects one (`IComponentRef`). */
+  public get componentRef(): imagebuilder.ComponentReference {
+    return { componentArn: this.componentArn };
+  }
   public abstract readonly componentName: string;
   public abstract readonly componentVersion: string;
   public abstract readonly platform?: ComponentPlatform;
@@ -697,6 +719,41 @@ export class Component extends ComponentBase {
     const version = attrs.componentVersion ?? ANY_VERSION;
     const componentArn = imageBuilderArn(scope, 'component', `${attrs.componentName}/${version}`);
     return new ImportedComponent(scope, id, componentArn, attrs.componentName, version, false);
+  }
+
+  /**
+   * Looks up a component of the stack's account and Region at synth, through the CDK CLI's Cloud
+   * Control context provider (`AWS::ImageBuilder::Component`, read by its ARN), and imports it
+   * with what the lookup learned: the exact ARN (a version with `x` nodes resolved) and the
+   * platform, which recipes check their parent image against.
+   *
+   * The stack needs a concrete account and Region. Until the CLI has answered, the component is a
+   * dummy in account 123456789012, which can never deploy. The answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later.
+   */
+  public static fromLookup(scope: Construct, id: string, options: ComponentLookupOptions): IComponent {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('componentName', options.componentName);
+    v.semanticVersion('componentVersion', options.componentVersion, { wildcards: true });
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::Component schema: primaryIdentifier /properties/Arn (the build version ARN,
+    // `.../1.0.0/1`); the read handler calls GetComponent, whose componentBuildVersionArn also takes a
+    // version ARN with `x` nodes (service model ComponentVersionArnOrBuildVersionArn). Name, Platform
+    // and Version are `required`, so every answer has them; SupportedOsVersions is optional (the
+    // CLI fails a lookup whose resource lacks a property asked for) and Data/Uri are writeOnly
+    // (never returned).
+    const answer = lookupResource(scope, id, 'componentName', {
+      typeName: 'AWS::ImageBuilder::Component',
+      resource: 'component',
+      resourceName: `${options.componentName}/${options.componentVersion ?? ANY_VERSION}`,
+      propertiesToReturn: ['Arn', 'Platform'],
+      dummy: arn => ({ Arn: `${exactDummyVersion(arn)}/1`, Platform: ComponentPlatform.LINUX }),
+    });
+    // The dummy's platform is no fact: a recipe would check its parent image against it.
+    const platform: ComponentPlatform | undefined = answer.answered && Object.values(ComponentPlatform).includes(answer.properties.Platform)
+      ? answer.properties.Platform
+      : undefined;
+    return ImportedComponent.fromArn(scope, id, answer.properties.Arn, platform);
   }
 
   /**
@@ -820,14 +877,13 @@ brand(Component, 'Component');
 /** A component defined outside this app. */
 class ImportedComponent extends ComponentBase {
   /** Imports by ARN: the name and version are read from it (`component/<name>/<version>[/<build>]`). */
-  public static fromArn(scope: Construct, id: string, componentArn: string): ImportedComponent {
+  public static fromArn(scope: Construct, id: string, componentArn: string, platform?: ComponentPlatform): ImportedComponent {
     const version = Token.isUnresolved(componentArn)
       ? arnPathPart(componentArn, 2)
       : componentArn.split('/').slice(2).join('/');
-    return new ImportedComponent(scope, id, componentArn, arnPathPart(componentArn, 1), version, true);
+    return new ImportedComponent(scope, id, componentArn, arnPathPart(componentArn, 1), version, true, platform);
   }
 
-  public readonly platform?: ComponentPlatform = undefined;
   public readonly supportedOsVersions?: string[] = undefined;
   public readonly parameterDeclarations?: DocumentParameterDeclaration[] = undefined;
 
@@ -838,6 +894,8 @@ class ImportedComponent extends ComponentBase {
     public readonly componentName: string,
     public readonly componentVersion: string,
     environmentFromArn: boolean,
+    /** The platform, when a lookup learned it. */
+    public readonly platform?: ComponentPlatform,
   ) {
     super(scope, id, environmentFromArn ? { environmentFromArn: componentArn } : {});
   }

@@ -3,7 +3,6 @@ import {
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
   aws_kms as kms,
-  Fn,
   RemovalPolicy,
   Resource,
 } from 'aws-cdk-lib';
@@ -15,12 +14,13 @@ import { ContainerParentImage } from './container-parent-image';
 import { DockerfileTemplate } from './dockerfile-template';
 import { renderBlockDevices } from './private/compose/block-devices';
 import { renderComponents } from './private/compose/components';
-import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/compose/recipe-content';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, RecipeAttributes } from './private/compose/recipe-content';
 import type * as RecipeRepositoryModule from './private/compose/recipe-repository';
 import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
+import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
@@ -29,7 +29,7 @@ import { SharePrincipal, ShareOptions } from './sharing';
 /**
  * An Image Builder container recipe: how a container image is built and where it is pushed.
  */
-export interface IContainerRecipe extends IRecipe {
+export interface IContainerRecipe extends IRecipe, imagebuilder.IContainerRecipeRef {
   /**
    * The container recipe's ARN.
    *
@@ -244,6 +244,20 @@ export interface ContainerRecipeProps {
   readonly tags?: { [key: string]: string };
 }
 
+/** What `ContainerRecipe.fromLookup` searches for. */
+export interface ContainerRecipeLookupOptions {
+  /** The recipe's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly containerRecipeName: string;
+
+  /**
+   * The recipe's version; `x` nodes select the latest matching version, which the lookup
+   * resolves to an exact one.
+   *
+   * @default 'x.x.x' - the latest version
+   */
+  readonly containerRecipeVersion?: string;
+}
+
 /** The name and version of an existing container recipe. */
 export interface ContainerRecipeAttributes {
   /** The container recipe's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
@@ -294,6 +308,11 @@ export class ContainerRecipeGrants {
 /** Shared behaviour of owned and imported container recipes. */
 abstract class ContainerRecipeBase extends Resource implements IContainerRecipe {
   public abstract readonly containerRecipeArn: string;
+
+  /** A reference to this container recipe, where aws-cdk-lib expects one (`IContainerRecipeRef`). */
+  public get containerRecipeRef(): imagebuilder.ContainerRecipeReference {
+    return { containerRecipeArn: this.containerRecipeArn };
+  }
   public abstract readonly containerRecipeName: string;
   public abstract readonly containerRecipeVersion: string;
   public abstract readonly targetRepository?: ecr.IRepository;
@@ -384,25 +403,56 @@ export class ContainerRecipe extends ContainerRecipeBase {
       environmentFromArn: false,
     });
   }
+  /**
+   * Looks up a container recipe of the stack's account and Region at synth, through the CDK CLI's
+   * Cloud Control context provider (`AWS::ImageBuilder::ContainerRecipe`, read by its ARN), and
+   * imports it with the exact ARN (a version with `x` nodes resolved) and the ECR repository it
+   * pushes to. Its platform stays unknown: `PlatformOverride` is write-only in CloudFormation.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: ContainerRecipeLookupOptions): IContainerRecipe {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('containerRecipeName', options.containerRecipeName);
+    v.semanticVersion('containerRecipeVersion', options.containerRecipeVersion, { wildcards: true });
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::ContainerRecipe schema: primaryIdentifier /properties/Arn; writeOnly
+    // DockerfileTemplateData, DockerfileTemplateUri, ImageOsVersionOverride and PlatformOverride
+    // (never returned). TargetRepository is required by CreateContainerRecipe (service model), so
+    // every recipe has it. GetContainerRecipe's containerRecipeArn takes `x` nodes.
+    const answer = lookupResource(scope, id, 'containerRecipeName', {
+      typeName: 'AWS::ImageBuilder::ContainerRecipe',
+      resource: 'container-recipe',
+      resourceName: `${options.containerRecipeName}/${options.containerRecipeVersion ?? ANY_VERSION}`,
+      propertiesToReturn: ['Arn', 'TargetRepository.RepositoryName'],
+      dummy: arn => ({ 'Arn': exactDummyVersion(arn), 'TargetRepository.RepositoryName': 'dummy-repository' }),
+    });
+    const arn: string = answer.properties.Arn;
+    return new ImportedContainerRecipe(scope, id, {
+      arn,
+      name: arnPathPart(arn, 1),
+      version: arnPathPart(arn, 2),
+      targetRepository: answer.answered
+        ? ecr.Repository.fromRepositoryName(scope, `${id}TargetRepository`, answer.properties['TargetRepository.RepositoryName'])
+        : undefined,
+      environmentFromArn: true,
+    });
+  }
+
 
   public readonly containerRecipeArn: string;
   public get containerRecipeName(): string {
-    // Made on first use, like the recipe's attributes: most apps never read it.
-    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
-    return this.resourceName;
+    return this.attributes.recipeName;
   }
-  private resourceName?: string;
 
   /**
    * The container recipe's version. When the version has `x` nodes, this is the version Image
    * Builder assigned, read from the recipe's ARN.
    */
   public get containerRecipeVersion(): string {
-    // Made on first use: most apps never read it, and it costs two intrinsics and a token.
-    this.assignedVersion ??= isToken(this.version) || this.version.includes('x')
-      ? Fn.select(2, Fn.split('/', this.resource.attrArn))
-      : this.version;
-    return this.assignedVersion;
+    return this.attributes.recipeVersion;
   }
 
   /**
@@ -424,7 +474,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * @attribute
    */
   public get containerRecipeLatestVersionArn(): string {
-    return this.resource.attrLatestVersionArn;
+    return this.attributes.latestVersionArn;
   }
 
   /**
@@ -433,7 +483,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * @attribute
    */
   public get containerRecipeLatestMajorVersionArn(): string {
-    return this.resource.attrLatestVersionMajor;
+    return this.attributes.latestMajorVersionArn;
   }
 
   /**
@@ -442,7 +492,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * @attribute
    */
   public get containerRecipeLatestMinorVersionArn(): string {
-    return this.resource.attrLatestVersionMinor;
+    return this.attributes.latestMinorVersionArn;
   }
 
   /**
@@ -452,15 +502,14 @@ export class ContainerRecipe extends ContainerRecipeBase {
    * @attribute
    */
   public get containerRecipeLatestPatchVersionArn(): string {
-    return this.resource.attrLatestVersionPatch;
+    return this.attributes.latestPatchVersionArn;
   }
 
   private readonly sharing: ResourceSharing;
   /** The L1, whose attributes the getters read when they are first used. */
   private readonly resource: imagebuilder.CfnContainerRecipe;
-  /** The version as given (`x` nodes are assigned by Image Builder). */
-  private readonly version: string;
-  private assignedVersion?: string;
+  /** The name, version and latest-version ARNs, read from the L1 on first use. */
+  private readonly attributes: RecipeAttributes;
   private readonly componentConfigurations: ComponentConfiguration[];
 
   /**
@@ -480,6 +529,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.resourceName('containerRecipeName', props.containerRecipeName);
     v.semanticVersion('containerRecipeVersion', version, { wildcards: true });
     v.description('description', props.description);
+    v.kmsKey('kmsKey', props.kmsKey);
     v.nonEmptyString('workingDirectory', props.workingDirectory);
     v.nonEmptyString('imageOsVersionOverride', props.imageOsVersionOverride);
     v.enumValue('platformOverride', props.platformOverride, ContainerPlatform);
@@ -543,7 +593,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
         resource: 'container-recipe',
         resourceName: `${name}/${version}`,
       });
-    this.version = version;
+    this.attributes = new RecipeAttributes(resource, version, attrName => this.getResourceNameAttribute(attrName));
     this.sharing = new ResourceSharing(this, resource.attrArn, props.kmsKey);
   }
 

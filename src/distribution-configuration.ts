@@ -10,9 +10,10 @@ import {
   Token,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { AmiDistributionOptions, ContainerDistributionOptions } from './distribution-options';
+import { AmiDistributionFeatures, AmiDistributionOptions, ContainerDistributionOptions } from './distribution-options';
 import {
   KMS_DISTRIBUTION_ACTIONS,
+  amiFeaturesOf,
   KMS_LAUNCH_ACTIONS,
   PUBLIC_USER_GROUP,
   RenderedAmiDistribution,
@@ -23,7 +24,8 @@ import {
 import { PATTERNS } from './private/core/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { formatProblem } from './private/core/errors';
+import { formatProblemAtConstruct } from './private/core/errors';
+import { lookupResource } from './private/core/lookup';
 import { organizationPrincipal, organizationalUnitPrincipal } from './private/core/org-principals';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
@@ -32,7 +34,7 @@ import { RecipeType } from './recipe';
 /**
  * An Image Builder distribution configuration: where built images are copied and shared.
  */
-export interface IDistributionConfiguration extends IResource {
+export interface IDistributionConfiguration extends IResource, imagebuilder.IDistributionConfigurationRef {
   /**
    * The distribution configuration's ARN.
    *
@@ -65,6 +67,16 @@ export interface IDistributionConfiguration extends IResource {
   readonly distributionRegions?: string[];
 
   /**
+   * What the AMI distributions use, in the terms of the permissions a pipeline's execution role
+   * needs, when known (a distribution configuration authored in this app). Read it late (at
+   * synth): distributions may be added after it is passed to a pipeline or image.
+   *
+   * @default - undefined: not known (an imported configuration); a created execution role then
+   * gets every distribution permission
+   */
+  readonly amiDistributionFeatures?: AmiDistributionFeatures;
+
+  /**
    * Grants permission to read this distribution configuration
    * (`imagebuilder:GetDistributionConfiguration`).
    *
@@ -79,6 +91,12 @@ export interface IDistributionConfiguration extends IResource {
    * @param actions the actions, such as `imagebuilder:DeleteDistributionConfiguration`
    */
   grant(grantee: iam.IGrantable, ...actions: string[]): iam.Grant;
+}
+
+/** What `DistributionConfiguration.fromLookup` searches for. */
+export interface DistributionConfigurationLookupOptions {
+  /** The distribution configuration's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly distributionConfigurationName: string;
 }
 
 /** Properties of a `DistributionConfiguration`. */
@@ -146,9 +164,15 @@ export class DistributionConfigurationGrants {
 /** Shared behaviour of owned and imported distribution configurations. */
 abstract class DistributionConfigurationBase extends Resource implements IDistributionConfiguration {
   public abstract readonly distributionConfigurationArn: string;
+
+  /** A reference to this distribution configuration, where aws-cdk-lib expects one (`IDistributionConfigurationRef`). */
+  public get distributionConfigurationRef(): imagebuilder.DistributionConfigurationReference {
+    return { distributionConfigurationArn: this.distributionConfigurationArn };
+  }
   public abstract readonly distributionConfigurationName: string;
   public abstract readonly distributedImageTypes?: RecipeType[];
   public abstract readonly distributionRegions?: string[];
+  public abstract readonly amiDistributionFeatures?: AmiDistributionFeatures;
 
   /** Grants on this distribution configuration. */
   public readonly grants: DistributionConfigurationGrants = DistributionConfigurationGrants.fromDistributionConfiguration(this);
@@ -219,6 +243,31 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     const arn = imageBuilderArn(scope, 'distribution-configuration', distributionConfigurationName);
     return new ImportedDistributionConfiguration(scope, id, arn, distributionConfigurationName, false);
   }
+  /**
+   * Looks up a distribution configuration of the stack's account and Region at synth, through
+   * the CDK CLI's Cloud Control context provider (`AWS::ImageBuilder::DistributionConfiguration`, read by its ARN),
+   * and imports it: a name that does not exist fails at synth, not at deploy.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: DistributionConfigurationLookupOptions): IDistributionConfiguration {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('distributionConfigurationName', options.distributionConfigurationName);
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::DistributionConfiguration schema: primaryIdentifier /properties/Arn
+    // (`distribution-configuration/<name>`, no version); Name and Distributions are `required`.
+    const answer = lookupResource(scope, id, 'distributionConfigurationName', {
+      typeName: 'AWS::ImageBuilder::DistributionConfiguration',
+      resource: 'distribution-configuration',
+      resourceName: options.distributionConfigurationName,
+      propertiesToReturn: ['Arn'],
+      dummy: arn => ({ Arn: arn }),
+    });
+    return DistributionConfiguration.fromDistributionConfigurationArn(scope, id, answer.properties.Arn);
+  }
+
 
   /** The distribution configuration's ARN. */
   public readonly distributionConfigurationArn: string;
@@ -256,6 +305,18 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     return [...this.distributions.keys()];
   }
 
+  /**
+   * What the AMI distributions added so far use, in the terms of the permissions a pipeline's
+   * execution role needs: launch templates, fast launch, license configurations, SSM parameters
+   * and other accounts.
+   */
+  public get amiDistributionFeatures(): AmiDistributionFeatures | undefined {
+    const stack = Stack.of(this);
+    return amiFeaturesOf(stack, [...this.distributions.values()]
+      .filter(d => d.ami)
+      .map(d => ({ region: d.region, options: d.ami!.options })));
+  }
+
   /** Whether `grantKeyUsage()` was called: AMI distributions added later are granted too. */
   private keyUsageGranted = false;
 
@@ -282,7 +343,7 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
     });
 
     this.node.addValidation({
-      validate: () => this.distributions.size > 0 ? [] : [formatProblem(this, {
+      validate: () => this.distributions.size > 0 ? [] : [formatProblemAtConstruct({
         property: 'distributions',
         value: [],
         rule: 'must have at least 1 item: give amiDistributions or containerDistributions, or call addAmiDistribution() or addContainerDistribution()',
@@ -486,6 +547,7 @@ brand(DistributionConfiguration, 'DistributionConfiguration');
 /** A distribution configuration defined outside this app. */
 class ImportedDistributionConfiguration extends DistributionConfigurationBase {
   public readonly distributionRegions?: string[] = undefined;
+  public readonly amiDistributionFeatures?: AmiDistributionFeatures = undefined;
   public readonly distributionConfigurationArn: string;
   public readonly distributionConfigurationName: string;
   public readonly distributedImageTypes?: RecipeType[] = undefined;

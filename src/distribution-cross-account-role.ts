@@ -1,6 +1,9 @@
-import { aws_iam as iam, aws_kms as kms, Resource, Stack, Token } from 'aws-cdk-lib';
-import { Construct } from 'constructs';
+import { Annotations, aws_iam as iam, aws_kms as kms, CfnResource, Resource, Stack, Token } from 'aws-cdk-lib';
+import type { IDistributionConfiguration } from './distribution-configuration';
+import { Construct, IConstruct } from 'constructs';
 import { LIMITS } from './private/core/api-constraints';
+import { brand, hasBrand } from './private/core/brands';
+import { formatProblemAtConstruct } from './private/core/errors';
 import { isToken, Validator } from './private/core/validation';
 import { acknowledgeLibraryFindings } from './private/iam/acknowledge';
 import { ACKNOWLEDGED } from './private/iam/library-policy';
@@ -49,6 +52,16 @@ export interface DistributionCrossAccountRoleProps {
  * Its permissions are a least-privilege version of the AWS managed policy
  * `Ec2ImageBuilderCrossAccountDistributionAccess`: only the source accounts' Image Builder
  * service-linked role (and the given `sourceRoles`) may assume it.
+ *
+ * The role's logical ID is fixed (`EC2ImageBuilderDistributionCrossAccountRole`), like its name:
+ * moving the construct to another construct id or parent in the same stack keeps the same
+ * resource, where a new logical ID would make CloudFormation create a second role with the same
+ * name (which IAM refuses) before deleting the first. Moving it to another stack still needs two
+ * deployments: remove it from the old stack first.
+ *
+ * At synth, a second `DistributionCrossAccountRole` in the same account is an error, and an
+ * `ImagePipeline` of the app that distributes to this account with an execution role this role
+ * does not trust (in `sourceRoles`) is a warning.
  */
 export class DistributionCrossAccountRole extends Resource {
   /** The role name Image Builder assumes in a target account. */
@@ -86,8 +99,49 @@ export class DistributionCrossAccountRole extends Resource {
     const policy = new iam.Policy(this, 'Policy', { roles: [role], statements: this.statements(props.encryptionKeys ?? []) });
     this.acknowledge(policy);
 
+    // The role name is fixed per account: a fixed logical ID keeps a moved construct the same resource.
+    (role.node.defaultChild as CfnResource).overrideLogicalId(DistributionCrossAccountRole.ROLE_NAME);
+
     this.role = role;
     this.roleArn = role.roleArn;
+    this.node.addValidation({ validate: () => this.checkApp(props) });
+  }
+
+  /**
+   * Across the app: a second role in this account is an error (IAM refuses a second role of the
+   * same name); a pipeline that distributes to this account with an execution role this role does
+   * not trust gets a warning (Image Builder assumes this role with the execution role).
+   */
+  private checkApp(props: DistributionCrossAccountRoleProps): string[] {
+    const account = Stack.of(this).account;
+    const all = this.node.root.node.findAll();
+    const errors: string[] = [];
+    const first = all.find(c => hasBrand(c, 'DistributionCrossAccountRole') && sameAccount(Stack.of(c), Stack.of(this)));
+    if (first !== undefined && first !== this) {
+      errors.push(formatProblemAtConstruct({
+        property: 'role name',
+        value: DistributionCrossAccountRole.ROLE_NAME,
+        rule: `is already the name of the role ${first.node.path} in ${isToken(account) ? 'the same stack' : `account ${account}`}: ` +
+          'IAM role names are unique per account, so define one DistributionCrossAccountRole per account and give it every source account and role',
+      }));
+    }
+    if (isToken(account)) {
+      return errors;
+    }
+    const trusted = (role: iam.IRole) => (props.sourceRoles ?? []).some(r => r === role || r.roleArn === role.roleArn);
+    for (const c of all) {
+      if (!hasBrand(c, 'ImagePipeline')) continue;
+      const pipeline = c as IConstruct & { executionRole?: iam.IRole; distributionConfiguration?: IDistributionConfiguration };
+      const role = pipeline.executionRole;
+      const accounts = pipeline.distributionConfiguration?.amiDistributionFeatures?.crossAccountIds ?? [];
+      if (role !== undefined && accounts.includes(account) && !trusted(role)) {
+        Annotations.of(this).addWarningV2('cdk-imagebuilder:crossAccountRoleDoesNotTrustPipeline',
+          `The pipeline ${c.node.path} distributes AMIs to account ${account} with its execution role ${role.node.path}, ` +
+          'which Image Builder uses to assume this role, but this role does not trust it: the distribution would fail. ' +
+          'Add the pipeline\'s executionRole to sourceRoles.');
+      }
+    }
+    return errors;
   }
 
   private validateSources(v: Validator, props: DistributionCrossAccountRoleProps): void {
@@ -178,6 +232,13 @@ export class DistributionCrossAccountRole extends Resource {
         'the copied AMI, whose IDs are made by the copy; the statement holds only ec2:CopyImage.',
     };
     acknowledgeLibraryFindings(policy, ...Object.entries(reasons).map(([id, reason]) => ({ id, reason })),
-      ACKNOWLEDGED.inlinePolicy('the permissions Image Builder needs to distribute AMIs to this account'));
+      ...ACKNOWLEDGED.inlinePolicy('the permissions Image Builder needs to distribute AMIs to this account'));
   }
+}
+
+brand(DistributionCrossAccountRole, 'DistributionCrossAccountRole');
+
+/** Whether two stacks are surely in the same account: the same stack, or the same known account. */
+function sameAccount(a: Stack, b: Stack): boolean {
+  return a === b || (!isToken(a.account) && a.account === b.account);
 }

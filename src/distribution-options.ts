@@ -44,7 +44,12 @@ export interface AmiLaunchPermission {
 export interface LaunchTemplateConfiguration {
   /**
    * The launch template. Image Builder takes it by ID, so an imported template must be imported
-   * with its ID (`ec2.LaunchTemplate.fromLaunchTemplateAttributes({ launchTemplateId })`).
+   * with its ID.
+   *
+   * @example
+   * const launchTemplate = ec2.LaunchTemplate.fromLaunchTemplateAttributes(this, 'Template', {
+   *   launchTemplateId: 'lt-0123456789abcdef0',
+   * });
    */
   readonly launchTemplate: ec2.ILaunchTemplate;
 
@@ -270,3 +275,37 @@ export interface ContainerDistributionOptions {
   readonly containerDescription?: string;
 }
 
+
+/**
+ * What the AMI distributions of a distribution configuration use, in the terms of the IAM
+ * permissions a pipeline's execution role needs to carry them out: each list holds the resources
+ * of this account that distribution changes, so that the created execution role is granted only
+ * what the configuration uses.
+ */
+export interface AmiDistributionFeatures {
+  /**
+   * The ARNs of the launch templates of this account that distribution updates with the new AMI
+   * ID (`launchTemplates`). Launch templates of other accounts are updated through their
+   * cross-account role.
+   */
+  readonly launchTemplateArns: string[];
+
+  /** Whether any AMI distribution configures Windows fast launch (`fastLaunchConfigurations`). */
+  readonly fastLaunch: boolean;
+
+  /** The license configurations attached to the distributed AMIs (`licenseConfigurationArns`). */
+  readonly licenseConfigurationArns: string[];
+
+  /**
+   * The ARNs of the SSM parameters of this account that distribution writes the AMI ID to
+   * (`ssmParameters`; a parameter whose name is a token is any parameter of its Region).
+   */
+  readonly ssmParameterArns: string[];
+
+  /**
+   * The other accounts distribution reaches through their `EC2ImageBuilderDistributionCrossAccountRole`
+   * (`targetAccountIds`, and the accounts of launch templates, fast launch and SSM parameters);
+   * `*` when an account list is not known before deployment.
+   */
+  readonly crossAccountIds: string[];
+}

@@ -166,7 +166,12 @@ export interface ImageBuildOptions {
    * @default - a role is created when the build needs one (it has workflows, or a log group
    * outside `/aws/imagebuilder/` or whose name is not known at synth), with only the permissions
    * this build uses, in a policy of the library; otherwise Image Builder uses its service-linked
-   * role
+   * role. Distribution permissions follow the features the distribution configuration uses
+   * (launch templates by ID, fast launch, license configurations, SSM parameters, cross-account
+   * roles of the target accounts only); with an imported distribution configuration, whose
+   * features are not known, the role gets every distribution permission (launch templates,
+   * license configurations and SSM parameters of the account, the cross-account role in any
+   * account)
    */
   readonly executionRole?: iam.IRole;
 

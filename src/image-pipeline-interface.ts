@@ -1,4 +1,4 @@
-import { aws_events as events, aws_iam as iam, IResource } from 'aws-cdk-lib';
+import { aws_events as events, aws_iam as iam, aws_imagebuilder as imagebuilder, IResource } from 'aws-cdk-lib';
 import { IDistributionConfiguration } from './distribution-configuration';
 import { IInfrastructureConfiguration } from './infrastructure-configuration';
 import { IRecipe } from './recipe';
@@ -11,7 +11,7 @@ import { WorkflowConfiguration } from './workflow';
  * An Image Builder image pipeline: builds, tests and distributes images from a recipe, on a
  * schedule or on demand.
  */
-export interface IImagePipeline extends IResource {
+export interface IImagePipeline extends IResource, imagebuilder.IImagePipelineRef {
   /**
    * The pipeline's ARN (`arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/my-pipeline`).
    *

@@ -1,6 +1,8 @@
 import {
+  Annotations,
   Arn,
   ArnFormat,
+  CfnResource,
   aws_events as events,
   aws_iam as iam,
   aws_imagebuilder as imagebuilder,
@@ -9,10 +11,12 @@ import {
   Stack,
 } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
+import { ContainerRecipe } from './container-recipe';
 import { IDistributionConfiguration } from './distribution-configuration';
-import { BuildOnDeployOptions, Image } from './image';
+import { BuildOnDeployOptions, Image, ImageSource } from './image';
 import { ImageBuildOptions } from './image-build';
 import { IImagePipeline } from './image-pipeline-interface';
+import { ImageRecipe } from './image-recipe';
 import { IInfrastructureConfiguration, InfrastructureConfiguration } from './infrastructure-configuration';
 import { ImageRetentionOptions, LifecyclePolicy, LifecycleRule, LifecycleSelection } from './lifecycle-policy';
 import { PipelineExecutionStartCondition, PipelineSchedule } from './pipeline-schedule';
@@ -21,9 +25,10 @@ import { LIMITS } from './private/core/api-constraints';
 import { arnPathPart, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { throwValidationError } from './private/core/errors';
+import { lookupResource } from './private/core/lookup';
 import { renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
-import { IRecipe } from './recipe';
+import { IRecipe, RecipeType } from './recipe';
 import { WorkflowConfiguration } from './workflow';
 
 /** The `detail-type` of the events Image Builder sends to EventBridge. */
@@ -100,9 +105,28 @@ export interface ImagePipelineAttributes {
   readonly deploymentId?: string;
 }
 
+/** What `ImagePipeline.fromLookup` searches for. */
+export interface ImagePipelineLookupOptions {
+  /** The pipeline's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly imagePipelineName: string;
+
+  /**
+   * The kind of recipe the pipeline builds: the lookup asks for its `ImageRecipeArn` or its
+   * `ContainerRecipeArn`, and the CLI fails a lookup whose pipeline lacks the property asked for.
+   *
+   * @default RecipeType.IMAGE
+   */
+  readonly recipeType?: RecipeType;
+}
+
 /** Shared behaviour of owned and imported image pipelines. */
 abstract class ImagePipelineBase extends Resource implements IImagePipeline {
   public abstract readonly imagePipelineArn: string;
+
+  /** A reference to this image pipeline, where aws-cdk-lib expects one (`IImagePipelineRef`). */
+  public get imagePipelineRef(): imagebuilder.ImagePipelineReference {
+    return { imagePipelineArn: this.imagePipelineArn };
+  }
   public abstract readonly imagePipelineName: string;
   public abstract readonly deploymentId?: string;
   public abstract readonly recipe?: IRecipe;
@@ -363,6 +387,57 @@ export class ImagePipeline extends ImagePipelineBase {
   }
 
   /**
+   * Looks up a pipeline of the stack's account and Region at synth, through the CDK CLI's Cloud
+   * Control context provider (`AWS::ImageBuilder::ImagePipeline`, read by its ARN), and imports it
+   * with the recipe it builds and its infrastructure configuration (imported by the ARNs of the
+   * answer), so that grants and the image build event methods work on it. Its deployment ID is
+   * CloudFormation's own and is not asked for: an `Image` can't be built from the result.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: ImagePipelineLookupOptions): IImagePipeline {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('imagePipelineName', options.imagePipelineName);
+    v.enumValue('recipeType', options.recipeType, RecipeType);
+    v.throwIfInvalid();
+    const recipeType = options.recipeType ?? RecipeType.IMAGE;
+    const recipeProperty = recipeType === RecipeType.IMAGE ? 'ImageRecipeArn' : 'ContainerRecipeArn';
+    // AWS::ImageBuilder::ImagePipeline schema: primaryIdentifier /properties/Arn
+    // (`image-pipeline/<name>`); no `required` list, but CreateImagePipeline requires
+    // infrastructureConfigurationArn and one of imageRecipeArn / containerRecipeArn (service
+    // model). DistributionConfigurationArn, Workflows and ExecutionRole are optional: not asked for.
+    const answer = lookupResource(scope, id, 'imagePipelineName', {
+      typeName: 'AWS::ImageBuilder::ImagePipeline',
+      resource: 'image-pipeline',
+      resourceName: options.imagePipelineName,
+      propertiesToReturn: ['Arn', recipeProperty, 'InfrastructureConfigurationArn'],
+      dummy: arn => {
+        const prefix = arn.slice(0, arn.indexOf(':image-pipeline/'));
+        return {
+          Arn: arn,
+          [recipeProperty]: `${prefix}:${recipeType === RecipeType.IMAGE ? 'image-recipe' : 'container-recipe'}/dummy/1.0.0`,
+          InfrastructureConfigurationArn: `${prefix}:infrastructure-configuration/dummy`,
+        };
+      },
+    });
+    const recipeArn: string = answer.properties[recipeProperty];
+    const recipe = recipeType === RecipeType.IMAGE
+      ? ImageRecipe.fromImageRecipeArn(scope, `${id}Recipe`, recipeArn)
+      : ContainerRecipe.fromContainerRecipeArn(scope, `${id}Recipe`, recipeArn);
+    const infrastructureConfiguration = InfrastructureConfiguration.fromInfrastructureConfigurationArn(
+      scope, `${id}InfrastructureConfiguration`, answer.properties.InfrastructureConfigurationArn);
+    const arn: string = answer.properties.Arn;
+    return new ImportedImagePipeline(scope, id, {
+      arn,
+      name: Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!,
+      recipe,
+      infrastructureConfiguration,
+    }, true);
+  }
+
+  /**
    * Imports a pipeline by its ARN or name, and optionally the recipe it builds (which the image
    * build event methods need).
    */
@@ -522,7 +597,8 @@ export class ImagePipeline extends ImagePipelineBase {
    * @param options how the image follows the pipeline
    */
   public buildOnDeploy(id: string, options: BuildOnDeployOptions = {}): Image {
-    return new Image(this.node.scope as Construct, id, { ...options, imagePipeline: this });
+    const { rebuildOnPipelineUpdate, ...imageOptions } = options;
+    return new Image(this, id, { ...imageOptions, source: ImageSource.fromPipeline(this, { rebuildOnPipelineUpdate }) });
   }
 }
 
@@ -534,14 +610,20 @@ class ImportedImagePipeline extends ImagePipelineBase {
   public readonly imagePipelineName: string;
   public readonly deploymentId?: string;
   public readonly recipe?: IRecipe;
-  public readonly infrastructureConfiguration?: IInfrastructureConfiguration = undefined;
+  public readonly infrastructureConfiguration?: IInfrastructureConfiguration;
   public readonly distributionConfiguration?: IDistributionConfiguration = undefined;
   public readonly workflows?: WorkflowConfiguration[] = undefined;
 
   constructor(
     scope: Construct,
     id: string,
-    attrs: { arn: string; name: string; recipe?: IRecipe; deploymentId?: string },
+    attrs: {
+      arn: string;
+      name: string;
+      recipe?: IRecipe;
+      deploymentId?: string;
+      infrastructureConfiguration?: IInfrastructureConfiguration;
+    },
     environmentFromArn: boolean,
   ) {
     super(scope, id, environmentFromArn ? { environmentFromArn: attrs.arn } : {});
@@ -549,6 +631,7 @@ class ImportedImagePipeline extends ImagePipelineBase {
     this.imagePipelineName = attrs.name;
     this.recipe = attrs.recipe;
     this.deploymentId = attrs.deploymentId;
+    this.infrastructureConfiguration = attrs.infrastructureConfiguration;
   }
 }
 
@@ -557,10 +640,6 @@ function validateSchedule(v: Validator, schedule: PipelineSchedule | undefined):
     return;
   }
   v.scheduleExpression('schedule.expression', schedule.expressionString);
-  if (schedule._tokenRateInUnsupportedUnit !== undefined) {
-    v.fail('schedule.expression', schedule._tokenRateInUnsupportedUnit,
-      'must be given in minutes, hours or days when the rate is a token (Image Builder takes no seconds)');
-  }
   v.timeZone('schedule.timeZone', schedule.timeZone?.timezoneName);
   v.enumValue('schedule.startCondition', schedule.startCondition, PipelineExecutionStartCondition);
   v.integer('schedule.autoDisableAfterFailures', schedule.autoDisableAfterFailures, LIMITS.autoDisableFailureCount);
@@ -614,7 +693,71 @@ function createImageRetention(
     executionRole: options.executionRole,
   });
   builder.node.addValidation({ validate: () => otherBuilders(builder, recipe, builtRecipeOf) });
+  builder.node.addValidation({ validate: () => warnOfOtherSelections(builder, policy, recipe) });
   return policy;
+}
+
+/**
+ * Warnings (not errors: each can be meant, and the README shows how to keep the images) for what
+ * else of the app the retention's selection reaches:
+ * - an `Image` built from the same recipe: its image is one of the recipe's images, so the
+ *   retention deletes it (with its AMI) once newer builds of its recipe version outnumber
+ *   `keepLast`; doubly so when its AMI feeds a launch template, launch configuration or instance
+ *   of the app, which would then launch a deleted AMI;
+ * - another `LifecyclePolicy` that selects the recipe: both act on the same images, and the one
+ *   that deletes first wins, whatever the other keeps.
+ */
+function warnOfOtherSelections(builder: Construct, retention: LifecyclePolicy, recipe: IRecipe): string[] {
+  const names = (retention.selectedRecipes ?? []).map(r => r.name);
+  const all = builder.node.root.node.findAll();
+  for (const other of all) {
+    if (hasBrand(other, 'Image')) {
+      const image = other as Image;
+      if (image.recipe === undefined || (image.recipe !== recipe && image.recipe.recipeArn !== recipe.recipeArn)) continue;
+      const users = amiUsers(all, image);
+      if (users.length > 0) {
+        Annotations.of(builder).addWarningV2('cdk-imagebuilder:retentionMayDeleteAmiInUse',
+          `retention selects the image ${image.node.path}, built on deploy from the same recipe, whose AMI ${users.join(', ')} launches: ` +
+          'once newer builds of its recipe version outnumber keepLast, the retention deletes that AMI while it is in use. ' +
+          'Keep it with an exclusion, for example rules: [LifecycleRule.deleteAfter(Duration.days(90), { retainAtLeast: 3, ' +
+          'exclusions: { amisLaunchedWithin: Duration.days(30) } })], or give each recipe version few builds between deployments.');
+      } else {
+        Annotations.of(builder).addWarningV2('cdk-imagebuilder:retentionSelectsImage',
+          `retention selects the image ${image.node.path}, built from the same recipe: the policy selects images by recipe, so it ` +
+          'deletes that image and its AMI once newer builds of its recipe version outnumber keepLast. Exclude it (exclusions) ' +
+          'or build it from a recipe of its own.');
+      }
+    } else if (hasBrand(other, 'LifecyclePolicy') && other !== retention) {
+      const selected = ((other as LifecyclePolicy).selectedRecipes ?? []).map(r => r.name);
+      if (selected.some(name => names.includes(name))) {
+        Annotations.of(builder).addWarningV2('cdk-imagebuilder:retentionOverlapsLifecyclePolicy',
+          `retention selects the same recipe as the lifecycle policy ${other.node.path}: both act on the same images, and ` +
+          'whichever deletes first wins, whatever the other keeps. Put the rules in one policy (retention.rules), or select other recipes.');
+      }
+    }
+  }
+  return [];
+}
+
+/**
+ * The launch templates, launch configurations and instances of the image's stack whose AMI is the
+ * image's (by the image's `imageId` attribute), by construct path.
+ */
+function amiUsers(all: IConstruct[], image: Image): string[] {
+  const stack = Stack.of(image);
+  const imageId = JSON.stringify(stack.resolve(image.imageId));
+  const amiProperty: { [type: string]: string } = {
+    'AWS::EC2::LaunchTemplate': 'launchTemplateData',
+    'AWS::AutoScaling::LaunchConfiguration': 'imageId',
+    'AWS::EC2::Instance': 'imageId',
+  };
+  return all
+    .filter((c): c is CfnResource => CfnResource.isCfnResource(c) && amiProperty[c.cfnResourceType] !== undefined && Stack.of(c) === stack)
+    .filter(c => {
+      const value = (c as unknown as { [key: string]: unknown })[amiProperty[c.cfnResourceType]];
+      return JSON.stringify(stack.resolve(value) ?? null).includes(imageId);
+    })
+    .map(c => (c.node.scope?.node.defaultChild === c ? c.node.scope : c).node.path);
 }
 
 /** The error lines for the other constructs of the app that build the same recipe. */

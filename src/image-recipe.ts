@@ -14,12 +14,13 @@ import { BlockDeviceMapping } from './block-device';
 import { ComponentConfiguration, ComponentPlatform } from './component';
 import { renderBlockDevices } from './private/compose/block-devices';
 import { renderComponents } from './private/compose/components';
-import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION } from './private/compose/recipe-content';
+import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, RecipeAttributes } from './private/compose/recipe-content';
 import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { isToken, renderTagMap, Validator } from './private/core/validation';
+import { exactDummyVersion, lookupResource } from './private/core/lookup';
+import { renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
 import { SharePrincipal, ShareOptions } from './sharing';
@@ -27,7 +28,7 @@ import { SharePrincipal, ShareOptions } from './sharing';
 /**
  * An Image Builder image recipe: how an AMI is built.
  */
-export interface IImageRecipe extends IRecipe {
+export interface IImageRecipe extends IRecipe, imagebuilder.IImageRecipeRef {
   /**
    * The image recipe's ARN.
    *
@@ -262,6 +263,20 @@ export interface ImageRecipeProps {
   readonly tags?: { [key: string]: string };
 }
 
+/** What `ImageRecipe.fromLookup` searches for. */
+export interface ImageRecipeLookupOptions {
+  /** The recipe's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly imageRecipeName: string;
+
+  /**
+   * The recipe's version; `x` nodes select the latest matching version, which the lookup
+   * resolves to an exact one.
+   *
+   * @default 'x.x.x' - the latest version
+   */
+  readonly imageRecipeVersion?: string;
+}
+
 /** The name and version of an existing image recipe. */
 export interface ImageRecipeAttributes {
   /** The image recipe's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
@@ -304,6 +319,11 @@ export class ImageRecipeGrants {
 /** Shared behaviour of owned and imported image recipes. */
 abstract class ImageRecipeBase extends Resource implements IImageRecipe {
   public abstract readonly imageRecipeArn: string;
+
+  /** A reference to this image recipe, where aws-cdk-lib expects one (`IImageRecipeRef`). */
+  public get imageRecipeRef(): imagebuilder.ImageRecipeReference {
+    return { imageRecipeArn: this.imageRecipeArn };
+  }
   public abstract readonly imageRecipeName: string;
   public abstract readonly imageRecipeVersion: string;
 
@@ -373,25 +393,46 @@ export class ImageRecipe extends ImageRecipeBase {
     const arn = imageBuilderArn(scope, 'image-recipe', `${attrs.imageRecipeName}/${version}`);
     return new ImportedImageRecipe(scope, id, arn, attrs.imageRecipeName, version, false);
   }
+  /**
+   * Looks up an image recipe of the stack's account and Region at synth, through the CDK CLI's
+   * Cloud Control context provider (`AWS::ImageBuilder::ImageRecipe`, read by its ARN), and imports
+   * it with the exact ARN (a version with `x` nodes resolved). Its platform stays unknown:
+   * CloudFormation's image recipe has no platform property.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: ImageRecipeLookupOptions): IImageRecipe {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('imageRecipeName', options.imageRecipeName);
+    v.semanticVersion('imageRecipeVersion', options.imageRecipeVersion, { wildcards: true });
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::ImageRecipe schema: primaryIdentifier /properties/Arn; Name, Version and
+    // ParentImage are `required`; no Platform property (GetImageRecipe has one, CloudFormation does
+    // not carry it). GetImageRecipe's imageRecipeArn takes `x` nodes (service model ImageRecipeArn).
+    const answer = lookupResource(scope, id, 'imageRecipeName', {
+      typeName: 'AWS::ImageBuilder::ImageRecipe',
+      resource: 'image-recipe',
+      resourceName: `${options.imageRecipeName}/${options.imageRecipeVersion ?? ANY_VERSION}`,
+      propertiesToReturn: ['Arn'],
+      dummy: arn => ({ Arn: exactDummyVersion(arn) }),
+    });
+    return ImageRecipe.fromImageRecipeArn(scope, id, answer.properties.Arn);
+  }
+
 
   public readonly imageRecipeArn: string;
   public get imageRecipeName(): string {
-    // Made on first use, like the recipe's attributes: most apps never read it.
-    this.resourceName ??= this.getResourceNameAttribute(this.resource.attrName);
-    return this.resourceName;
+    return this.attributes.recipeName;
   }
-  private resourceName?: string;
 
   /**
    * The image recipe's version. When the version has `x` nodes, this is the version Image
    * Builder assigned, read from the recipe's ARN.
    */
   public get imageRecipeVersion(): string {
-    // Made on first use: most apps never read it, and it costs two intrinsics and a token.
-    this.assignedVersion ??= isToken(this.version) || this.version.includes('x')
-      ? Fn.select(2, Fn.split('/', this.resource.attrArn))
-      : this.version;
-    return this.assignedVersion;
+    return this.attributes.recipeVersion;
   }
 
   /**
@@ -401,7 +442,7 @@ export class ImageRecipe extends ImageRecipeBase {
    * @attribute
    */
   public get imageRecipeLatestVersionArn(): string {
-    return this.resource.attrLatestVersionArn;
+    return this.attributes.latestVersionArn;
   }
 
   /**
@@ -410,7 +451,7 @@ export class ImageRecipe extends ImageRecipeBase {
    * @attribute
    */
   public get imageRecipeLatestMajorVersionArn(): string {
-    return this.resource.attrLatestVersionMajor;
+    return this.attributes.latestMajorVersionArn;
   }
 
   /**
@@ -419,7 +460,7 @@ export class ImageRecipe extends ImageRecipeBase {
    * @attribute
    */
   public get imageRecipeLatestMinorVersionArn(): string {
-    return this.resource.attrLatestVersionMinor;
+    return this.attributes.latestMinorVersionArn;
   }
 
   /**
@@ -429,7 +470,7 @@ export class ImageRecipe extends ImageRecipeBase {
    * @attribute
    */
   public get imageRecipeLatestPatchVersionArn(): string {
-    return this.resource.attrLatestVersionPatch;
+    return this.attributes.latestPatchVersionArn;
   }
 
   /**
@@ -442,11 +483,8 @@ export class ImageRecipe extends ImageRecipeBase {
   public readonly components?: ComponentConfiguration[];
 
   private readonly sharing: ResourceSharing;
-  /** The L1, whose attributes the getters read when they are first used. */
-  private readonly resource: imagebuilder.CfnImageRecipe;
-  /** The version as given (`x` nodes are assigned by Image Builder). */
-  private readonly version: string;
-  private assignedVersion?: string;
+  /** The name, version and latest-version ARNs, read from the L1 on first use. */
+  private readonly attributes: RecipeAttributes;
 
   constructor(scope: Construct, id: string, props: ImageRecipeProps) {
     super(scope, id, {
@@ -488,7 +526,7 @@ export class ImageRecipe extends ImageRecipeBase {
       : undefined;
 
     const amiTags = renderTagMap(props.amiTags);
-    const resource = this.resource = new imagebuilder.CfnImageRecipe(this, 'Resource', {
+    const resource = new imagebuilder.CfnImageRecipe(this, 'Resource', {
       name,
       version,
       // AMI tags and the additional instance configuration are not create-only: their fingerprint
@@ -515,7 +553,7 @@ export class ImageRecipe extends ImageRecipeBase {
         resource: 'image-recipe',
         resourceName: `${name}/${version}`,
       });
-    this.version = version;
+    this.attributes = new RecipeAttributes(resource, version, attrName => this.getResourceNameAttribute(attrName));
     this.components = [...props.components ?? []];
     this.sharing = new ResourceSharing(this, resource.attrArn);
   }

@@ -27,7 +27,7 @@ import { SharePrincipal, ShareOptions } from './sharing';
 import { WorkflowConfiguration } from './workflow';
 
 /** An Image Builder image: one build of a recipe, with its AMI or container image. */
-export interface IImage extends IResource {
+export interface IImage extends IResource, imagebuilder.IImageRef {
   /**
    * The image's ARN (`arn:aws:imagebuilder:us-east-1:123456789012:image/my-recipe/1.0.0/1`).
    *
@@ -55,16 +55,8 @@ export interface ImageDeletionSettings {
   readonly executionRole?: iam.IRole;
 }
 
-/** How an image built on deploy from a pipeline follows it. */
-export interface BuildOnDeployOptions {
-  /**
-   * Whether a deployment that changes the pipeline (its `DeploymentId`: a new recipe version, a
-   * component or setting change) builds a new image. A deployment that changes nothing does not.
-   *
-   * @default true
-   */
-  readonly rebuildOnPipelineUpdate?: boolean;
-
+/** Settings of an `Image` whatever it is built from: tags and what happens to what it built. */
+export interface ImageOptions {
   /**
    * Tags of the image resource.
    *
@@ -93,24 +85,103 @@ export interface BuildOnDeployOptions {
   readonly removalPolicy?: RemovalPolicy;
 }
 
-/** Properties of an `Image`: build it from a pipeline (`imagePipeline`) or from parts (`recipe` and the build settings). */
-export interface ImageProps extends ImageBuildOptions, BuildOnDeployOptions {
+/** Properties of an `Image`: what it is built from (`source`), and its own settings. */
+export interface ImageProps extends ImageOptions {
   /**
-   * The recipe to build, when the image is built from parts (not with `imagePipeline`). Exactly
-   * one of `ImageRecipeArn` and `ContainerRecipeArn` is rendered, by the recipe's type.
+   * What the image is built from: a pipeline (`ImageSource.fromPipeline`) or a recipe with its
+   * build settings (`ImageSource.fromRecipe`).
+   */
+  readonly source: ImageSource;
+}
+
+/** How an image built from a pipeline follows the pipeline. */
+export interface ImageFromPipelineOptions {
+  /**
+   * Whether a deployment that changes the pipeline (its `DeploymentId`: a new recipe version, a
+   * component or setting change) builds a new image. A deployment that changes nothing does not.
    *
-   * @default - none: give `imagePipeline`
+   * @default true
+   */
+  readonly rebuildOnPipelineUpdate?: boolean;
+}
+
+/** How an image built on deploy from a pipeline follows it (`ImagePipeline.buildOnDeploy`). */
+export interface BuildOnDeployOptions extends ImageOptions, ImageFromPipelineOptions {}
+
+/** What an `ImageSource` gives the image: a pipeline, or a recipe and its build settings. */
+export interface ImageSourceConfig {
+  /**
+   * The pipeline to run (`ImagePipelineExecutionSettings`, with its `DeploymentId`).
+   *
+   * @default - none: the image is built from `recipe`
+   */
+  readonly imagePipeline?: IImagePipeline;
+
+  /**
+   * With `imagePipeline`: whether a change of the pipeline builds a new image (`OnUpdate`).
+   *
+   * @default true
+   */
+  readonly rebuildOnPipelineUpdate?: boolean;
+
+  /**
+   * The recipe to build. Exactly one of `ImageRecipeArn` and `ContainerRecipeArn` is rendered,
+   * by the recipe's type.
+   *
+   * @default - none: the image is built from `imagePipeline`
    */
   readonly recipe?: IRecipe;
 
   /**
-   * The pipeline to run, instead of parts: the image is built with the pipeline's recipe and
-   * settings (`ImagePipelineExecutionSettings` with its `DeploymentId`). Not with `recipe` or any
-   * build setting.
+   * With `recipe`: where and how the image is built, tested, scanned, distributed and logged.
    *
-   * @default - none: give `recipe`
+   * @default - the defaults of each build setting
    */
-  readonly imagePipeline?: IImagePipeline;
+  readonly buildOptions?: ImageBuildOptions;
+}
+
+/**
+ * What an `Image` is built from: a pipeline, with the pipeline's recipe and settings, or a
+ * recipe with its own build settings, like a pipeline's.
+ */
+export abstract class ImageSource {
+  /**
+   * Builds the image with a pipeline's recipe and settings: a deployment that changes the
+   * pipeline builds a new image, one that changes nothing does not. An imported pipeline needs
+   * its `deploymentId` (`ImagePipeline.fromImagePipelineAttributes`).
+   *
+   * @param imagePipeline the pipeline to run
+   * @param options how the image follows the pipeline
+   */
+  public static fromPipeline(imagePipeline: IImagePipeline, options: ImageFromPipelineOptions = {}): ImageSource {
+    return new (class extends ImageSource {
+      public bind(): ImageSourceConfig {
+        return { imagePipeline, rebuildOnPipelineUpdate: options.rebuildOnPipelineUpdate };
+      }
+    })();
+  }
+
+  /**
+   * Builds the image from a recipe, with the same build settings as a pipeline. Every part is
+   * create-only: changing one builds a new image.
+   *
+   * @param recipe the image or container recipe to build
+   * @param options where and how the image is built, tested, scanned, distributed and logged
+   */
+  public static fromRecipe(recipe: IRecipe, options: ImageBuildOptions = {}): ImageSource {
+    return new (class extends ImageSource {
+      public bind(): ImageSourceConfig {
+        return { recipe, buildOptions: options };
+      }
+    })();
+  }
+
+  /**
+   * What the image is built from.
+   *
+   * @param scope the image
+   */
+  public abstract bind(scope: Construct): ImageSourceConfig;
 }
 
 /** How the AMI of an image is launched (`image.toMachineImage()`). */
@@ -134,6 +205,11 @@ export interface ImageMachineImageOptions {
 abstract class ImageBase extends Resource implements IImage {
   public abstract readonly imageArn: string;
 
+  /** A reference to this image, where aws-cdk-lib expects one (`IImageRef`). */
+  public get imageRef(): imagebuilder.ImageReference {
+    return { imageArn: this.imageArn };
+  }
+
   /** Grants permission to read this image (`imagebuilder:GetImage`). */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
     return this.grant(grantee, 'imagebuilder:GetImage');
@@ -150,10 +226,10 @@ abstract class ImageBase extends Resource implements IImage {
  * build, and the AMI (`imageId`, `toMachineImage()`) or container image (`imageUri`) can be used
  * in the same app.
  *
- * Build it from a pipeline (`imagePipeline`, or `pipeline.buildOnDeploy()`): a deployment that
- * changes the pipeline builds a new image, one that changes nothing does not. Or build it from
- * parts, like a pipeline (`recipe` and the build settings): a change of any of them builds a new
- * image (they are create-only).
+ * Build it from a pipeline (`ImageSource.fromPipeline`, or `pipeline.buildOnDeploy()`): a
+ * deployment that changes the pipeline builds a new image, one that changes nothing does not. Or
+ * build it from a recipe with the build settings of a pipeline (`ImageSource.fromRecipe`): a
+ * change of any of them builds a new image (they are create-only).
  *
  * A failed build fails the resource, and CloudFormation rolls the stack back. By default the
  * image resource and what it built are retained when the resource is replaced or deleted; give
@@ -195,13 +271,13 @@ export class Image extends ImageBase {
    */
   public readonly imageName: string;
 
-  /** The recipe built, when known (from parts, or from a pipeline of this app or imported with its recipe). */
+  /** The recipe built, when known (from a recipe, or from a pipeline of this app or imported with its recipe). */
   public readonly recipe?: IRecipe;
 
-  /** The infrastructure configuration the image is built on, when built from parts. */
+  /** The infrastructure configuration the image is built on, when built from a recipe. */
   public readonly infrastructureConfiguration?: IInfrastructureConfiguration;
 
-  /** The execution role, when built from parts with one (given or created). */
+  /** The execution role, when built from a recipe with one (given or created). */
   public readonly executionRole?: iam.IRole;
 
   /** The role Image Builder uses to delete what the image built, with `deletionSettings`. */
@@ -213,23 +289,25 @@ export class Image extends ImageBase {
   constructor(scope: Construct, id: string, props: ImageProps) {
     super(scope, id);
     const v = new Validator(this);
-    const pipeline = props.imagePipeline;
-    this.recipe = pipeline ? pipeline.recipe : props.recipe;
-    validateSource(v, props);
+    const source = props.source.bind(this);
+    const pipeline = source.imagePipeline;
+    const options = source.buildOptions ?? {};
+    this.recipe = pipeline ? pipeline.recipe : source.recipe;
+    validateSource(v, source);
     v.tags('tags', props.tags);
     const removalPolicy = validateRemoval(v, props);
-    const build = !pipeline && props.recipe ? BuildSettings.validate(v, props, {
+    const build = !pipeline && source.recipe ? BuildSettings.validate(v, options, {
       noun: 'image',
-      recipe: props.recipe,
+      recipe: source.recipe,
       defaultInfrastructure: (owner, childId) => new InfrastructureConfiguration(owner, childId),
-      logGroups: [{ id: 'ImageLogGroup', kind: 'image', property: 'imageLogGroup', given: props.imageLogGroup }],
+      logGroups: [{ id: 'ImageLogGroup', kind: 'image', property: 'imageLogGroup', given: options.imageLogGroup }],
     }) : undefined;
     v.throwIfInvalid();
 
     const built = build?.create(this);
     this.infrastructureConfiguration = built?.infrastructureConfiguration;
     this.executionRole = built?.executionRole;
-    const deletion = props.deletionSettings ? this.createDeletionRole(props) : undefined;
+    const deletion = props.deletionSettings ? this.createDeletionRole(props, source) : undefined;
     this.deletionRole = deletion?.role;
 
     this.resource = new imagebuilder.CfnImage(this, 'Resource', {
@@ -237,7 +315,7 @@ export class Image extends ImageBase {
       loggingConfiguration: built ? { logGroupName: built.logGroups.image.logGroupName } : undefined,
       imagePipelineExecutionSettings: pipeline ? {
         deploymentId: pipeline.deploymentId,
-        onUpdate: props.rebuildOnPipelineUpdate ?? true,
+        onUpdate: source.rebuildOnPipelineUpdate ?? true,
       } : undefined,
       deletionSettings: deletion ? { executionRole: deletion.role.roleArn } : undefined,
       tags: renderTagMap(props.tags),
@@ -255,7 +333,7 @@ export class Image extends ImageBase {
       this.resource.node.addDependency(deletion.role, deletion.policy);
     }
     this.resource.applyRemovalPolicy(removalPolicy);
-    warnOfWaitForAction(this, (pipeline ? pipeline.workflows : props.workflows) ?? []);
+    warnOfWaitForAction(this, (pipeline ? pipeline.workflows : options.workflows) ?? []);
 
     this.imageArn = this.resource.attrArn;
     this.imageName = this.resource.attrName;
@@ -279,7 +357,7 @@ export class Image extends ImageBase {
   }
 
   /**
-   * Adds a statement to the execution role (built from parts, with workflows), for what a custom
+   * Adds a statement to the execution role (built from a recipe, with workflows), for what a custom
    * workflow does. It goes to the role's own policy, not to the library's: cdk-nag judges it as
    * yours. Has no effect without an execution role: `statementAdded` is false.
    */
@@ -345,7 +423,7 @@ export class Image extends ImageBase {
   }
 
   /** The deletion role: given, or created with exactly the deletions this image needs, in a policy of the library. */
-  private createDeletionRole(props: ImageProps): { role: iam.IRole; policy?: OwnedPolicy } {
+  private createDeletionRole(props: ImageProps, source: ImageSourceConfig): { role: iam.IRole; policy?: OwnedPolicy } {
     const given = props.deletionSettings?.executionRole;
     if (given) {
       return { role: given };
@@ -361,12 +439,13 @@ export class Image extends ImageBase {
       purpose: 'the deletions of the AMIs, snapshots or container images this image built',
     });
     const recipe = this.recipe;
-    const distribution = props.imagePipeline ? props.imagePipeline.distributionConfiguration : props.distributionConfiguration;
+    const pipeline = source.imagePipeline;
+    const distribution = pipeline ? pipeline.distributionConfiguration : source.buildOptions?.distributionConfiguration;
     policy.add(...deletionRoleStatements(this, {
       amis: recipe === undefined || recipe.recipeType === RecipeType.IMAGE,
       containers: recipe === undefined || recipe.recipeType === RecipeType.CONTAINER,
       // An imported pipeline's distribution is not known.
-      distributed: distribution !== undefined || (props.imagePipeline !== undefined && !hasBrand(props.imagePipeline, 'ImagePipeline')),
+      distributed: distribution !== undefined || (pipeline !== undefined && !hasBrand(pipeline, 'ImagePipeline')),
       distributionRegions: distribution?.distributionRegions !== undefined ? () => distribution.distributionRegions ?? [] : undefined,
       targetRepositoryArn: recipe?.recipeType === RecipeType.CONTAINER ? (recipe as IContainerRecipe).targetRepository?.repositoryArn : undefined,
     }));
@@ -376,36 +455,30 @@ export class Image extends ImageBase {
 
 brand(Image, 'Image');
 
-/** The build settings that only apply to an image built from parts. */
-const PART_PROPERTIES: Array<keyof ImageProps> = [
-  'recipe', 'infrastructureConfiguration', 'distributionConfiguration', 'imageTestsEnabled', 'imageTestsTimeout',
-  'enhancedImageMetadataEnabled', 'imageScanning', 'workflows', 'executionRole', 'imageLogGroup', 'logRetention',
-  'logRemovalPolicy', 'logEncryptionKey',
-];
-
-/** Exactly one source: a pipeline (with its deployment ID), or a recipe and build settings. */
-function validateSource(v: Validator, props: ImageProps): void {
-  const pipeline = props.imagePipeline;
+/**
+ * Exactly one source: a pipeline (with its deployment ID), or a recipe and build settings. The
+ * library's factories cannot give both; a source of your own could.
+ */
+function validateSource(v: Validator, source: ImageSourceConfig): void {
+  const pipeline = source.imagePipeline;
   if (pipeline) {
-    for (const property of PART_PROPERTIES) {
-      if (props[property] !== undefined) {
-        v.fail(property, props[property],
-          'must not be given with imagePipeline (the image is built with the pipeline\'s recipe and settings: change them on the pipeline)');
-      }
+    if (source.recipe !== undefined || source.buildOptions !== undefined) {
+      v.fail('source', source.recipe?.node.path ?? 'buildOptions',
+        'must not give a recipe or build options with a pipeline (the image is built with the pipeline\'s recipe and settings: change them on the pipeline)');
     }
     if (pipeline.deploymentId === undefined) {
-      v.fail('imagePipeline', pipeline.imagePipelineArn,
+      v.fail('source.imagePipeline', pipeline.imagePipelineArn,
         'must have a known deploymentId to be built on deploy: import it with ImagePipeline.fromImagePipelineAttributes({ imagePipelineArn, deploymentId }) ' +
         '(the DeploymentId attribute of its AWS::ImageBuilder::ImagePipeline, for example from its stack\'s output)');
     }
     return;
   }
-  if (props.recipe === undefined) {
-    v.fail('recipe', undefined, 'must be given when imagePipeline is not (build the image from a pipeline, or from a recipe and build settings)');
+  if (source.recipe === undefined) {
+    v.fail('source', undefined, 'must give a pipeline or a recipe (ImageSource.fromPipeline or ImageSource.fromRecipe)');
   }
-  if (props.rebuildOnPipelineUpdate !== undefined) {
-    v.fail('rebuildOnPipelineUpdate', props.rebuildOnPipelineUpdate,
-      'must only be given with imagePipeline (an image built from parts is rebuilt whenever a part changes)');
+  if (source.rebuildOnPipelineUpdate !== undefined) {
+    v.fail('source.rebuildOnPipelineUpdate', source.rebuildOnPipelineUpdate,
+      'must only be given with a pipeline (an image built from a recipe is rebuilt whenever a part changes)');
   }
 }
 

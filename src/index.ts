@@ -1,6 +1,7 @@
 export * from './recipe';
 export * from './component';
 export * from './workflow';
+export * from './step-inputs';
 export * from './document-parameter';
 export * from './infrastructure-configuration';
 export * from './image-recipe';

@@ -20,6 +20,7 @@ import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { throwValidationError } from './private/core/errors';
+import { lookupResource } from './private/core/lookup';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { acknowledgeLibraryFindings } from './private/iam/acknowledge';
 import { ACKNOWLEDGED, LibraryPolicy } from './private/iam/library-policy';
@@ -27,7 +28,7 @@ import { ACKNOWLEDGED, LibraryPolicy } from './private/iam/library-policy';
 /**
  * An Image Builder infrastructure configuration: the instances that build and test images.
  */
-export interface IInfrastructureConfiguration extends IResource {
+export interface IInfrastructureConfiguration extends IResource, imagebuilder.IInfrastructureConfigurationRef {
   /**
    * The infrastructure configuration's ARN.
    *
@@ -142,6 +143,12 @@ export interface ParentInstance {
    * @default - no wait: the build fails as soon as the group has no instance available
    */
   readonly capacityWaitTimeout?: Duration;
+}
+
+/** What `InfrastructureConfiguration.fromLookup` searches for. */
+export interface InfrastructureConfigurationLookupOptions {
+  /** The infrastructure configuration's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly infrastructureConfigurationName: string;
 }
 
 /** Properties of an `InfrastructureConfiguration`. */
@@ -290,6 +297,11 @@ export interface InfrastructureConfigurationProps {
 /** Shared behaviour of owned and imported infrastructure configurations. */
 abstract class InfrastructureConfigurationBase extends Resource implements IInfrastructureConfiguration {
   public abstract readonly infrastructureConfigurationArn: string;
+
+  /** A reference to this infrastructure configuration, where aws-cdk-lib expects one (`IInfrastructureConfigurationRef`). */
+  public get infrastructureConfigurationRef(): imagebuilder.InfrastructureConfigurationReference {
+    return { infrastructureConfigurationArn: this.infrastructureConfigurationArn };
+  }
   public abstract readonly infrastructureConfigurationName: string;
   public abstract readonly role?: iam.IRole;
   public abstract readonly logBucket?: s3.IBucket;
@@ -343,6 +355,31 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     const arn = imageBuilderArn(scope, 'infrastructure-configuration', infrastructureConfigurationName);
     return new ImportedInfrastructureConfiguration(scope, id, arn, infrastructureConfigurationName, false);
   }
+  /**
+   * Looks up an infrastructure configuration of the stack's account and Region at synth, through
+   * the CDK CLI's Cloud Control context provider (`AWS::ImageBuilder::InfrastructureConfiguration`, read by its ARN),
+   * and imports it: a name that does not exist fails at synth, not at deploy.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: InfrastructureConfigurationLookupOptions): IInfrastructureConfiguration {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('infrastructureConfigurationName', options.infrastructureConfigurationName);
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::InfrastructureConfiguration schema: primaryIdentifier /properties/Arn
+    // (`infrastructure-configuration/<name>`, no version); Name and InstanceProfileName are `required`.
+    const answer = lookupResource(scope, id, 'infrastructureConfigurationName', {
+      typeName: 'AWS::ImageBuilder::InfrastructureConfiguration',
+      resource: 'infrastructure-configuration',
+      resourceName: options.infrastructureConfigurationName,
+      propertiesToReturn: ['Arn'],
+      dummy: arn => ({ Arn: arn }),
+    });
+    return InfrastructureConfiguration.fromInfrastructureConfigurationArn(scope, id, answer.properties.Arn);
+  }
+
 
   public readonly infrastructureConfigurationArn: string;
   public get infrastructureConfigurationName(): string {

@@ -15,6 +15,7 @@ import { IContainerRecipe } from './container-recipe';
 import { IImageRecipe } from './image-recipe';
 import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, imageBuilderArn, ownResourceName } from './private/core/arns';
+import { brand, hasBrand } from './private/core/brands';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { LibraryPolicy } from './private/iam/library-policy';
@@ -399,7 +400,7 @@ function recipeName(recipe: IRecipe): string {
 }
 
 /** An Image Builder lifecycle policy. */
-export interface ILifecyclePolicy extends IResource {
+export interface ILifecyclePolicy extends IResource, imagebuilder.ILifecyclePolicyRef {
   /**
    * The policy's ARN (`arn:aws:imagebuilder:us-east-1:123456789012:lifecycle-policy/my-policy`).
    *
@@ -444,6 +445,11 @@ export class LifecyclePolicyGrants {
 /** Shared behaviour of owned and imported lifecycle policies. */
 abstract class LifecyclePolicyBase extends Resource implements ILifecyclePolicy {
   public abstract readonly lifecyclePolicyArn: string;
+
+  /** A reference to this lifecycle policy, where aws-cdk-lib expects one (`ILifecyclePolicyRef`). */
+  public get lifecyclePolicyRef(): imagebuilder.LifecyclePolicyReference {
+    return { lifecyclePolicyArn: this.lifecyclePolicyArn };
+  }
   public abstract readonly lifecyclePolicyName: string;
 
   /** The permissions on this policy. */
@@ -536,6 +542,11 @@ export interface LifecyclePolicyProps {
  * @resource AWS::ImageBuilder::LifecyclePolicy
  */
 export class LifecyclePolicy extends LifecyclePolicyBase {
+  /** Whether `x` is a `LifecyclePolicy` of this library (whichever copy of it made `x`). */
+  public static isLifecyclePolicy(x: any): x is LifecyclePolicy {
+    return hasBrand(x, 'LifecyclePolicy');
+  }
+
   /**
    * Imports a policy by its ARN
    * (`arn:aws:imagebuilder:us-east-1:123456789012:lifecycle-policy/my-policy`).
@@ -569,6 +580,12 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
   /** The role Image Builder assumes to run the policy (given or created). */
   public readonly executionRole: iam.IRole;
 
+  /**
+   * The recipes the policy selects, by name and versions; undefined for a selection by tags.
+   * A pipeline's retention reads it to report other policies that select its recipe.
+   */
+  public readonly selectedRecipes?: LifecycleRecipeReference[];
+
   constructor(scope: Construct, id: string, props: LifecyclePolicyProps) {
     super(scope, id, {
       physicalName: props.lifecyclePolicyName,
@@ -590,6 +607,7 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
     const selection = props.selection._render(v, this.resourceType);
     v.throwIfInvalid();
     this.warnAboutUnboundedDeletes(rules);
+    this.selectedRecipes = selection.byTags ? undefined : selection.resourceSelection.recipes as LifecycleRecipeReference[];
 
     // Children.
     const created = props.executionRole ? undefined : this.createExecutionRole(this.roleNeeds(rules, selection));
@@ -681,6 +699,8 @@ export class LifecyclePolicy extends LifecyclePolicyBase {
     return { role, policy: policy.policy };
   }
 }
+
+brand(LifecyclePolicy, 'LifecyclePolicy');
 
 /** A policy defined outside this app. */
 class ImportedLifecyclePolicy extends LifecyclePolicyBase {

@@ -109,8 +109,11 @@ export class PipelineSchedule {
   /**
    * A schedule from a cron expression built field by field.
    *
-   * For example `PipelineSchedule.cron({ hour: '4', weekDay: 'MON' })` renders
-   * `cron(0 4 ? * MON *)`: every Monday at 04:00.
+   * Fields left out are `*`, except the minute (`0`) and the day field that `?` fills. The
+   * example renders `cron(0 4 ? * MON *)`: every Monday at 04:00.
+   *
+   * @example
+   * const schedule = imagebuilder.PipelineSchedule.cron({ hour: '4', weekDay: 'MON' });
    */
   public static cron(options: CronOptions, scheduleOptions: PipelineScheduleOptions = {}): PipelineSchedule {
     const weekDay = options.weekDay;
@@ -156,11 +159,7 @@ export class PipelineSchedule {
    * deployment: Image Builder wants a singular unit for 1, so it should then be at least 2.
    */
   public static rate(interval: Duration, scheduleOptions: PipelineScheduleOptions = {}): PipelineSchedule {
-    const schedule = new PipelineSchedule(renderRate(interval), scheduleOptions);
-    if (interval.isUnresolved() && !TOKEN_RATE_UNITS.includes(interval.unitLabel())) {
-      schedule._tokenRateInUnsupportedUnit = interval;
-    }
-    return schedule;
+    return new PipelineSchedule(renderRate(interval), scheduleOptions);
   }
 
   /** The schedule expression, as sent to Image Builder. */
@@ -187,14 +186,6 @@ export class PipelineSchedule {
    */
   public readonly autoDisableAfterFailures?: number;
 
-  /**
-   * A rate interval that is a token in seconds or milliseconds (`<token> seconds`), which
-   * Image Builder cannot take: the pipeline rejects it.
-   *
-   * @internal
-   */
-  public _tokenRateInUnsupportedUnit?: Duration;
-
   protected constructor(expression: string, options: PipelineScheduleOptions) {
     this.expressionString = expression;
     this.timeZone = options.timeZone;
@@ -202,9 +193,6 @@ export class PipelineSchedule {
     this.autoDisableAfterFailures = options.autoDisableAfterFailures;
   }
 }
-
-/** The units of a token rate interval Image Builder takes (`Duration.unitLabel()`). */
-const TOKEN_RATE_UNITS = ['minutes', 'hours', 'days'];
 
 /**
  * `rate(<n> <unit>)` in the largest of days, hours and minutes that divides the interval. An

@@ -16,9 +16,11 @@ import { PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, iamResourceForVersionedArn, ownResourceName, stateMachineExecutionsArn } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/core/documents';
+import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { renderTagMap, Validator } from './private/core/validation';
 import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
 import { grantOnResource } from './private/iam/grants';
+import { WorkflowStepCondition, WorkflowStepInputs } from './step-inputs';
 
 /** The kind of an Image Builder workflow. */
 export enum WorkflowType {
@@ -33,7 +35,7 @@ export enum WorkflowType {
 /**
  * An Image Builder workflow: the build, test or distribution steps of an image build.
  */
-export interface IWorkflow extends IResource {
+export interface IWorkflow extends IResource, imagebuilder.IWorkflowRef {
   /**
    * The workflow's ARN, with a version (`1.0.0`, `x.x.x` wildcards, or a build `1.0.0/1`).
    *
@@ -120,6 +122,23 @@ export class AwsManagedWorkflowName {
   private constructor() {}
 }
 
+/** What `Workflow.fromLookup` searches for. */
+export interface WorkflowLookupOptions {
+  /** The workflow's name, as its ARN holds it (lowercase: `[a-z0-9-_]+`). */
+  readonly workflowName: string;
+
+  /** The workflow's type (its ARN holds it: `workflow/<build|test|distribution>/...`). */
+  readonly workflowType: WorkflowType;
+
+  /**
+   * The workflow's version; `x` nodes select the latest matching version, which the lookup
+   * resolves to an exact one.
+   *
+   * @default 'x.x.x' - the latest version
+   */
+  readonly workflowVersion?: string;
+}
+
 /** Attributes of a workflow defined outside this app. */
 export interface WorkflowAttributes {
   /**
@@ -161,6 +180,11 @@ export class WorkflowGrants {
 /** Shared behaviour of workflows. */
 abstract class WorkflowBase extends Resource implements IWorkflow {
   public abstract readonly workflowArn: string;
+
+  /** A reference to this workflow, where aws-cdk-lib expects one (`IWorkflowRef`). */
+  public get workflowRef(): imagebuilder.WorkflowReference {
+    return { workflowArn: this.workflowArn };
+  }
   public abstract readonly workflowType: WorkflowType;
   public abstract readonly workflowName: string;
   public abstract readonly workflowVersion: string;
@@ -245,6 +269,36 @@ export class Workflow extends WorkflowBase {
     }
     v.throwIfInvalid();
     return new ImportedWorkflow(scope, id, attrs.workflowArn, attrs.workflowType, !Token.isUnresolved(attrs.workflowArn));
+  }
+
+  /**
+   * Looks up a workflow of the stack's account and Region at synth, through the CDK CLI's Cloud
+   * Control context provider (`AWS::ImageBuilder::Workflow`, read by its ARN
+   * `workflow/<type>/<name>/<version>`), and imports it with the exact ARN (a version with `x`
+   * nodes resolved) and its type.
+   *
+   * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
+   * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
+   * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
+   */
+  public static fromLookup(scope: Construct, id: string, options: WorkflowLookupOptions): IWorkflow {
+    const v = Validator.forImport(scope, id);
+    v.enumValue('workflowType', options.workflowType, WorkflowType);
+    v.arnResourceName('workflowName', options.workflowName);
+    v.semanticVersion('workflowVersion', options.workflowVersion, { wildcards: true });
+    v.throwIfInvalid();
+    // AWS::ImageBuilder::Workflow schema: primaryIdentifier /properties/Arn; Name, Type and Version
+    // are `required`; Data and Uri are writeOnly (the document is never returned). GetWorkflow's
+    // workflowBuildVersionArn takes a version with `x` nodes (service model
+    // WorkflowVersionArnOrBuildVersionArn). The type is in the ARN, so only Arn is asked for.
+    const answer = lookupResource(scope, id, 'workflowName', {
+      typeName: 'AWS::ImageBuilder::Workflow',
+      resource: 'workflow',
+      resourceName: `${options.workflowType.toLowerCase()}/${options.workflowName}/${options.workflowVersion ?? ANY_VERSION}`,
+      propertiesToReturn: ['Arn'],
+      dummy: arn => ({ Arn: `${exactDummyVersion(arn)}/1` }),
+    });
+    return Workflow.fromWorkflowAttributes(scope, id, { workflowArn: answer.properties.Arn, workflowType: options.workflowType });
   }
 
   /**
@@ -607,11 +661,16 @@ export interface WorkflowStep {
 
   /**
    * The step's inputs, as the action takes them. A key ending in `.$` takes a JSONPath
-   * reference, for example `{ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }`.
+   * reference to an earlier step's output.
+   *
+   * @example
+   * const inputs = imagebuilder.WorkflowStepInputs.fromObject({
+   *   'instanceId.$': '$.stepOutputs.Launch.instanceId',
+   * });
    *
    * @default - no inputs
    */
-  readonly inputs?: { [key: string]: any };
+  readonly inputs?: WorkflowStepInputs;
 
   /**
    * What Image Builder does when the step fails.
@@ -636,11 +695,11 @@ export interface WorkflowStep {
 
   /**
    * A condition (the document's `if`): the step runs only when it holds, for example
-   * `{ booleanEquals: true, value: '$.parameters.waitForApproval' }`.
+   * `WorkflowStepCondition.booleanEquals('$.parameters.waitForApproval', true)`.
    *
    * @default - the step always runs
    */
-  readonly condition?: { [key: string]: any };
+  readonly condition?: WorkflowStepCondition;
 }
 
 /** An output of a typed workflow document. */
@@ -763,8 +822,8 @@ function renderWorkflowDocument(document: WorkflowDocument): unknown {
       onFailure: step.onFailure,
       rollbackEnabled: step.rollbackEnabled,
       timeoutSeconds: step.timeout?.toSeconds(),
-      if: step.condition,
-      inputs: step.inputs,
+      if: step.condition?.render(),
+      inputs: step.inputs?.render(),
     })),
     outputs: document.outputs?.map(o => ({ name: o.name, value: o.value })),
   };

@@ -18,6 +18,7 @@ import {
   ComponentStepOnFailure,
   ImageRecipe,
   ParentImage,
+  ComponentStepInputs,
 } from '../src';
 import { renderComponents } from '../src/private/compose/components';
 import { Validator } from '../src/private/core/validation';
@@ -338,8 +339,8 @@ describe('Component (authored)', () => {
           phases: [{
             name: ComponentPhaseName.BUILD,
             steps: [
-              { name: 'Install', action: ComponentAction.EXECUTE_BASH, inputs: { commands: ['dnf install -y {{ loop.value }}'] }, loop: { forEach: ['git', 'jq'] } },
-              { name: 'Greet', action: ComponentAction.EXECUTE_BASH, inputs: { commands: [`echo {{ Greeting }} from ${stack.account}`] }, onFailure: ComponentStepOnFailure.CONTINUE, timeout: Duration.minutes(5), maxAttempts: 2 },
+              { name: 'Install', action: ComponentAction.EXECUTE_BASH, inputs: ComponentStepInputs.executeBash(['dnf install -y {{ loop.value }}']), loop: { forEach: ['git', 'jq'] } },
+              { name: 'Greet', action: ComponentAction.EXECUTE_BASH, inputs: ComponentStepInputs.executeBash([`echo {{ Greeting }} from ${stack.account}`]), onFailure: ComponentStepOnFailure.CONTINUE, timeout: Duration.minutes(5), maxAttempts: 2 },
               { name: 'Reboot', action: ComponentAction.REBOOT },
             ],
           }],
@@ -369,7 +370,7 @@ describe('Component (authored)', () => {
         data: ComponentData.fromDocument({
           phases: [{
             name: ComponentPhaseName.BUILD,
-            steps: [{ name: 'Folders', action: ComponentAction.CREATE_FOLDER, inputs: [{ path: '/srv/w{{ n.value }}' }], loop: { name: 'n', range: { start: 1, end: 3, updateBy: 1 } } }],
+            steps: [{ name: 'Folders', action: ComponentAction.CREATE_FOLDER, inputs: ComponentStepInputs.fromList([{ path: '/srv/w{{ n.value }}' }]), loop: { name: 'n', range: { start: 1, end: 3, updateBy: 1 } } }],
           }],
         }),
       });
@@ -381,7 +382,7 @@ describe('Component (authored)', () => {
       const param = new CfnParameter(stack, 'Message');
       authoredComponent(stack, {
         data: ComponentData.fromDocument({
-          phases: [{ name: ComponentPhaseName.BUILD, steps: [{ name: 'Say', action: ComponentAction.EXECUTE_BASH, inputs: { commands: [param.valueAsString] } }] }],
+          phases: [{ name: ComponentPhaseName.BUILD, steps: [{ name: 'Say', action: ComponentAction.EXECUTE_BASH, inputs: ComponentStepInputs.executeBash([param.valueAsString]) }] }],
         }),
       });
       expect(JSON.stringify(componentProps(stack).Data)).toContain('{"Ref":"Message"}');
@@ -391,7 +392,7 @@ describe('Component (authored)', () => {
       expect(() => authoredComponent(stack, {
         platform: ComponentPlatform.WINDOWS,
         data: ComponentData.fromDocument({
-          phases: [{ name: ComponentPhaseName.BUILD, steps: [{ name: 'Bash', action: ComponentAction.EXECUTE_BASH, inputs: { commands: ['ls'] } }] }],
+          phases: [{ name: ComponentPhaseName.BUILD, steps: [{ name: 'Bash', action: ComponentAction.EXECUTE_BASH, inputs: ComponentStepInputs.executeBash(['ls']) }] }],
         }),
       })).toThrow(/data phases\[build\]\.steps\[Bash\]\.action 'ExecuteBash' is not supported on Windows/);
     });

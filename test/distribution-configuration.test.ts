@@ -804,7 +804,7 @@ describe('DistributionConfiguration', () => {
     test('fails synthesis when no distribution was added', () => {
       new DistributionConfiguration(stack, 'Dist');
       expect(() => Template.fromStack(stack))
-        .toThrow(/Stack\/Dist: distributions \[\] must have at least 1 item: give amiDistributions or containerDistributions/);
+        .toThrow(/\[Stack\/Dist\] distributions \[\] must have at least 1 item: give amiDistributions or containerDistributions/);
     });
 
     test('reports every problem of the constructor at once', () => {

@@ -1,9 +1,18 @@
 import { CfnParameter, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
-import { strictStack } from './helpers';
-import { DistributionCrossAccountRole } from '../src';
+import { Construct } from 'constructs';
+import { strictApp, strictStack } from './helpers';
+import {
+  DistributionConfiguration,
+  DistributionCrossAccountRole,
+  ImagePipeline,
+  ImageRecipe,
+  ParentImage,
+  Workflow,
+  WorkflowType,
+} from '../src';
 
 const SLR = (account: string) => ({
   'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${account}:role/aws-service-role/imagebuilder.amazonaws.com/AWSServiceRoleForImageBuilder`]],
@@ -31,14 +40,14 @@ describe('DistributionCrossAccountRole', () => {
         }],
       },
     });
-    expect(stack.resolve(role.roleArn)).toEqual({ 'Fn::GetAtt': ['Distribution9930A484', 'Arn'] });
+    expect(stack.resolve(role.roleArn)).toEqual({ 'Fn::GetAtt': ['EC2ImageBuilderDistributionCrossAccountRole', 'Arn'] });
     expect(DistributionCrossAccountRole.ROLE_NAME).toEqual('EC2ImageBuilderDistributionCrossAccountRole');
   });
 
   test('its policy: describe on *, copy, tag and share on AMIs, copy on snapshots; no key statement without keys', () => {
     new DistributionCrossAccountRole(stack, 'Distribution', { sourceAccountIds: ['111122223333'] });
     Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
-      Roles: [{ Ref: 'Distribution9930A484' }],
+      Roles: [{ Ref: 'EC2ImageBuilderDistributionCrossAccountRole' }],
       PolicyDocument: {
         Statement: [
           { Sid: 'DescribeImages', Action: 'ec2:DescribeImages', Effect: 'Allow', Resource: '*' },
@@ -130,5 +139,83 @@ describe('DistributionCrossAccountRole', () => {
       expect(() => new DistributionCrossAccountRole(stack, 'Distribution', { sourceAccountIds: ['111122223333'], sourceRoles: [role] }))
         .toThrow(/sourceRoles\[0\] 'arn:aws:iam::444455556666:role\/pipeline-execution' must be a role of a source account \(111122223333\)/);
     });
+  });
+});
+
+describe('DistributionCrossAccountRole across the app', () => {
+  const buildAccount = { account: '111122223333', region: 'us-east-1' };
+  const workloadAccount = { account: '444455556666', region: 'us-east-1' };
+  const amiName = 'golden-{{ imagebuilder:buildDate }}';
+
+  /** The README's two stacks: a pipeline with an execution role in the build account, the role in the workload account. */
+  function twoStacks(trustPipeline: boolean) {
+    const app = strictApp();
+    const source = new Stack(app, 'ImageBuild', { env: buildAccount });
+    const recipe = new ImageRecipe(source, 'Recipe', { parentImage: ParentImage.fromAmiId('ami-0123456789abcdef0') });
+    const pipeline = new ImagePipeline(source, 'Pipeline', {
+      recipe,
+      workflows: [{ workflow: Workflow.fromAwsManagedWorkflow(source, 'Build', WorkflowType.BUILD, 'build-image', '1.0.0') }],
+      distributionConfiguration: new DistributionConfiguration(source, 'Distribution', {
+        amiDistributions: [{ amiName, targetAccountIds: [workloadAccount.account] }],
+      }),
+    });
+    const target = new Stack(app, 'ImageDistributionTarget', { env: workloadAccount });
+    new DistributionCrossAccountRole(target, 'DistributionRole', {
+      sourceAccountIds: [buildAccount.account],
+      sourceRoles: trustPipeline ? [pipeline.executionRole!] : [],
+    });
+    return { app, source, target, pipeline };
+  }
+
+  test('a pipeline\'s created execution role can be trusted from a stack of another account, with no escape hatch', () => {
+    const { source, target } = twoStacks(true);
+    const roleName = Template.fromStack(source).findResources('AWS::IAM::Role', {
+      Properties: { AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'imagebuilder.amazonaws.com' } })] } },
+    });
+    const [executionRole] = Object.values(roleName);
+    // A physical name is generated because another account's stack names the role.
+    expect(executionRole.Properties.RoleName).toMatch(/^imagebuild.*executionrole/);
+    Template.fromStack(target).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [Match.objectLike({
+          Condition: { ArnEquals: { 'aws:PrincipalArn': [Match.anyValue(), Match.objectLike({ 'Fn::Join': ['', Match.arrayWith([`:iam::${buildAccount.account}:role/${executionRole.Properties.RoleName}`])] })] } },
+        })],
+      },
+    });
+    // The execution role may assume the role in the target account only.
+    Template.fromStack(source).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({
+        Sid: 'DistributeToOtherAccounts',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, `:iam::${workloadAccount.account}:role/EC2ImageBuilderDistributionCrossAccountRole`]] },
+      })]) },
+    });
+    Annotations.fromStack(target).hasNoWarning('*', Match.stringLikeRegexp('does not trust'));
+  });
+
+  test('warns when a pipeline distributes to the account with an execution role the role does not trust, naming both', () => {
+    const { target } = twoStacks(false);
+    Annotations.fromStack(target).hasWarning('/ImageDistributionTarget/DistributionRole', Match.stringLikeRegexp(
+      'The pipeline ImageBuild/Pipeline distributes AMIs to account 444455556666 with its execution role ImageBuild/Pipeline/ExecutionRole, .* this role does not trust it'));
+  });
+
+  test('fails at synth when a second role is defined in the same account', () => {
+    const app = strictApp();
+    new DistributionCrossAccountRole(new Stack(app, 'One', { env: workloadAccount }), 'Role', { sourceAccountIds: [buildAccount.account] });
+    const two = new Stack(app, 'Two', { env: workloadAccount });
+    new DistributionCrossAccountRole(two, 'Role', { sourceAccountIds: [buildAccount.account] });
+    expect(() => Template.fromStack(two)).toThrow(
+      /\[Two\/Role\] role name 'EC2ImageBuilderDistributionCrossAccountRole' is already the name of the role One\/Role in account 444455556666/);
+  });
+
+  test('keeps its logical ID when moved to another construct id or parent', () => {
+    const logicalIds = (build: (stack: Stack) => void) => {
+      const stack = strictStack();
+      build(stack);
+      return Object.keys(Template.fromStack(stack).findResources('AWS::IAM::Role'));
+    };
+    const before = logicalIds(stack => new DistributionCrossAccountRole(stack, 'DistributionRole', { sourceAccountIds: [buildAccount.account] }));
+    const after = logicalIds(stack => new DistributionCrossAccountRole(new Construct(stack, 'Shared'), 'CrossAccount', { sourceAccountIds: [buildAccount.account] }));
+    expect(after).toEqual(before);
+    expect(before).toEqual(['EC2ImageBuilderDistributionCrossAccountRole']);
   });
 });

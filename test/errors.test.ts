@@ -1,7 +1,10 @@
 import { inspect } from 'util';
-import { Duration } from 'aws-cdk-lib';
+import { App, Duration, Errors, Lazy, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { strictStack } from './helpers';
+import { DistributionConfiguration, ImagePipeline } from '../src';
 import { formatProblem, formatValue, ImageBuilderValidationError, throwValidationError } from '../src/private/core/errors';
 
 function pipelineScope(): Construct {
@@ -67,6 +70,29 @@ describe('formatValue', () => {
   });
 });
 
+describe('a message never prints a raw token', () => {
+  test('a resource attribute by the construct it refers to, a pseudo parameter by its name, others as <token>', () => {
+    const stack = new Stack(new App(), 'MyStack');
+    const key = new kms.Key(stack, 'Key');
+    expect(formatValue(key.keyArn)).toBe("'<MyStack/Key/Resource.Arn>'");
+    expect(formatValue(`arn:${stack.partition}:ec2:${stack.region}::image/*`)).toBe("'arn:<AWS::Partition>:ec2:<AWS::Region>::image/*'");
+    expect(formatValue(Lazy.string({ produce: () => 'x' }))).toBe("'<token>'");
+    expect(formatValue(Lazy.number({ produce: () => 1 }))).toBe('<token>');
+    expect(formatValue(Lazy.list({ produce: () => ['a'] }))).toBe('<list known at deployment>');
+  });
+
+  test('the messages of a synth-time check name the construct once, with no raw token', () => {
+    const stack = new Stack(new App(), 'MyStack', { env: { account: '123456789012', region: 'us-east-1' } });
+    new DistributionConfiguration(stack, 'P1');
+    const template = () => Template.fromStack(stack);
+    expect(template).toThrow(/\[MyStack\/P1\] distributions \[\] must have at least 1 item/);
+    let message = '';
+    try { template(); } catch (e) { message = String(e); }
+    expect(message).not.toContain('MyStack/P1: ');
+    expect(message).not.toMatch(/\$\{Token\[/);
+  });
+});
+
 describe('formatProblem', () => {
   test('is <construct path>: <property> <value> <rule>', () => {
     const scope = pipelineScope();
@@ -104,6 +130,30 @@ describe('ImageBuilderValidationError', () => {
     expect(error).toBeInstanceOf(ImageBuilderValidationError);
     expect(error.name).toBe('ValidationError');
     expect(error.stack).toContain('Stack/Pipeline: p 1 must be 2');
+  });
+
+  test('is recognized by aws-cdk-lib as a validation error of its construct (Errors.isValidationError)', () => {
+    const error = new ImageBuilderValidationError(pipelineScope(), [{ property: 'p', value: 1, rule: 'must be 2' }]);
+    expect(Errors.isConstructError(error)).toBe(true);
+    expect(Errors.isValidationError(error)).toBe(true);
+    expect(error.type).toBe('validation');
+    expect(error.constructPath).toBe('Stack/Pipeline');
+    // An importer's error names a construct not made yet: still a validation error, of no construct.
+    const imported = new ImageBuilderValidationError('Stack/Pipeline/Imported', [{ property: 'arn', value: 'x', rule: 'must be an ARN' }]);
+    expect(Errors.isValidationError(imported)).toBe(true);
+    expect(imported.constructPath).toBeUndefined();
+  });
+
+  test('what a construct throws for bad input is recognized by aws-cdk-lib', () => {
+    const stack = strictStack();
+    let caught: unknown;
+    try {
+      ImagePipeline.fromImagePipelineArn(stack, 'Imported', 'not-an-arn');
+    } catch (e) {
+      caught = e;
+    }
+    expect(Errors.isValidationError(caught)).toBe(true);
+    expect((caught as Error).message).toMatch(/^Stack\/Imported: imagePipelineArn 'not-an-arn' must be/);
   });
 
   test('prints its problems once when uncaught: problems is not an enumerable property', () => {

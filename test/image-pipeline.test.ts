@@ -1241,6 +1241,7 @@ describe('validation', () => {
         public readonly workflowType = WorkflowType.TEST;
         public readonly workflowName = 'My Tests';
         public readonly workflowVersion = '1.0.0';
+        public readonly workflowRef = { workflowArn: this.workflowArn };
         public readonly env = { account: ACCOUNT, region: 'us-east-1' };
         public readonly stack = Stack.of(this);
         public applyRemovalPolicy() {}

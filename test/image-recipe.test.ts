@@ -477,7 +477,7 @@ describe('ImageRecipe', () => {
       userData.addCommands('x'.repeat(16400));
       expect(make({ userDataOverride: userData })).not.toThrow();
       expect(() => Template.fromStack(stack))
-        .toThrow(/Stack\/Recipe: userDataOverride \(base64\) .* must be between 1 and 21847 characters long \(got 21884\)/);
+        .toThrow(/\[Stack\/Recipe\] userDataOverride \(base64\) .* must be between 1 and 21847 characters long \(got 21884\)/);
     });
 
     test('synthesis fails when commands added after construction make the user data too long', () => {
@@ -486,7 +486,7 @@ describe('ImageRecipe', () => {
       make({ userDataOverride: userData })();
       userData.addCommands('x'.repeat(16400));
       expect(() => Template.fromStack(stack))
-        .toThrow(/Stack\/Recipe: userDataOverride \(base64\) .* must be between 1 and 21847 characters long \(got 21900\)/);
+        .toThrow(/\[Stack\/Recipe\] userDataOverride \(base64\) .* must be between 1 and 21847 characters long \(got 21900\)/);
     });
 
     describe('block devices', () => {

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { CfnElement, CfnParameter, Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnElement, CfnParameter, Duration, Lazy, RemovalPolicy, Stack, Tags } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
@@ -16,6 +16,8 @@ import {
   DistributionConfiguration,
   DistributionRepository,
   Image,
+  ImageSource,
+  ImageSourceConfig,
   ImagePipeline,
   ImageRecipe,
   ImageScanningType,
@@ -25,6 +27,7 @@ import {
   Severity,
   Workflow,
   WorkflowData,
+  WorkflowParameterValue,
   WorkflowType,
 } from '../src';
 
@@ -66,7 +69,7 @@ describe('Image built from a pipeline', () => {
     const stack = strictStack();
     const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack) });
     const image = pipeline.buildOnDeploy('GoldenImage');
-    expect(image.node.path).toBe('Stack/GoldenImage');
+    expect(image.node.path).toBe('Stack/Pipeline/GoldenImage');
     const resource = imageResource(stack);
     expect(resource.Properties).toEqual({
       ImagePipelineExecutionSettings: { DeploymentId: { 'Fn::GetAtt': [logicalIdOf(pipeline), 'DeploymentId'] }, OnUpdate: true },
@@ -76,10 +79,22 @@ describe('Image built from a pipeline', () => {
     expect(resource.UpdateReplacePolicy).toBe('Retain');
   });
 
+  test('buildOnDeploy creates the image in the pipeline\'s scope: the pipeline\'s tags reach it', () => {
+    const stack = strictStack();
+    const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack) });
+    const image = pipeline.buildOnDeploy('GoldenImage', { rebuildOnPipelineUpdate: false });
+    expect(image.node.scope).toBe(pipeline);
+    Tags.of(pipeline).add('team', 'images');
+    expect(imageResource(stack).Properties).toEqual({
+      ImagePipelineExecutionSettings: { DeploymentId: { 'Fn::GetAtt': [logicalIdOf(pipeline), 'DeploymentId'] }, OnUpdate: false },
+      Tags: { team: 'images' },
+    });
+  });
+
   test('rebuildOnPipelineUpdate false renders OnUpdate false', () => {
     const stack = strictStack();
     const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack) });
-    new Image(stack, 'Image', { imagePipeline: pipeline, rebuildOnPipelineUpdate: false, tags: { team: 'images' } });
+    new Image(stack, 'Image', { source: ImageSource.fromPipeline(pipeline, { rebuildOnPipelineUpdate: false }), tags: { team: 'images' } });
     expect(imageResource(stack).Properties).toEqual({
       ImagePipelineExecutionSettings: { DeploymentId: { 'Fn::GetAtt': [logicalIdOf(pipeline), 'DeploymentId'] }, OnUpdate: false },
       Tags: { team: 'images' },
@@ -95,40 +110,55 @@ describe('Image built from a pipeline', () => {
   test('an imported pipeline needs its deployment ID', () => {
     const stack = strictStack();
     const imported = ImagePipeline.fromImagePipelineArn(stack, 'Imported', PIPELINE_ARN);
-    expect(() => new Image(stack, 'Image', { imagePipeline: imported }))
-      .toThrow(/Stack\/Image: imagePipeline '.*my-pipeline' must have a known deploymentId .*fromImagePipelineAttributes\(\{ imagePipelineArn, deploymentId \}\)/);
+    expect(() => new Image(stack, 'Image', { source: ImageSource.fromPipeline(imported) }))
+      .toThrow(/Stack\/Image: source.imagePipeline '.*my-pipeline' must have a known deploymentId .*fromImagePipelineAttributes\(\{ imagePipelineArn, deploymentId \}\)/);
     const withId = ImagePipeline.fromImagePipelineAttributes(stack, 'WithId', { imagePipelineArn: PIPELINE_ARN, deploymentId: 'd-123' });
-    new Image(stack, 'Image2', { imagePipeline: withId });
+    new Image(stack, 'Image2', { source: ImageSource.fromPipeline(withId) });
     expect(imageResource(stack).Properties.ImagePipelineExecutionSettings).toEqual({ DeploymentId: 'd-123', OnUpdate: true });
   });
 
-  test('throws when parts are given with a pipeline', () => {
+  test('throws when a source of your own gives a recipe or build options with a pipeline', () => {
     const stack = strictStack();
     const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack) });
-    expect(() => new Image(stack, 'Image', {
-      imagePipeline: pipeline,
-      recipe: imageRecipe(stack),
-      imageTestsEnabled: false,
-    })).toThrow(/Stack\/Image: recipe <Stack\/Recipe\d+> must not be given with imagePipeline[^\n]*\nStack\/Image: imageTestsEnabled false must not be given with imagePipeline/);
+    const recipe = imageRecipe(stack);
+    class Both extends ImageSource {
+      public bind(): ImageSourceConfig {
+        return { imagePipeline: pipeline, recipe, buildOptions: { imageTestsEnabled: false } };
+      }
+    }
+    expect(() => new Image(stack, 'Image', { source: new Both() }))
+      .toThrow(/Stack\/Image: source 'Stack\/Recipe\d+' must not give a recipe or build options with a pipeline/);
   });
 
-  test('throws when neither a pipeline nor a recipe is given, or rebuildOnPipelineUpdate without a pipeline', () => {
+  test('throws when a source of your own gives neither a pipeline nor a recipe, or rebuildOnPipelineUpdate without a pipeline', () => {
     const stack = strictStack();
-    expect(() => new Image(stack, 'Image', {})).toThrow(/Stack\/Image: recipe undefined must be given when imagePipeline is not/);
-    expect(() => new Image(stack, 'Image2', { recipe: imageRecipe(stack), rebuildOnPipelineUpdate: true }))
-      .toThrow(/Stack\/Image2: rebuildOnPipelineUpdate true must only be given with imagePipeline/);
+    const recipe = imageRecipe(stack);
+    class Config extends ImageSource {
+      constructor(private readonly config: ImageSourceConfig) {
+        super();
+      }
+      public bind(): ImageSourceConfig {
+        return this.config;
+      }
+    }
+    expect(() => new Image(stack, 'Image', { source: new Config({}) }))
+      .toThrow(/Stack\/Image: source undefined must give a pipeline or a recipe \(ImageSource.fromPipeline or ImageSource.fromRecipe\)/);
+    expect(() => new Image(stack, 'Image2', { source: new Config({ recipe, rebuildOnPipelineUpdate: true }) }))
+      .toThrow(/Stack\/Image2: source.rebuildOnPipelineUpdate true must only be given with a pipeline/);
   });
 });
 
 describe('an image that waits for an action', () => {
   const APPROVAL = path.join(__dirname, 'fixtures', 'documents', 'test-with-approval.yaml');
+  /** The topic the approval workflow's required parameter names. */
+  const APPROVAL_PARAMETERS = { approvalTopicArn: WorkflowParameterValue.fromString(`arn:aws:sns:us-east-1:${ACCOUNT}:approvals`) };
 
   test('warns when the pipeline it is built from has a WaitForAction step: the deployment waits for it', () => {
     const stack = strictStack();
     const approve = new Workflow(stack, 'Approve', { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
-    const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack), workflows: [{ workflow: approve }] });
+    const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack), workflows: [{ workflow: approve, parameters: APPROVAL_PARAMETERS }] });
     pipeline.buildOnDeploy('GoldenImage');
-    Annotations.fromStack(stack).hasWarning('/Stack/GoldenImage', Match.stringLikeRegexp(
+    Annotations.fromStack(stack).hasWarning('/Stack/Pipeline/GoldenImage', Match.stringLikeRegexp(
       'built during the deployment, and its workflow Stack/Approve \\(step \\w+\\) waits for an action.*SendWorkflowStepAction'));
     // The pipeline alone does not warn: its builds do not hold a deployment.
     Annotations.fromStack(stack).hasNoWarning('/Stack/Pipeline', Match.anyValue());
@@ -137,10 +167,11 @@ describe('an image that waits for an action', () => {
   test('warns for an image built from parts with such a workflow, not for workflows without one', () => {
     const stack = strictStack();
     const approve = new Workflow(stack, 'Approve', { workflowType: WorkflowType.TEST, data: WorkflowData.fromFile(APPROVAL) });
-    new Image(stack, 'Waits', { recipe: imageRecipe(stack), workflows: [{ workflow: approve }] });
+    new Image(stack, 'Waits', { source: ImageSource.fromRecipe(imageRecipe(stack), { workflows: [{ workflow: approve, parameters: APPROVAL_PARAMETERS }] }) });
     new Image(stack, 'Managed', {
-      recipe: imageRecipe(stack),
-      workflows: [{ workflow: Workflow.fromAwsManagedWorkflow(stack, 'Test', WorkflowType.TEST, AwsManagedWorkflowName.TEST_IMAGE) }],
+      source: ImageSource.fromRecipe(imageRecipe(stack), {
+        workflows: [{ workflow: Workflow.fromAwsManagedWorkflow(stack, 'Test', WorkflowType.TEST, AwsManagedWorkflowName.TEST_IMAGE) }],
+      }),
     });
     Annotations.fromStack(stack).hasWarning('/Stack/Waits', Match.stringLikeRegexp('WaitForAction'));
     Annotations.fromStack(stack).hasNoWarning('/Stack/Managed', Match.anyValue());
@@ -150,7 +181,7 @@ describe('an image that waits for an action', () => {
 describe('Image built from parts', () => {
   test('renders the recipe and the build settings like a pipeline, with its own log group', () => {
     const stack = strictStack();
-    const image = new Image(stack, 'Image', { recipe: imageRecipe(stack) });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromRecipe(imageRecipe(stack)) });
     const resource = imageResource(stack);
     expect(resource.Properties).toEqual({
       ImageRecipeArn: IMAGE_RECIPE_ARN,
@@ -168,8 +199,8 @@ describe('Image built from parts', () => {
 
   test('the service\'s defaults are not written: tests and enhanced metadata only when turned off', () => {
     const stack = strictStack();
-    new Image(stack, 'Defaults', { recipe: imageRecipe(stack), imageTestsEnabled: true, enhancedImageMetadataEnabled: true });
-    new Image(stack, 'Off', { recipe: imageRecipe(stack), imageTestsEnabled: false, enhancedImageMetadataEnabled: false });
+    new Image(stack, 'Defaults', { source: ImageSource.fromRecipe(imageRecipe(stack), { imageTestsEnabled: true, enhancedImageMetadataEnabled: true }) });
+    new Image(stack, 'Off', { source: ImageSource.fromRecipe(imageRecipe(stack), { imageTestsEnabled: false, enhancedImageMetadataEnabled: false }) });
     const template = Template.fromStack(stack);
     template.resourcePropertiesCountIs('AWS::ImageBuilder::Image', {
       ImageTestsConfiguration: Match.absent(),
@@ -190,15 +221,16 @@ describe('Image built from parts', () => {
       containerDistributions: [{ targetRepository: DistributionRepository.fromRepositoryName('golden') }],
     });
     const image = new Image(stack, 'Image', {
-      recipe,
-      infrastructureConfiguration,
-      distributionConfiguration,
-      imageTestsEnabled: true,
-      imageTestsTimeout: Duration.hours(2),
-      enhancedImageMetadataEnabled: false,
-      imageScanning: { enabled: true, containerTags: ['scan'] },
-      workflows: [{ workflow: Workflow.fromAwsManagedWorkflow(stack, 'Build', WorkflowType.BUILD, 'build-container', '1.0.0') }],
-      imageLogGroup: logs.LogGroup.fromLogGroupName(stack, 'Logs', '/builds/images'),
+      source: ImageSource.fromRecipe(recipe, {
+        infrastructureConfiguration,
+        distributionConfiguration,
+        imageTestsEnabled: true,
+        imageTestsTimeout: Duration.hours(2),
+        enhancedImageMetadataEnabled: false,
+        imageScanning: { enabled: true, containerTags: ['scan'] },
+        workflows: [{ workflow: Workflow.fromAwsManagedWorkflow(stack, 'Build', WorkflowType.BUILD, 'build-container', '1.0.0') }],
+        imageLogGroup: logs.LogGroup.fromLogGroupName(stack, 'Logs', '/builds/images'),
+      }),
       tags: { team: 'images' },
     });
     const props = imageResource(stack).Properties;
@@ -218,7 +250,7 @@ describe('Image built from parts', () => {
 
   test('a typed CVE gate renders the on-demand AMI scan and its condition', () => {
     const stack = strictStack();
-    new Image(stack, 'Image', { recipe: imageRecipe(stack), imageScanning: { failOn: Severity.HIGH, onlyFixable: true } });
+    new Image(stack, 'Image', { source: ImageSource.fromRecipe(imageRecipe(stack), { imageScanning: { failOn: Severity.HIGH, onlyFixable: true } }) });
     expect(imageResource(stack).Properties.ImageScanningConfiguration).toEqual({
       ImageScanningEnabled: true,
       ImageScanningTypes: ['ON_DEMAND_AMI_CVE'],
@@ -230,7 +262,7 @@ describe('Image built from parts', () => {
     const expected = { LOW: 'INFORMATIONAL', MEDIUM: 'LOW', HIGH: 'MEDIUM', CRITICAL: 'HIGH' };
     for (const [failOn, label] of Object.entries(expected)) {
       const stack = strictStack();
-      new Image(stack, 'Image', { recipe: imageRecipe(stack), imageScanning: { failOn: failOn as Severity } });
+      new Image(stack, 'Image', { source: ImageSource.fromRecipe(imageRecipe(stack), { imageScanning: { failOn: failOn as Severity } }) });
       expect(imageResource(stack).Properties.ImageScanningConfiguration.ScanResultCondition).toEqual({ MaximumSeverityLabel: label });
     }
   });
@@ -239,18 +271,20 @@ describe('Image built from parts', () => {
     const stack = strictStack();
     const repository = new ecr.Repository(stack, 'Repository');
     expect(() => new Image(stack, 'Container', {
-      recipe: containerRecipe(stack, repository),
-      imageScanning: { failOn: Severity.HIGH },
+      source: ImageSource.fromRecipe(containerRecipe(stack, repository), {
+        imageScanning: { failOn: Severity.HIGH },
+      }),
     })).toThrow(/Stack\/Container: imageScanning.failOn 'HIGH' must only be given for an AMI build/);
     expect(() => new Image(stack, 'Test', {
-      recipe: imageRecipe(stack),
-      imageScanning: { failOn: Severity.HIGH, scanningType: ImageScanningType.TEST_INSTANCE_CVE },
+      source: ImageSource.fromRecipe(imageRecipe(stack), {
+        imageScanning: { failOn: Severity.HIGH, scanningType: ImageScanningType.TEST_INSTANCE_CVE },
+      }),
     })).toThrow(/Stack\/Test: imageScanning.scanningType 'TEST_INSTANCE_CVE' must be ON_DEMAND_AMI_CVE when failOn is given/);
-    expect(() => new Image(stack, 'Fixable', { recipe: imageRecipe(stack), imageScanning: { onlyFixable: false } }))
+    expect(() => new Image(stack, 'Fixable', { source: ImageSource.fromRecipe(imageRecipe(stack), { imageScanning: { onlyFixable: false } }) }))
       .toThrow(/Stack\/Fixable: imageScanning.onlyFixable false must only be given with failOn/);
-    expect(() => new Image(stack, 'Plain', { recipe: imageRecipe(stack), imageScanning: { failOn: 'SEVERE' as Severity } }))
+    expect(() => new Image(stack, 'Plain', { source: ImageSource.fromRecipe(imageRecipe(stack), { imageScanning: { failOn: 'SEVERE' as Severity } }) }))
       .toThrow(/Stack\/Plain: imageScanning.failOn 'SEVERE' must be one of LOW, MEDIUM, HIGH, CRITICAL/);
-    expect(() => new Image(stack, 'Off', { recipe: imageRecipe(stack), imageScanning: { enabled: false, failOn: Severity.LOW } }))
+    expect(() => new Image(stack, 'Off', { source: ImageSource.fromRecipe(imageRecipe(stack), { imageScanning: { enabled: false, failOn: Severity.LOW } }) }))
       .toThrow(/Stack\/Off: imageScanning.failOn 'LOW' must only be given when image scanning is enabled/);
   });
 
@@ -258,7 +292,7 @@ describe('Image built from parts', () => {
     const stack = strictStack();
     const repository = new ecr.Repository(stack, 'Repository');
     const amiOnly = new DistributionConfiguration(stack, 'AmiOnly', { amiDistributions: [{ amiName: 'golden-{{ imagebuilder:buildDate }}' }] });
-    new Image(stack, 'Image', { recipe: containerRecipe(stack, repository), distributionConfiguration: amiOnly });
+    new Image(stack, 'Image', { source: ImageSource.fromRecipe(containerRecipe(stack, repository), { distributionConfiguration: amiOnly }) });
     expect(() => Template.fromStack(stack)).toThrow(
       /Stack\/Image: distributionConfiguration 'Stack\/AmiOnly' must have a container distribution \(addContainerDistribution\) for a container recipe \(it has AMI distributions only/);
   });
@@ -272,7 +306,7 @@ describe('an image waits for the permissions of its build instances', () => {
 
   test('built from parts: the infrastructure configuration, its instance policy and the statements added to its role', () => {
     const stack = strictStack();
-    const image = new Image(stack, 'Image', { recipe: containerRecipe(stack, new ecr.Repository(stack, 'Repository')) });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromRecipe(containerRecipe(stack, new ecr.Repository(stack, 'Repository'))) });
     const infrastructure = image.infrastructureConfiguration as InfrastructureConfiguration;
     const role = infrastructure.role as iam.Role;
     role.addToPrincipalPolicy(new iam.PolicyStatement({
@@ -304,8 +338,9 @@ describe('an image waits for the permissions of its build instances', () => {
   test('with an imported infrastructure configuration, nothing to wait for', () => {
     const stack = strictStack();
     new Image(stack, 'Image', {
-      recipe: imageRecipe(stack),
-      infrastructureConfiguration: InfrastructureConfiguration.fromInfrastructureConfigurationName(stack, 'Infra', 'shared-builders'),
+      source: ImageSource.fromRecipe(imageRecipe(stack), {
+        infrastructureConfiguration: InfrastructureConfiguration.fromInfrastructureConfigurationName(stack, 'Infra', 'shared-builders'),
+      }),
     });
     expect(dependsOn(stack)).toEqual([]);
   });
@@ -314,7 +349,7 @@ describe('an image waits for the permissions of its build instances', () => {
 describe('Image attributes', () => {
   test('imageId, imageUri, imageVersion and toMachineImage', () => {
     const stack = strictStack();
-    const image = new Image(stack, 'Image', { recipe: imageRecipe(stack) });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromRecipe(imageRecipe(stack)) });
     const id = logicalIdOf(image);
     expect(stack.resolve(image.imageId)).toEqual({ 'Fn::GetAtt': [id, 'ImageId'] });
     expect(stack.resolve(image.imageArn)).toEqual({ 'Fn::GetAtt': [id, 'Arn'] });
@@ -336,7 +371,7 @@ describe('Image attributes', () => {
   test('a container image has imageUri, and no imageId or machine image', () => {
     const stack = strictStack();
     const repository = new ecr.Repository(stack, 'Repository');
-    const image = new Image(stack, 'Image', { recipe: containerRecipe(stack, repository) });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromRecipe(containerRecipe(stack, repository)) });
     expect(stack.resolve(image.imageUri)).toEqual({ 'Fn::GetAtt': [logicalIdOf(image), 'ImageUri'] });
     expect(() => image.toMachineImage()).toThrow(/Stack\/Image: imageId '.*' is not available: this image builds a container image \(container recipe\); use imageUri/);
   });
@@ -397,7 +432,7 @@ describe('deletion settings', () => {
     const distributionConfiguration = new DistributionConfiguration(stack, 'Dist', {
       amiDistributions: [{ region: 'eu-west-1', amiName: 'golden-{{ imagebuilder:buildDate }}' }],
     });
-    const image = new Image(stack, 'Image', { recipe: imageRecipe(stack), distributionConfiguration, deletionSettings: {} });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromRecipe(imageRecipe(stack), { distributionConfiguration }), deletionSettings: {} });
     // Regions added after the image are covered too: the Regions are read at synth.
     distributionConfiguration.addAmiDistribution({ region: 'ap-southeast-2', amiName: 'golden-{{ imagebuilder:buildDate }}' });
     const deletions = statementsOfPolicy(stack, image.node.findChild('DeletionRolePolicy') as Construct).filter(s => s.Resource !== '*');
@@ -420,7 +455,7 @@ describe('deletion settings', () => {
     const stack = strictStack();
     const distributionConfiguration = DistributionConfiguration.fromDistributionConfigurationArn(stack, 'Dist',
       `arn:aws:imagebuilder:us-east-1:${ACCOUNT}:distribution-configuration/golden`);
-    const image = new Image(stack, 'Image', { recipe: imageRecipe(stack), distributionConfiguration, deletionSettings: {} });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromRecipe(imageRecipe(stack), { distributionConfiguration }), deletionSettings: {} });
     const deletions = statementsOfPolicy(stack, image.node.findChild('DeletionRolePolicy') as Construct).filter(s => s.Resource !== '*');
     expect(deletions.map(s => [JSON.stringify(s.Resource).includes(':ec2:*::'), s.Condition])).toEqual([
       [true, { StringEquals: { 'aws:ResourceTag/CreatedBy': 'EC2 Image Builder' } }],
@@ -431,7 +466,7 @@ describe('deletion settings', () => {
   test('a container image may be deleted from the recipe\'s target repository only', () => {
     const stack = strictStack();
     const repository = new ecr.Repository(stack, 'Repository');
-    const image = new Image(stack, 'Image', { recipe: containerRecipe(stack, repository), deletionSettings: {} });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromRecipe(containerRecipe(stack, repository)), deletionSettings: {} });
     expect(statementsOfPolicy(stack, image.node.findChild('DeletionRolePolicy') as Construct)).toEqual([{
       Sid: 'DeleteContainerImages',
       Action: ['ecr:BatchDeleteImage', 'ecr:BatchGetImage', 'ecr:DescribeImages'],
@@ -443,16 +478,16 @@ describe('deletion settings', () => {
   test('a given deletion role is used as is; RETAIN with deletion settings is rejected', () => {
     const stack = strictStack();
     const role = iam.Role.fromRoleArn(stack, 'Given', `arn:aws:iam::${ACCOUNT}:role/image-deleter`);
-    new Image(stack, 'Image', { recipe: imageRecipe(stack), deletionSettings: { executionRole: role } });
+    new Image(stack, 'Image', { source: ImageSource.fromRecipe(imageRecipe(stack)), deletionSettings: { executionRole: role } });
     expect(imageResource(stack).Properties.DeletionSettings).toEqual({ ExecutionRole: `arn:aws:iam::${ACCOUNT}:role/image-deleter` });
     Template.fromStack(stack).resourceCountIs('AWS::IAM::Policy', 0);
-    expect(() => new Image(stack, 'Kept', { recipe: imageRecipe(stack), deletionSettings: {}, removalPolicy: RemovalPolicy.RETAIN }))
+    expect(() => new Image(stack, 'Kept', { source: ImageSource.fromRecipe(imageRecipe(stack)), deletionSettings: {}, removalPolicy: RemovalPolicy.RETAIN }))
       .toThrow(/Stack\/Kept: removalPolicy 'retain' must be RemovalPolicy.DESTROY when deletionSettings is given/);
   });
 
   test('the image resource can be destroyed without deleting what it built', () => {
     const stack = strictStack();
-    new Image(stack, 'Image', { recipe: imageRecipe(stack), removalPolicy: RemovalPolicy.DESTROY });
+    new Image(stack, 'Image', { source: ImageSource.fromRecipe(imageRecipe(stack)), removalPolicy: RemovalPolicy.DESTROY });
     const resource = imageResource(stack);
     expect(resource.DeletionPolicy).toBe('Delete');
     expect(resource.Properties.DeletionSettings).toBeUndefined();
@@ -505,8 +540,9 @@ describe('tokens are accepted', () => {
     const severity = new CfnParameter(stack, 'FailOn', { allowedValues: ['LOW', 'MEDIUM', 'HIGH', 'CRITICAL'] });
     const type = new CfnParameter(stack, 'ScanType', { allowedValues: ['ON_DEMAND_AMI_CVE'] });
     new Image(stack, 'Image', {
-      recipe: imageRecipe(stack),
-      imageScanning: { failOn: severity.valueAsString as Severity, scanningType: type.valueAsString as ImageScanningType },
+      source: ImageSource.fromRecipe(imageRecipe(stack), {
+        imageScanning: { failOn: severity.valueAsString as Severity, scanningType: type.valueAsString as ImageScanningType },
+      }),
       deletionSettings: { executionRole: iam.Role.fromRoleArn(stack, 'Deleter', Lazy.string({ produce: () => `arn:aws:iam::${ACCOUNT}:role/deleter` })) },
     });
     const template = Template.fromStack(stack).toJSON();
@@ -527,7 +563,7 @@ describe('tokens are accepted', () => {
       imagePipelineArn: PIPELINE_ARN,
       deploymentId: deploymentId.valueAsString,
     });
-    new Image(pipelineStack, 'Image', { imagePipeline: imported });
+    new Image(pipelineStack, 'Image', { source: ImageSource.fromPipeline(imported) });
     expect(imageResource(pipelineStack).Properties.ImagePipelineExecutionSettings).toEqual({ DeploymentId: { Ref: 'DeploymentId' }, OnUpdate: true });
   });
 });

@@ -4,7 +4,8 @@
  * - identifiers of other services are checked by one validator per kind, wherever they are taken;
  * - static importers name the construct they import (`<scope>/<id>`).
  */
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnParameter, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -151,12 +152,57 @@ describe('identifiers of other services: one validator per kind', () => {
     });
   });
 
+  describe('KMS keys', () => {
+    // The API's kmsKeyId is a NonEmptyString (1 to 1024) for container recipes, EBS block devices and AMI distributions.
+    const longArn = `arn:aws:kms:us-east-1:123456789012:key/${'k'.repeat(1000)}`;
+    const longKey = (stack: Stack, id: string) => kms.Key.fromKeyArn(stack, id, longArn);
+    const tokenKey = (stack: Stack, id: string) => kms.Key.fromKeyArn(stack, id, new CfnParameter(stack, `${id}Arn`).valueAsString);
+    const tooLong = `\\(${longArn.length} characters\\) must be between 1 and 1024 characters long \\(got ${longArn.length}\\)`;
+
+    test('a container recipe key ARN longer than 1024 characters is rejected; a token is accepted', () => {
+      const stack = strictStack();
+      const props = {
+        parentImage: ContainerParentImage.fromEcrPublic('amazonlinux/amazonlinux', '2023'),
+        components: [{ component: Component.fromAwsManagedComponent(stack, 'Update', AwsManagedComponentName.UPDATE_LINUX) }],
+        targetRepository: ecr.Repository.fromRepositoryName(stack, 'Repo', 'golden'),
+      };
+      expect(() => new ContainerRecipe(stack, 'Recipe', { ...props, kmsKey: longKey(stack, 'Long') }))
+        .toThrow(new RegExp(`Stack/Recipe: kmsKey 'arn:aws:kms:us-east-1:123456789012:key/k+\\.\\.\\. ${tooLong}`));
+      expect(() => new ContainerRecipe(stack, 'TokenRecipe', { ...props, kmsKey: tokenKey(stack, 'Token') })).not.toThrow();
+    });
+
+    test('a block device key ARN longer than 1024 characters is rejected; a token is accepted', () => {
+      const stack = strictStack();
+      const parentImage = ParentImage.fromAmiId('ami-0123456789abcdef0');
+      expect(() => new ImageRecipe(stack, 'Recipe', { parentImage, blockDevices: [{ deviceName: '/dev/xvda', ebs: { kmsKey: longKey(stack, 'Long') } }] }))
+        .toThrow(new RegExp(`Stack/Recipe: blockDevices\\[0\\]\\.ebs\\.kmsKey 'arn:aws:kms:.*${tooLong}`));
+      expect(() => new ImageRecipe(stack, 'TokenRecipe', { parentImage, blockDevices: [{ deviceName: '/dev/xvda', ebs: { kmsKey: tokenKey(stack, 'Token') } }] }))
+        .not.toThrow();
+    });
+
+    test('an AMI distribution key ARN longer than 1024 characters is rejected; a token is accepted', () => {
+      const stack = strictStack();
+      const amiName = 'golden-{{ imagebuilder:buildDate }}';
+      expect(() => new DistributionConfiguration(stack, 'Dist', { amiDistributions: [{ amiName, kmsKey: longKey(stack, 'Long') }] }))
+        .toThrow(new RegExp(`Stack/Dist: amiDistributions\\[0\\]\\.kmsKey 'arn:aws:kms:.*${tooLong}`));
+      expect(() => new DistributionConfiguration(stack, 'TokenDist', { amiDistributions: [{ amiName, kmsKey: tokenKey(stack, 'Token') }] }))
+        .not.toThrow();
+    });
+  });
+
   describe('infrastructure configuration', () => {
     test('an instance profile name follows IAM\'s rule (at most 128 characters of [\\w+=,.@-])', () => {
       const stack = strictStack();
       expect(() => new InfrastructureConfiguration(stack, 'Infra', {
         instanceProfile: iam.InstanceProfile.fromInstanceProfileName(stack, 'Profile', 'my profile'),
       })).toThrow("Stack/Infra: instanceProfile 'my profile' must be an instance profile name of letters, digits and + = , . @ _ -");
+      expect(() => new InfrastructureConfiguration(stack, 'Slash', {
+        instanceProfile: iam.InstanceProfile.fromInstanceProfileName(stack, 'SlashProfile', 'prof!ile'),
+      })).toThrow("Stack/Slash: instanceProfile 'prof!ile' must be an instance profile name of letters, digits and + = , . @ _ -");
+      // A name known only at deployment is left to IAM.
+      expect(() => new InfrastructureConfiguration(stack, 'Token', {
+        instanceProfile: iam.InstanceProfile.fromInstanceProfileName(stack, 'TokenProfile', new CfnParameter(stack, 'ProfileName').valueAsString),
+      })).not.toThrow();
       expect(() => new InfrastructureConfiguration(stack, 'Infra2', {
         instanceProfile: iam.InstanceProfile.fromInstanceProfileName(stack, 'Profile2', 'p'.repeat(129)),
       })).toThrow(/Stack\/Infra2: instanceProfile 'p+\.\.\. \(129 characters\) must be between 1 and 128 characters long \(got 129\)/);

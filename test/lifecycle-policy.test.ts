@@ -1,5 +1,7 @@
 import { CfnParameter, Duration, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as autoscaling from 'aws-cdk-lib/aws-autoscaling';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { strictStack } from './helpers';
@@ -624,7 +626,48 @@ describe('ImagePipeline retention', () => {
     new ImagePipeline(stack, 'A', { recipe, retention: { keepLast: 5 } });
     new ImagePipeline(stack, 'B', { recipe });
     expect(() => Template.fromStack(stack)).toThrow(
-      /Stack\/A: retention 'Stack\/B' must not be set when another construct builds the same recipe/);
+      /\[Stack\/A\] retention 'Stack\/B' must not be set when another construct builds the same recipe/);
+  });
+
+  test('warns when an image built on deploy from the same recipe feeds an Auto Scaling group, naming the exclusion', () => {
+    const stack = strictStack();
+    const pipeline = new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack), retention: { keepLast: 5 } });
+    const golden = pipeline.buildOnDeploy('GoldenImage');
+    const vpc = new ec2.Vpc(stack, 'Vpc', { natGateways: 0 });
+    new autoscaling.AutoScalingGroup(stack, 'Fleet', {
+      vpc,
+      instanceType: ec2.InstanceType.of(ec2.InstanceClass.T3, ec2.InstanceSize.MICRO),
+      machineImage: golden.toMachineImage(),
+      requireImdsv2: true,
+    });
+    Annotations.fromStack(stack).hasWarning('/Stack/Pipeline', Match.stringLikeRegexp(
+      'retention selects the image Stack/GoldenImage, built on deploy from the same recipe, whose AMI Stack/Fleet/LaunchConfig launches: .*exclusions: \\{ amisLaunchedWithin: Duration.days\\(30\\) \\}'));
+  });
+
+  test('warns when an image is built from the same recipe; not for an image of another recipe', () => {
+    const stack = strictStack();
+    const recipe = imageRecipe(stack);
+    new ImagePipeline(stack, 'Pipeline', { recipe, retention: { keepLast: 5 } });
+    new ImagePipeline(stack, 'Other', { recipe: imageRecipe(stack, 'OtherRecipe') }).buildOnDeploy('OtherImage');
+    expect(Annotations.fromStack(stack).findWarning('/Stack/Pipeline', Match.stringLikeRegexp('retention selects the image'))).toEqual([]);
+    const stack2 = strictStack();
+    const pipeline = new ImagePipeline(stack2, 'Pipeline', { recipe: imageRecipe(stack2), retention: { keepLast: 5 } });
+    pipeline.buildOnDeploy('Image');
+    Annotations.fromStack(stack2).hasWarning('/Stack/Pipeline', Match.stringLikeRegexp(
+      'retention selects the image Stack/Image, built from the same recipe: the policy selects images by recipe'));
+  });
+
+  test('warns when a standalone lifecycle policy selects the same recipe; not for one of another recipe', () => {
+    const stack = strictStack();
+    new ImagePipeline(stack, 'Pipeline', { recipe: imageRecipe(stack), retention: { keepLast: 5 } });
+    new LifecyclePolicy(stack, 'Other', { selection: LifecycleSelection.recipes([imageRecipe(stack, 'OtherRecipe')]), rules: [LifecycleRule.keepLast(3)] });
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('retention selects the same recipe'))).toEqual([]);
+    const stack2 = strictStack();
+    const recipe2 = imageRecipe(stack2);
+    new ImagePipeline(stack2, 'Pipeline', { recipe: recipe2, retention: { keepLast: 5 } });
+    new LifecyclePolicy(stack2, 'OldAmis', { selection: LifecycleSelection.recipes([recipe2]), rules: [LifecycleRule.keepLast(3)] });
+    Annotations.fromStack(stack2).hasWarning('/Stack/Pipeline', Match.stringLikeRegexp(
+      'retention selects the same recipe as the lifecycle policy Stack/OldAmis: both act on the same images'));
   });
 
   test('a container pipeline deletes container images and tags its target repository for Image Builder', () => {

@@ -1,5 +1,5 @@
 /**
- * cdk-nag gate: the AWS Solutions and NIST 800-53 rev 5 packs, run as policy-validation plugins
+ * cdk-nag gate: the AWS Solutions, NIST 800-53 rev 5, HIPAA Security and PCI DSS 3.2.1 packs, run as policy-validation plugins
  * on every scenario (each construct with its defaults and with all its options), find nothing
  * that is not acknowledged. Acknowledgements are listed in a snapshot, with their reasons, so
  * that a new one is reviewed like code.
@@ -9,7 +9,7 @@ import * as path from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { AwsSolutionsChecks, NIST80053R5Checks } from 'cdk-nag';
+import { AwsSolutionsChecks, HIPAASecurityChecks, NIST80053R5Checks, PCIDSS321Checks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { strictStack } from './helpers';
 import { SCENARIOS } from './scenarios';
@@ -19,6 +19,7 @@ import {
   ContainerParentImage,
   ContainerRecipe,
   Image,
+  ImageSource,
   ImagePipeline,
   ImageRecipe,
   InfrastructureConfiguration,
@@ -59,7 +60,7 @@ const REPORT_PATH = /A copy of this report can be found in: (\S+validation-repor
  */
 function runNag(stack: Stack): NagResult {
   const app = stack.node.root as App;
-  const packs = [new AwsSolutionsChecks(app), new NIST80053R5Checks(app)];
+  const packs = [new AwsSolutionsChecks(app), new NIST80053R5Checks(app), new HIPAASecurityChecks(app), new PCIDSS321Checks(app)];
   const spies = packs.map(pack => jest.spyOn(pack, 'validate'));
   Validations.of(app).addPlugins(...packs);
   let reportFile: string;
@@ -108,7 +109,7 @@ function formatFinding(finding: Finding): string {
   return `${finding.rule} (${finding.plugin}, ${finding.severity}) at ${finding.constructPath}: ${finding.description}`;
 }
 
-describe('cdk-nag (AwsSolutions, NIST 800-53 rev 5)', () => {
+describe('cdk-nag (AwsSolutions, NIST 800-53 rev 5, HIPAA Security, PCI DSS 3.2.1)', () => {
   const results = new Map<string, NagResult>();
   function resultOf(name: string): NagResult {
     let result = results.get(name);
@@ -123,7 +124,7 @@ describe('cdk-nag (AwsSolutions, NIST 800-53 rev 5)', () => {
     test('has no unacknowledged finding', () => {
       const { findings, packsRun } = resultOf(name);
       // The scenario must not be synthesized before the packs are added: a cached assembly is not validated.
-      expect(packsRun).toEqual(['AwsSolutions', 'NIST.800.53.R5']);
+      expect(packsRun).toEqual(['AwsSolutions', 'NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321']);
       const lines = findings.map(formatFinding);
       if (lines.length > 0) {
         throw new Error(`${lines.length} unacknowledged cdk-nag finding(s) in "${name}". Fix them in the construct, or ` +
@@ -168,7 +169,7 @@ describe('cdk-nag judges the statements users add', () => {
     // 7. The created execution role of a lifecycle policy (here the pipeline's retention).
     pipeline.addRetention({ keepLast: 5 }).executionRole.addToPrincipalPolicy(userStatement());
     // 3. An image's created execution role and 4. its created deletion role.
-    const image = new Image(stack, 'Image', { recipe, workflows, deletionSettings: {} });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromRecipe(recipe, { workflows }), deletionSettings: {} });
     image.addToExecutionRolePolicy(userStatement());
     image.deletionRole!.addToPrincipalPolicy(userStatement());
     // 5. A role the user gives as execution role (the library adds its log policy beside it), and
@@ -198,8 +199,10 @@ describe('cdk-nag judges the statements users add', () => {
       'UserStatements/Pipeline/Retention/ExecutionRole/DefaultPolicy',
     ]);
     // The user's inline policies are judged too; the library's own are acknowledged.
-    const inline = findings.filter(f => f.rule === 'NIST.800.53.R5-IAMNoInlinePolicy').map(f => f.constructPath.replace(/\/Resource$/, '')).sort();
-    expect(inline).toEqual(wildcardFindings);
+    for (const pack of ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321']) {
+      const inline = findings.filter(f => f.rule === `${pack}-IAMNoInlinePolicy`).map(f => f.constructPath.replace(/\/Resource$/, '')).sort();
+      expect({ pack, inline }).toEqual({ pack, inline: wildcardFindings });
+    }
   });
 
   test('a wildcard the user passes to a library grant is not covered by the library\'s reason', () => {

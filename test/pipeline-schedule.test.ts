@@ -182,7 +182,7 @@ describe('validation through the pipeline', () => {
     const stack = strictStack();
     const n = new CfnParameter(stack, 'Interval', { type: 'Number' }).valueAsNumber;
     expect(() => pipelineWith(PipelineSchedule.rate(Duration.seconds(n)), stack))
-      .toThrow('Stack/Pipeline: schedule.expression Duration.seconds(<token>) must be given in minutes, hours or days when the rate is a token (Image Builder takes no seconds)');
+      .toThrow("Stack/Pipeline: schedule.expression 'rate(<token> seconds)' must be given in minutes, hours or days when the rate is a token (Image Builder takes no seconds)");
   });
 
   test('accepts a token expression', () => {

@@ -45,6 +45,16 @@ describe('the peer minimum of aws-cdk-lib', () => {
   });
 });
 
+describe('the newest aws-cdk-lib', () => {
+  test('CI runs the whole jest suite against the newest version the registry serves', () => {
+    expect(read('.ci/run')).toMatch(/^npx projen compat:newest$/m);
+    expect(commandsOf('compat:newest')).toEqual(['bash scripts/check-newest.sh']);
+    const script = read('scripts/check-newest.sh');
+    expect(script).toContain('npm view aws-cdk-lib version');
+    expect(script).toContain('--ci --config');
+  });
+});
+
 describe('npm ci on the supported Node.js version', () => {
   const stated = /Node\.js (\d+\.\d+) or later/.exec(readme)?.[1];
 

@@ -39,6 +39,7 @@ import {
   HttpTokens,
   IComponent,
   Image,
+  ImageSource,
   ImagePipeline,
   ImageRecipe,
   InfrastructureConfiguration,
@@ -58,6 +59,7 @@ import {
   WorkflowParameterValue,
   WorkflowStepAction,
   WorkflowType,
+  WorkflowStepInputs,
 } from '../src';
 
 /** A stack built for a gate. */
@@ -588,11 +590,11 @@ function workflowInPipeline(): Stack {
     kmsKey: customerKey(stack, 'WorkflowKey'),
     data: WorkflowData.fromDocument({
       steps: [
-        { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, inputs: { waitFor: 'ssmAgent' } },
-        { name: 'Test', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
-        { name: 'Terminate', action: WorkflowStepAction.TERMINATE_INSTANCE, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
-        { name: 'Check', action: WorkflowStepAction.EXECUTE_STATE_MACHINE, inputs: { stateMachineArn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:image-checks` } },
-        { name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: topic.topicArn } },
+        { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, inputs: WorkflowStepInputs.fromObject({ waitFor: 'ssmAgent' }) },
+        { name: 'Test', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: WorkflowStepInputs.fromObject({ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }) },
+        { name: 'Terminate', action: WorkflowStepAction.TERMINATE_INSTANCE, inputs: WorkflowStepInputs.fromObject({ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }) },
+        { name: 'Check', action: WorkflowStepAction.EXECUTE_STATE_MACHINE, inputs: WorkflowStepInputs.fromObject({ stateMachineArn: `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:image-checks` }) },
+        { name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: WorkflowStepInputs.fromObject({ snsTopicArn: topic.topicArn }) },
       ],
     }),
   });
@@ -628,17 +630,18 @@ function imageFromPartsAllOptions(): Stack {
     role: undefined,
   });
   new Image(stack, 'Image', {
-    recipe,
-    infrastructureConfiguration,
-    imageTestsEnabled: true,
-    imageTestsTimeout: Duration.hours(2),
-    enhancedImageMetadataEnabled: true,
-    imageScanning: { failOn: Severity.HIGH, onlyFixable: true },
-    workflows: [
-      { workflow: Workflow.fromAwsManagedWorkflow(stack, 'BuildImage', WorkflowType.BUILD, 'build-image', '1.0.0') },
-      { workflow: Workflow.fromAwsManagedWorkflow(stack, 'TestImage', WorkflowType.TEST, 'test-image', '1.0.0') },
-    ],
-    imageLogGroup: logs.LogGroup.fromLogGroupName(stack, 'ImageLogs', '/builds/golden/images'),
+    source: ImageSource.fromRecipe(recipe, {
+      infrastructureConfiguration,
+      imageTestsEnabled: true,
+      imageTestsTimeout: Duration.hours(2),
+      enhancedImageMetadataEnabled: true,
+      imageScanning: { failOn: Severity.HIGH, onlyFixable: true },
+      workflows: [
+        { workflow: Workflow.fromAwsManagedWorkflow(stack, 'BuildImage', WorkflowType.BUILD, 'build-image', '1.0.0') },
+        { workflow: Workflow.fromAwsManagedWorkflow(stack, 'TestImage', WorkflowType.TEST, 'test-image', '1.0.0') },
+      ],
+      imageLogGroup: logs.LogGroup.fromLogGroupName(stack, 'ImageLogs', '/builds/golden/images'),
+    }),
     tags: { team: 'images' },
     deletionSettings: {},
   });

@@ -2,7 +2,7 @@ import { CfnParameter, CfnResource, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { strictStack } from './helpers';
-import { Component, ComponentData, ComponentPlatform, ContainerParentImage, ContainerRecipe, Image, ImageRecipe, ParentImage, SharePrincipal } from '../src';
+import { Component, ComponentData, ComponentPlatform, ContainerParentImage, ContainerRecipe, Image, ImageRecipe, ImageSource, ParentImage, SharePrincipal } from '../src';
 
 const SHARE = 'AWS::RAM::ResourceShare';
 const ORG = 'arn:aws:organizations::111122223333:organization/o-a1b2c3d4e5';
@@ -79,7 +79,7 @@ describe('sharing through AWS RAM', () => {
   });
 
   test('an image built on deploy: the share holds its build ARN; it has no key to grant', () => {
-    const image = new Image(stack, 'Golden', { recipe: imageRecipe() });
+    const image = new Image(stack, 'Golden', { source: ImageSource.fromRecipe(imageRecipe()) });
     image.shareWith([SharePrincipal.organizationalUnit(OU)]);
     Template.fromStack(stack).hasResourceProperties(SHARE, {
       ResourceArns: [{ 'Fn::GetAtt': [stack.getLogicalId(image.node.defaultChild as CfnResource), 'Arn'] }],

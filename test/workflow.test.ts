@@ -15,6 +15,8 @@ import {
   WorkflowStepAction,
   WorkflowStepOnFailure,
   WorkflowType,
+  WorkflowStepCondition,
+  WorkflowStepInputs,
 } from '../src';
 
 const TEST_WORKFLOW_ARN = 'arn:aws:imagebuilder:us-east-1:123456789012:workflow/test/my-tests/1.0.0';
@@ -43,14 +45,14 @@ describe('Workflow.fromWorkflowArn', () => {
     const stack = strictStack();
     const arn = new CfnParameter(stack, 'WorkflowArn').valueAsString;
     expect(() => Workflow.fromWorkflowArn(stack, 'Token', arn))
-      .toThrow(/^Stack\/Token: workflowArn '\$\{Token\[.*\]\}' must show its workflow\/<build\|test\|distribution>\/ segment at synth to read the workflow type from it \(use Workflow.fromWorkflowAttributes/);
+      .toThrow(/^Stack\/Token: workflowArn '<Stack\/WorkflowArn.Ref>' must show its workflow\/<build\|test\|distribution>\/ segment at synth to read the workflow type from it \(use Workflow.fromWorkflowAttributes/);
   });
 
   test('throws for an ARN whose type segment is a token', () => {
     const stack = strictStack();
     const kind = new CfnParameter(stack, 'Kind').valueAsString;
     expect(() => Workflow.fromWorkflowArn(stack, 'Token', `arn:aws:imagebuilder:us-east-1:123456789012:workflow/${kind}/my-tests/1.0.0`))
-      .toThrow(/^Stack\/Token: workflowArn 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/\$\{Token\[.*\]\}\/my-tests\/1\.0\.0' must show its workflow/);
+      .toThrow(/^Stack\/Token: workflowArn 'arn:aws:imagebuilder:us-east-1:123456789012:workflow\/<Stack\/Kind.Ref>\/my-tests\/1\.0\.0' must show its workflow/);
   });
 
   test('reads the type of a token ARN whose type segment is literal (Stack.formatArn in an environment-agnostic stack)', () => {
@@ -294,9 +296,9 @@ describe('Workflow (authored)', () => {
           { name: 'retries', parameterType: WorkflowParameterType.INTEGER, defaultValue: WorkflowParameterValue.fromNumber(2) },
         ],
         steps: [
-          { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, onFailure: WorkflowStepOnFailure.ABORT, inputs: { waitFor: 'ssmAgent' } },
-          { name: 'Run', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' }, timeout: Duration.hours(1) },
-          { name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, condition: { booleanEquals: true, value: '$.parameters.waitForApproval' }, rollbackEnabled: false },
+          { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, onFailure: WorkflowStepOnFailure.ABORT, inputs: WorkflowStepInputs.fromObject({ waitFor: 'ssmAgent' }) },
+          { name: 'Run', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: WorkflowStepInputs.fromObject({ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }), timeout: Duration.hours(1) },
+          { name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, condition: WorkflowStepCondition.booleanEquals('$.parameters.waitForApproval', true), rollbackEnabled: false },
         ],
         outputs: [{ name: 'Instance', value: '$.stepOutputs.Launch.instanceId' }],
       }),
@@ -437,7 +439,7 @@ describe('Workflow (authored)', () => {
       const topic = new sns.Topic(stack, 'Topic');
       const w = authoredWorkflow(stack, {
         workflowType: WorkflowType.TEST,
-        data: WorkflowData.fromDocument({ steps: [{ name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: topic.topicArn } }] }),
+        data: WorkflowData.fromDocument({ steps: [{ name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: WorkflowStepInputs.fromObject({ snsTopicArn: topic.topicArn }) }] }),
       });
       pipelineWith([w]);
       Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
@@ -467,7 +469,7 @@ describe('Workflow (authored)', () => {
       const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com') });
       const w = authoredWorkflow(stack, {
         workflowType: WorkflowType.TEST,
-        data: WorkflowData.fromDocument({ steps: [{ name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: topic.topicArn } }] }),
+        data: WorkflowData.fromDocument({ steps: [{ name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: WorkflowStepInputs.fromObject({ snsTopicArn: topic.topicArn }) }] }),
       });
       pipelineWith([w], role);
       const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy');
@@ -557,10 +559,10 @@ steps:
       workflowType: WorkflowType.TEST,
       data: WorkflowData.fromDocument({
         steps: [
-          { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, inputs: { waitFor: 'ssmAgent' } },
-          { name: 'Test', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
-          { name: 'Terminate', action: WorkflowStepAction.TERMINATE_INSTANCE, onFailure: WorkflowStepOnFailure.CONTINUE, inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
-          { name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: { snsTopicArn: topic.topicArn } },
+          { name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, inputs: WorkflowStepInputs.fromObject({ waitFor: 'ssmAgent' }) },
+          { name: 'Test', action: WorkflowStepAction.EXECUTE_COMPONENTS, inputs: WorkflowStepInputs.fromObject({ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }) },
+          { name: 'Terminate', action: WorkflowStepAction.TERMINATE_INSTANCE, onFailure: WorkflowStepOnFailure.CONTINUE, inputs: WorkflowStepInputs.fromObject({ 'instanceId.$': '$.stepOutputs.Launch.instanceId' }) },
+          { name: 'Approve', action: WorkflowStepAction.WAIT_FOR_ACTION, inputs: WorkflowStepInputs.fromObject({ snsTopicArn: topic.topicArn }) },
         ],
       }),
     });

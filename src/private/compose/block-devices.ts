@@ -64,6 +64,7 @@ function renderEbs(
   if ((volumeType === EbsVolumeType.IO1 || volumeType === EbsVolumeType.IO2) && ebs.iops === undefined) {
     v.fail(`${property}.iops`, undefined, `must be given for volume type ${volumeType}`);
   }
+  v.kmsKey(`${property}.kmsKey`, ebs.kmsKey);
   if (ebs.kmsKey !== undefined && ebs.encrypted === false && !isToken(ebs.encrypted)) {
     v.fail(`${property}.encrypted`, false, 'must not be false when kmsKey is given');
   }

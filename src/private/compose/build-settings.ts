@@ -9,6 +9,7 @@ import {
   Duration,
   Fn,
   Names,
+  PhysicalName,
   RemovalPolicy,
   Stack,
   Validations,
@@ -24,7 +25,7 @@ import { WorkflowOnFailure, WorkflowType } from '../../workflow';
 import type { WorkflowConfiguration } from '../../workflow';
 import { LIMITS, PATTERNS } from '../core/api-constraints';
 import { hasBrand } from '../core/brands';
-import { formatProblem } from '../core/errors';
+import { formatProblemAtConstruct } from '../core/errors';
 import { checkGivenParameters } from '../core/parameters';
 import { IMAGE_BUILDER_LOG_GROUP_PREFIX, knownLogGroupName, logGroupNameUnderPrefix, logsServicePrincipal } from '../core/pipeline-logging';
 import { stackRepositoryImport, stackUuidPart } from '../core/stack-singletons';
@@ -32,7 +33,7 @@ import { isToken, Validator } from '../core/validation';
 import { acknowledgeLibraryFindings } from '../iam/acknowledge';
 import { ACKNOWLEDGED, LibraryPolicy, ReasonedStatement } from '../iam/library-policy';
 import { OwnedPolicy } from '../iam/owned-policy';
-import { DEFAULT_SCANNING_REPOSITORY_NAME, executionRoleStatements } from '../iam/pipeline-execution-role';
+import { DEFAULT_SCANNING_REPOSITORY_NAME, distributionStatements, executionRoleStatements } from '../iam/pipeline-execution-role';
 
 /** One log group of a build: the image builds' (every build), and a pipeline's own. */
 export interface LogGroupSlot {
@@ -279,7 +280,7 @@ export class BuildSettings {
       encryptionKey: options.logEncryptionKey,
     });
     if (!options.logEncryptionKey) {
-      acknowledgeLibraryFindings(group, ACKNOWLEDGED.logGroupDefaultEncryption);
+      acknowledgeLibraryFindings(group, ...ACKNOWLEDGED.logGroupDefaultEncryption);
     }
     return group;
   }
@@ -318,6 +319,8 @@ export class BuildSettings {
       return undefined;
     }
     const role = new iam.Role(scope, 'ExecutionRole', {
+      // Named only when another account's stack refers to it (a DistributionCrossAccountRole's sourceRoles).
+      roleName: PhysicalName.GENERATE_IF_NEEDED,
       assumedBy: new iam.ServicePrincipal('imagebuilder.amazonaws.com'),
       description: `Role EC2 Image Builder assumes to build, test and distribute the images of this ${noun}`,
     });
@@ -330,7 +333,6 @@ export class BuildSettings {
     const known = hasBrand(infrastructure, 'InfrastructureConfiguration');
     policy.add(...executionRoleStatements(scope, {
       containerBuild: this.containerRecipe !== undefined,
-      amiDistribution: this.containerRecipe === undefined && options.distributionConfiguration !== undefined,
       scanning: this.scanning.enabled,
       enhancedImageMetadata: options.enhancedImageMetadataEnabled ?? true,
       instanceRoleArn: infrastructure.role?.roleArn,
@@ -342,6 +344,11 @@ export class BuildSettings {
         createdByImageBuilder: this.scanning.repository === undefined,
       } : undefined,
     }));
+    const distribution = options.distributionConfiguration;
+    if (this.containerRecipe === undefined && distribution !== undefined) {
+      // Distributions may be added to the configuration after the pipeline is defined.
+      policy.addAtSynth(() => distributionStatements(scope, distribution.amiDistributionFeatures));
+    }
     groups.forEach(group => group.grantWrite(policy.grantee(logReason)));
     policy.add(...authoredWorkflowNeeds(options.workflows ?? []));
     this.libraryRolePolicy = policy.policy;
@@ -364,7 +371,7 @@ export class BuildSettings {
         const needs = built === RecipeType.CONTAINER
           ? 'a container distribution (addContainerDistribution) for a container recipe'
           : 'an AMI distribution (addAmiDistribution) for an image recipe';
-        return [formatProblem(scope, {
+        return [formatProblemAtConstruct({
           property: 'distributionConfiguration',
           value: distribution.node.path,
           rule: `must have ${needs} (it has ${has}; Image Builder would fail the build)`,

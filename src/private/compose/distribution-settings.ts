@@ -1,6 +1,7 @@
 import { Annotations, aws_ec2 as ec2, aws_ssm as ssm, IResource, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import type {
+  AmiDistributionFeatures,
   AmiDistributionOptions,
   AmiLaunchPermission,
   ContainerDistributionOptions,
@@ -80,6 +81,7 @@ export function renderAmiDistribution(ctx: SettingsContext, options: AmiDistribu
   v.description(`${p}amiDescription`, options.amiDescription);
   v.tags(`${p}amiTags`, options.amiTags);
 
+  v.kmsKey(`${p}kmsKey`, options.kmsKey);
   if (options.kmsKey) {
     checkSameRegion(ctx, `${p}kmsKey`, options.kmsKey, 'a KMS key', 'AMIs are encrypted with a key of the Region they are distributed to');
   }
@@ -118,6 +120,54 @@ export function renderAmiDistribution(ctx: SettingsContext, options: AmiDistribu
 }
 
 /** Validates a container distribution's settings and renders `ContainerDistributionConfiguration`. */
+/**
+ * What AMI distributions use, as the IAM resources of this account that a pipeline's execution
+ * role changes while distributing (see `AmiDistributionFeatures`). Resources of another account
+ * are changed through that account's cross-account role, so only the account is listed.
+ */
+export function amiFeaturesOf(stack: Stack, distributions: Array<{ region: string; options: AmiDistributionOptions }>): AmiDistributionFeatures {
+  const own = stack.account;
+  const p = stack.partition;
+  const isOwn = (account: string | undefined) => account === undefined || isToken(account) || isToken(own) || account === own;
+  const launchTemplateArns: string[] = [];
+  const licenseConfigurationArns: string[] = [];
+  const ssmParameterArns: string[] = [];
+  const crossAccountIds: string[] = [];
+  const otherAccount = (account: string | undefined) => {
+    if (!isOwn(account) && !crossAccountIds.includes(account!)) crossAccountIds.push(account!);
+  };
+  let fastLaunch = false;
+  for (const { region, options } of distributions) {
+    const targets = options.targetAccountIds ?? [];
+    if (Token.isUnresolved(targets)) {
+      otherAccount('*');
+    } else {
+      targets.forEach(otherAccount);
+    }
+    for (const c of options.launchTemplates ?? []) {
+      otherAccount(c.accountId);
+      if (isOwn(c.accountId) && c.launchTemplate.launchTemplateId !== undefined) {
+        launchTemplateArns.push(`arn:${p}:ec2:${region}:${own}:launch-template/${c.launchTemplate.launchTemplateId}`);
+      }
+    }
+    for (const c of options.fastLaunchConfigurations ?? []) {
+      otherAccount(c.accountId);
+      fastLaunch = true;
+    }
+    const licenses = options.licenseConfigurationArns ?? [];
+    licenseConfigurationArns.push(...Token.isUnresolved(licenses) ? [`arn:${p}:license-manager:*:${own}:license-configuration:*`] : licenses);
+    for (const c of options.ssmParameters ?? []) {
+      otherAccount(c.amiAccountId);
+      if (isOwn(c.amiAccountId)) {
+        // An SSM parameter's ARN names it without its leading slash.
+        const name = isToken(c.parameterName) ? '*' : c.parameterName.replace(/^\//, '');
+        ssmParameterArns.push(`arn:${p}:ssm:${region}:${own}:parameter/${name}`);
+      }
+    }
+  }
+  return { launchTemplateArns, fastLaunch, licenseConfigurationArns, ssmParameterArns, crossAccountIds };
+}
+
 export function renderContainerDistribution(ctx: SettingsContext, options: ContainerDistributionOptions): { [key: string]: unknown } {
   const { v, prefix: p } = ctx;
   const target = options.targetRepository;

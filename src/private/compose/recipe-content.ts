@@ -1,7 +1,75 @@
 import { createHash } from 'crypto';
-import { Annotations, CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, CfnParameter, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { Validator } from '../core/validation';
+import { isToken, Validator } from '../core/validation';
+
+/**
+ * The attributes an `AWS::ImageBuilder::ImageRecipe` and an `AWS::ImageBuilder::ContainerRecipe`
+ * share, which the recipes' attribute getters read.
+ */
+export interface RecipeResource {
+  readonly attrArn: string;
+  readonly attrName: string;
+  readonly attrLatestVersionArn: string;
+  readonly attrLatestVersionMajor: string;
+  readonly attrLatestVersionMinor: string;
+  readonly attrLatestVersionPatch: string;
+}
+
+/**
+ * What an image recipe and a container recipe share: their name, version and latest-version
+ * ARNs, read from the L1 on first use (most apps never read them, and each costs intrinsics and
+ * tokens).
+ */
+export class RecipeAttributes {
+  private name?: string;
+  private assignedVersion?: string;
+
+  /**
+   * @param resource the recipe's L1
+   * @param version the version as given (`x` nodes are assigned by Image Builder)
+   * @param nameAttribute the recipe's `getResourceNameAttribute` (cross-environment references)
+   */
+  constructor(
+    private readonly resource: RecipeResource,
+    private readonly version: string,
+    private readonly nameAttribute: (attrName: string) => string,
+  ) {}
+
+  /** The recipe's name. */
+  public get recipeName(): string {
+    this.name ??= this.nameAttribute(this.resource.attrName);
+    return this.name;
+  }
+
+  /** The recipe's version: as given, or as Image Builder assigned it (read from the ARN) when it has `x` nodes. */
+  public get recipeVersion(): string {
+    this.assignedVersion ??= isToken(this.version) || this.version.includes('x')
+      ? Fn.select(2, Fn.split('/', this.resource.attrArn))
+      : this.version;
+    return this.assignedVersion;
+  }
+
+  /** The ARN of the latest version of the recipe's name. */
+  public get latestVersionArn(): string {
+    return this.resource.attrLatestVersionArn;
+  }
+
+  /** The ARN of the latest version of the recipe's name with the same major version. */
+  public get latestMajorVersionArn(): string {
+    return this.resource.attrLatestVersionMajor;
+  }
+
+  /** The ARN of the latest version of the recipe's name with the same major and minor version. */
+  public get latestMinorVersionArn(): string {
+    return this.resource.attrLatestVersionMinor;
+  }
+
+  /** The ARN of the latest version of the recipe's name with the same major, minor and patch version. */
+  public get latestPatchVersionArn(): string {
+    return this.resource.attrLatestVersionPatch;
+  }
+}
 
 /** `[content 0123456789abcdef]`: what a content fingerprint adds to a description. */
 const FINGERPRINT_LENGTH = ' [content 0123456789abcdef]'.length;
@@ -54,6 +122,8 @@ function resolvedAtDeployment(scope: IConstruct, value: string | undefined): boo
   if (text.includes('{{resolve:ssm')) {
     return true;
   }
+  // `instanceof CfnParameter`: aws-cdk-lib's own class, which offers no public guard (not one of
+  // this library's constructs, which know each other by brands).
   return [...text.matchAll(/\{"Ref":"([^"]+)"\}/g)].some(([, logicalId]) => {
     const parameter = stack.node.findAll().find(c => c instanceof CfnParameter && stack.resolve((c as CfnParameter).logicalId) === logicalId);
     return parameter instanceof CfnParameter && /^AWS::SSM::Parameter::Value</.test(parameter.type);

@@ -136,6 +136,12 @@ export const LIMITS = {
   /** Each version node (major, minor, patch) is at most 2^30-1. */
   versionNode: { min: 0, max: 1073741823 },
   roleNameOrArn: { min: 1, max: 2048 },
+  /**
+   * The `kmsKeyId` of a container recipe, of an EBS block device, and of an AMI distribution:
+   * NonEmptyString, 1 to 1024 (service model: CreateContainerRecipeRequest,
+   * EbsInstanceBlockDeviceSpecification, AmiDistributionConfiguration).
+   */
+  kmsKeyId: { min: 1, max: 1024 },
   timezone: { min: 3, max: 100 },
   scheduleExpression: { min: 1, max: 1024 },
   autoDisableFailureCount: { min: 1, max: 10 },

@@ -15,7 +15,8 @@ export type BrandName =
   | 'DistributionConfiguration'
   | 'ImagePipeline'
   | 'Image'
-  | 'LifecyclePolicy';
+  | 'LifecyclePolicy'
+  | 'DistributionCrossAccountRole';
 
 function brandSymbol(name: BrandName): symbol {
   return Symbol.for(`cdk-imagebuilder.${name}`);

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Aws, Duration, IResolvable, Reference, Token, Tokenization, ValidationError } from 'aws-cdk-lib';
 import { Construct, IConstruct } from 'constructs';
 
 /** The longest rendering of a bad value that an error message quotes in full. */
@@ -39,7 +39,13 @@ export function formatValue(value: unknown): string {
 
 function describeValue(value: unknown, depth: number): string {
   if (typeof value === 'string') {
-    return `'${escapeInvisible(value)}'`;
+    return `'${escapeInvisible(Token.isUnresolved(value) ? describeTokens(value) : value)}'`;
+  }
+  if (typeof value === 'number' && Token.isUnresolved(value)) {
+    return '<token>';
+  }
+  if (Array.isArray(value) && Token.isUnresolved(value)) {
+    return '<list known at deployment>';
   }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     // JSON would show NaN and Infinity as null.
@@ -51,6 +57,7 @@ function describeValue(value: unknown, depth: number): string {
   if (typeof value === 'function') {
     return value.name ? `function ${value.name}` : 'function';
   }
+  // aws-cdk-lib's own value class, which offers no public guard.
   if (value instanceof Duration) {
     // `Duration.seconds(90)`, as the user wrote it (not converted to other units).
     return value.isUnresolved() ? `Duration.${value.unitLabel()}(<token>)` : value.toString();
@@ -89,6 +96,38 @@ function describeValue(value: unknown, depth: number): string {
   return String(value);
 }
 
+/** The pseudo parameters' tokens (each one object, shared by every stack), with their names. */
+const PSEUDO_PARAMETERS: Array<[IResolvable | undefined, string]> = ([
+  [Aws.ACCOUNT_ID, 'AWS::AccountId'],
+  [Aws.PARTITION, 'AWS::Partition'],
+  [Aws.REGION, 'AWS::Region'],
+  [Aws.URL_SUFFIX, 'AWS::URLSuffix'],
+  [Aws.STACK_NAME, 'AWS::StackName'],
+  [Aws.STACK_ID, 'AWS::StackId'],
+] as Array<[string, string]>).map(([token, name]) => [Tokenization.reverseString(token).firstToken, name]);
+
+/**
+ * A string holding tokens as a reader can place it: its literal parts as written, each reference
+ * by what it refers to (`<Stack/Key.Arn>` for a resource attribute, `<AWS::Partition>` for a
+ * pseudo parameter), any other token as `<token>`. Never the token's internal form
+ * (`${Token[TOKEN.91]}`), which names nothing the user wrote.
+ */
+function describeTokens(value: string): string {
+  const described = Tokenization.reverseString(value).mapTokens({
+    mapToken: (token: IResolvable) => {
+      if (Reference.isReference(token)) {
+        return `<${token.target.node.path}.${token.displayName}>`;
+      }
+      const pseudo = PSEUDO_PARAMETERS.find(([pseudoToken]) => pseudoToken === token);
+      if (pseudo) {
+        return `<${pseudo[1]}>`;
+      }
+      return '<token>';
+    },
+  }).join({ join: (left: unknown, right: unknown) => `${left}${right}` });
+  return String(described);
+}
+
 /**
  * One problem with one property: `<property> <value> <rule>`.
  */
@@ -114,21 +153,42 @@ function subjectPath(subject: ErrorSubject): string {
 
 /** Formats one problem as the library's error line for a construct. */
 export function formatProblem(subject: ErrorSubject, problem: Problem): string {
-  return `${subjectPath(subject)}: ${problem.property} ${formatValue(problem.value)} ${problem.rule}`;
+  return `${subjectPath(subject)}: ${formatProblemAtConstruct(problem)}`;
 }
+
+/**
+ * Formats one problem without the construct path, for the messages aws-cdk-lib itself prefixes
+ * with the path (synth-time validation errors `[path] ...`, annotations): `<property> <value> <rule>`.
+ */
+export function formatProblemAtConstruct(problem: Problem): string {
+  return `${problem.property} ${formatValue(problem.value)} ${problem.rule}`;
+}
+
+/**
+ * The error's name (aws-cdk-lib also writes it as the error code for the toolkit). aws-cdk-lib
+ * types it as a literal string brand; this is one.
+ */
+const ERROR_NAME = 'ValidationError' as ConstructorParameters<typeof ValidationError>[0];
 
 /**
  * The error every construct of this library throws for bad input.
  *
  * Its message has one line per problem, each naming the construct path, the property,
  * the bad value and the rule it breaks.
+ *
+ * It is an aws-cdk-lib `ValidationError`, so `Errors.isValidationError` (and the CDK toolkit)
+ * recognizes it, with the construct path of the construct it is about. aws-cdk-lib exports that
+ * class from its root but marks it `@internal`: its constructor (`name`, `message`, `scope`) is the
+ * same from the peer minimum 2.269 to 2.278, and test/errors.test.ts checks the recognition on
+ * every aws-cdk-lib version CI runs.
  */
-export class ImageBuilderValidationError extends Error {
+export class ImageBuilderValidationError extends ValidationError {
   public readonly problems!: Problem[];
 
   constructor(subject: ErrorSubject, problems: Problem[]) {
-    super(problems.map(p => formatProblem(subject, p)).join('\n'));
-    this.name = 'ValidationError';
+    // An importer's error names a construct not made yet: no scope to attach.
+    const scope = typeof subject === 'string' ? undefined : subject;
+    super(ERROR_NAME, problems.map(p => formatProblem(subject, p)).join('\n'), scope as IConstruct);
     // Not enumerable: Node.js prints an uncaught error's own enumerable properties after its
     // message, which already shows every problem.
     Object.defineProperty(this, 'problems', { value: problems, enumerable: false, writable: false, configurable: true });

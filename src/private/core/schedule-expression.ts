@@ -64,6 +64,22 @@ export function scheduleExpressionRule(expression: string): string | undefined {
   return ACCEPTED_SCHEDULE_FORMS;
 }
 
+/** The units of a rate whose value is a token, as aws-cdk-lib renders a token `Duration` in its own unit. */
+const TOKEN_RATE_UNITS = ['minutes', 'hours', 'days'];
+
+/**
+ * The rule a schedule expression holding a token breaks, if any. Only a rate is checked: its
+ * value is a token (`rate(<token> seconds)`), but its unit is literal and must be one Image
+ * Builder takes.
+ */
+export function tokenScheduleExpressionRule(expression: string): string | undefined {
+  const rate = /^rate\(.+ ([a-z]+)\)$/.exec(expression);
+  if (rate && !TOKEN_RATE_UNITS.includes(rate[1])) {
+    return 'must be given in minutes, hours or days when the rate is a token (Image Builder takes no seconds)';
+  }
+  return undefined;
+}
+
 function rateRule(body: string): string | undefined {
   const m = /^([0-9]+) (minute|minutes|hour|hours|day|days)$/.exec(body);
   if (!m) {

@@ -2,8 +2,11 @@ import * as fs from 'fs';
 import { Annotations, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ARN_EXAMPLES, ARN_KIND_NAMES, ARN_PATTERNS, ArnKind, LIMITS, OTHER_SERVICE_IDS, PATTERN_RULES, PATTERNS } from './api-constraints';
-import { ErrorSubject, formatProblem, ImageBuilderValidationError, Problem } from './errors';
-import { scheduleExpressionRule, timeZoneRule } from './schedule-expression';
+import { ErrorSubject, formatProblemAtConstruct, ImageBuilderValidationError, Problem } from './errors';
+import { scheduleExpressionRule, timeZoneRule, tokenScheduleExpressionRule } from './schedule-expression';
+
+/** A token encoded in a string (`${Token[TOKEN.123]}`), shown as `<token>` in error messages. */
+const TOKEN_MARKER = /\$\{Token\[[^\]]*\]\}/g;
 
 /** A length or numeric range, inclusive. */
 export interface Range {
@@ -75,7 +78,7 @@ export class Validator {
    */
   public warn(id: string, property: string, value: unknown, rule: string): void {
     if (typeof this.scope !== 'string') {
-      Annotations.of(this.scope).addWarningV2(`cdk-imagebuilder:${id}`, formatProblem(this.scope, { property, value, rule }));
+      Annotations.of(this.scope).addWarningV2(`cdk-imagebuilder:${id}`, formatProblemAtConstruct({ property, value, rule }));
     }
   }
 
@@ -89,7 +92,7 @@ export class Validator {
    * (`node.addValidation({ validate: () => v.messages })`).
    */
   public get messages(): string[] {
-    return this.problems.map(p => formatProblem(this.scope, p));
+    return this.problems.map(formatProblemAtConstruct);
   }
 
   /** Throws one error naming every problem found, if any. */
@@ -174,6 +177,11 @@ export class Validator {
    */
   public ecrRepositoryName(property: string, value: string | undefined): boolean {
     return this.length(property, value, LIMITS.ecrRepositoryName) && this.pattern(property, value, PATTERNS.ecrRepositoryName);
+  }
+
+  /** A KMS key, by the ARN the API receives as `kmsKeyId` (1 to 1024 characters). */
+  public kmsKey(property: string, key: { readonly keyArn: string } | undefined): boolean {
+    return this.length(property, key?.keyArn, LIMITS.kmsKeyId);
   }
 
   /**
@@ -289,7 +297,14 @@ export class Validator {
 
   /** An Image Builder schedule expression: `cron(...)` in Image Builder's dialect, or `rate(...)`. */
   public scheduleExpression(property: string, value: string | undefined): boolean {
-    if (value === undefined || isToken(value)) return true;
+    if (value === undefined) return true;
+    if (isToken(value)) {
+      const tokenRule = tokenScheduleExpressionRule(value);
+      if (tokenRule) {
+        this.fail(property, value.replace(TOKEN_MARKER, '<token>'), tokenRule);
+      }
+      return tokenRule === undefined;
+    }
     if (!this.length(property, value, LIMITS.scheduleExpression)) return false;
     const rule = scheduleExpressionRule(value);
     if (rule) {

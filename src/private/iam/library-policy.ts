@@ -26,6 +26,14 @@ export function reasoned(reason: string, props: iam.PolicyStatementProps): Reaso
   return { statement: new iam.PolicyStatement(props), reason };
 }
 
+/** The cdk-nag packs whose rules the library's acknowledgements name (AwsSolutions rules are named apiece). */
+const RULE_PACKS = ['NIST.800.53.R5', 'HIPAA.Security', 'PCI.DSS.321'] as const;
+
+/** One acknowledgement of the same rule, with the same reason, for each pack that has it. */
+function forEachPack(rule: string, reason: string): Array<{ id: string; reason: string }> {
+  return RULE_PACKS.map(pack => ({ id: `${pack}-${rule}`, reason }));
+}
+
 /**
  * The one place that knows what this library acknowledges to cdk-nag, and why.
  *
@@ -35,20 +43,19 @@ export function reasoned(reason: string, props: iam.PolicyStatementProps): Reaso
  * their own) are judged by cdk-nag like any other.
  */
 export const ACKNOWLEDGED = {
-  /** A policy of the library attached to one role: inline by design. */
-  inlinePolicy: (purpose: string) => ({
-    id: 'NIST.800.53.R5-IAMNoInlinePolicy',
-    reason: `The policy holds only ${purpose}, scoped to their resources. It is inline by design: AWS recommends inline ` +
-      'policies to keep a strict one-to-one relationship between a policy and its identity, so these permissions can ' +
-      'never be attached to another principal, and they are removed with the construct that created them.',
-  }),
+  /**
+   * A policy of the library attached to one role: inline by design. Every pack that has the rule
+   * (NIST 800-53 R5, HIPAA Security, PCI DSS 3.2.1) reports it under its own ID.
+   */
+  inlinePolicy: (purpose: string) => forEachPack('IAMNoInlinePolicy',
+    `The policy holds only ${purpose}, scoped to their resources. It is inline by design: AWS recommends inline ` +
+    'policies to keep a strict one-to-one relationship between a policy and its identity, so these permissions can ' +
+    'never be attached to another principal, and they are removed with the construct that created them.'),
   /** A log group the library creates, without a customer managed key unless one is given. */
-  logGroupDefaultEncryption: {
-    id: 'NIST.800.53.R5-CloudWatchLogGroupEncrypted',
-    reason: 'CloudWatch Logs encrypts every log group at rest with keys it manages. A customer managed key means a ' +
-      'key (and its cost and key policy) per build, so it is opt-in: pass logEncryptionKey to encrypt these ' +
-      'build logs with your own KMS key.',
-  },
+  logGroupDefaultEncryption: forEachPack('CloudWatchLogGroupEncrypted',
+    'CloudWatch Logs encrypts every log group at rest with keys it manages. A customer managed key means a ' +
+    'key (and its cost and key policy) per build, so it is opt-in: pass logEncryptionKey to encrypt these ' +
+    'build logs with your own KMS key.'),
   /**
    * The CloudFormation validator bundled with aws-cdk-lib (2.276) predates the scan types and
    * scan gate of Image Builder images and pipelines, which the L1s and the API already carry.
@@ -101,15 +108,17 @@ export class LibraryPolicy {
   /** The policy (at `scope/id`: its logical ID follows the scope and id). */
   public readonly policy: OwnedPolicy;
   private readonly statements: ReasonedStatement[] = [];
+  private readonly deferred: Array<() => ReasonedStatement[]> = [];
 
   constructor(scope: Construct, id: string, private readonly props: LibraryPolicyProps) {
     this.policy = props.roleCreatedInStack
       ? new LibraryInlinePolicy(scope, id, props.role)
       : new iam.Policy(scope, id, { roles: [props.role] });
-    acknowledgeLibraryFindings(this.policy, ACKNOWLEDGED.inlinePolicy(props.purpose));
+    acknowledgeLibraryFindings(this.policy, ...ACKNOWLEDGED.inlinePolicy(props.purpose));
     // The finding IDs name resources as they render, known once references are resolved: at synth.
     this.policy.node.addValidation({
       validate: () => {
+        this.deferred.splice(0).forEach(produce => this.add(...produce()));
         acknowledgeWildcards(this.policy, this.props.holder, this.statements);
         return [];
       },
@@ -122,6 +131,15 @@ export class LibraryPolicy {
       this.policy.addStatements(s.statement);
       this.statements.push(s);
     }
+  }
+
+  /**
+   * Adds the library's statements that depend on what is known only at synth (for example the
+   * distributions added to a configuration after it was given to a pipeline): produced once,
+   * when the app is synthesized, before the acknowledgements are made.
+   */
+  public addAtSynth(produce: () => ReasonedStatement[]): void {
+    this.deferred.push(produce);
   }
 
   /**

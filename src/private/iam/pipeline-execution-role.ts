@@ -1,4 +1,5 @@
 import { Stack } from 'aws-cdk-lib';
+import type { AmiDistributionFeatures } from '../../distribution-options';
 import { IConstruct } from 'constructs';
 import { reasoned, ReasonedStatement } from './library-policy';
 
@@ -18,12 +19,13 @@ export const CREATED_BY = { key: 'CreatedBy', value: 'EC2 Image Builder' } as co
 /** The name of the repository Image Builder creates for container scans when none is given. */
 export const DEFAULT_SCANNING_REPOSITORY_NAME = 'image-builder-image-scanning-repository';
 
+/** The role Image Builder assumes in a target account to distribute an AMI there (fixed by Image Builder). */
+export const CROSS_ACCOUNT_ROLE_NAME = 'EC2ImageBuilderDistributionCrossAccountRole';
+
 /** What a pipeline uses, which decides the permissions of the execution role it creates. */
 export interface ExecutionRoleNeeds {
   /** The pipeline builds container images (otherwise AMIs). */
   readonly containerBuild: boolean;
-  /** The pipeline distributes AMIs with a distribution configuration. */
-  readonly amiDistribution: boolean;
   /** Image scanning (Amazon Inspector findings) is enabled. */
   readonly scanning: boolean;
   /** Enhanced image metadata (SSM inventory of the build instance) is enabled. */
@@ -275,76 +277,6 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
     );
   }
 
-  if (needs.amiDistribution) {
-    statements.push(
-      reasoned('the AMI copies in the distribution Regions are created at distribution time', {
-        sid: 'CopyAmisToTargetRegions',
-        actions: ['ec2:CopyImage'],
-        resources: [ec2('image/*', { anyRegion: true, noAccount: true }), ec2('snapshot/*', { anyRegion: true, noAccount: true })],
-      }),
-      reasoned('IAM grants these EC2 describe actions only on *', {
-        sid: 'DescribeDistributionTargets',
-        actions: ['ec2:DescribeExportImageTasks', 'ec2:DescribeLaunchTemplateVersions', 'ec2:DescribeLaunchTemplates'],
-        resources: ['*'],
-      }),
-      reasoned('the launch templates of the distribution configuration, in the account', {
-        sid: 'UpdateLaunchTemplates',
-        actions: ['ec2:CreateLaunchTemplateVersion', 'ec2:ModifyLaunchTemplate'],
-        resources: [`arn:${p}:ec2:*:${account}:launch-template/*`],
-      }),
-      reasoned('only with the request tag CreatedBy: EC2 Image Builder or EC2 Fast Launch', {
-        sid: 'TagOwnLaunchTemplates',
-        actions: ['ec2:CreateTags'],
-        resources: [`arn:${p}:ec2:*:${account}:launch-template/*`],
-        conditions: { StringEquals: { [`aws:RequestTag/${CREATED_BY.key}`]: [CREATED_BY.value, 'EC2 Fast Launch'] } },
-      }),
-      reasoned('only AMIs tagged CreatedBy: EC2 Image Builder', {
-        sid: 'ExportAmisToS3',
-        actions: ['ec2:ExportImage'],
-        resources: [ec2('image/*', { anyRegion: true, noAccount: true })],
-        conditions: createdByResource,
-      }),
-      reasoned('the export tasks are created at distribution time, in the account', {
-        sid: 'RunExportTasks',
-        actions: ['ec2:ExportImage', 'ec2:CancelExportTask', 'ec2:CreateTags'],
-        resources: [`arn:${p}:ec2:*:${account}:export-image-task/*`],
-      }),
-      reasoned('the export role of the distribution configuration, passed to VM Import/Export only', {
-        sid: 'PassExportRole',
-        actions: ['iam:PassRole'],
-        resources: [`arn:${p}:iam::${account}:role/*`],
-        conditions: { StringEquals: { 'iam:PassedToService': 'vmie.amazonaws.com' } },
-      }),
-      reasoned('only AMIs and launch templates tagged CreatedBy: EC2 Image Builder', {
-        sid: 'EnableFastLaunch',
-        actions: ['ec2:EnableFastLaunch'],
-        resources: [ec2('image/*', { anyRegion: true, noAccount: true }), `arn:${p}:ec2:*:${account}:launch-template/*`],
-        conditions: createdByResource,
-      }),
-      reasoned('the EC2 Fast Launch service-linked role of the account', {
-        sid: 'CreateFastLaunchServiceLinkedRole',
-        actions: ['iam:CreateServiceLinkedRole'],
-        resources: [`arn:${p}:iam::${account}:role/aws-service-role/ec2fastlaunch.amazonaws.com/*`],
-        conditions: { StringEquals: { 'iam:AWSServiceName': 'ec2fastlaunch.amazonaws.com' } },
-      }),
-      reasoned('the license configurations of the distribution configuration, in the account', {
-        sid: 'AttachLicenseConfigurations',
-        actions: ['license-manager:UpdateLicenseSpecificationsForResource'],
-        resources: [`arn:${p}:license-manager:*:${account}:license-configuration:*`],
-      }),
-      reasoned('the role Image Builder documents for cross-account distribution, in the target accounts', {
-        sid: 'DistributeToOtherAccounts',
-        actions: ['sts:AssumeRole'],
-        resources: [`arn:${p}:iam::*:role/EC2ImageBuilderDistributionCrossAccountRole`],
-      }),
-      reasoned('Image Builder\'s /imagebuilder/ parameters the distribution configuration writes', {
-        sid: 'WriteAmiIdParameters',
-        actions: ['ssm:GetParameter', 'ssm:PutParameter'],
-        resources: [`arn:${p}:ssm:*:${account}:parameter/imagebuilder/*`],
-      }),
-    );
-  }
-
   if (needs.scanning) {
     statements.push(reasoned('IAM grants these Amazon Inspector list actions only on *', {
       sid: 'CollectScanFindings',
@@ -369,5 +301,104 @@ export function executionRoleStatements(scope: IConstruct, needs: ExecutionRoleN
     }
   }
 
+  return statements;
+}
+
+/**
+ * The permissions Image Builder needs in a pipeline's execution role to distribute its AMIs, for
+ * the distribution features the configuration uses (each statement only with its feature):
+ * - copying the AMI to the distribution Regions, always;
+ * - launch templates: describing them and creating versions of the given ones only;
+ * - fast launch: enabling it on AMIs and launch templates Image Builder tagged, EC2 Fast Launch's
+ *   service-linked role;
+ * - license configurations: attaching the given ones;
+ * - SSM parameters: writing the given ones;
+ * - other accounts: assuming `EC2ImageBuilderDistributionCrossAccountRole` in those accounts only.
+ * S3 export (`s3ExportConfiguration`, VM Import/Export) is not in CloudFormation's distribution
+ * configuration, so it is never granted.
+ *
+ * @param features what the configuration uses; undefined when not known (an imported
+ * configuration): every feature is then granted on every resource of its kind, as Image Builder's
+ * service-linked role allows.
+ */
+export function distributionStatements(scope: IConstruct, features: AmiDistributionFeatures | undefined): ReasonedStatement[] {
+  const stack = Stack.of(scope);
+  const p = stack.partition;
+  const account = stack.account;
+  const anyAmi = `arn:${p}:ec2:*::image/*`;
+  const anyLaunchTemplate = `arn:${p}:ec2:*:${account}:launch-template/*`;
+  const known = features !== undefined;
+  const launchTemplates = known ? features.launchTemplateArns : [anyLaunchTemplate];
+  const fastLaunch = known ? features.fastLaunch : true;
+  const licenses = known ? features.licenseConfigurationArns : [`arn:${p}:license-manager:*:${account}:license-configuration:*`];
+  const parameters = known ? features.ssmParameterArns : [`arn:${p}:ssm:*:${account}:parameter/*`];
+  const accounts = known ? features.crossAccountIds : ['*'];
+  const why = (feature: string) => known ? `the ${feature} of the distribution configuration` : `the ${feature} of an imported distribution configuration, which are not known to the pipeline`;
+
+  const statements: ReasonedStatement[] = [
+    reasoned('the AMI copies in the distribution Regions are created at distribution time', {
+      sid: 'CopyAmisToTargetRegions',
+      actions: ['ec2:CopyImage'],
+      resources: [anyAmi, `arn:${p}:ec2:*::snapshot/*`],
+    }),
+  ];
+  if (launchTemplates.length > 0 || fastLaunch) {
+    statements.push(reasoned('IAM grants these EC2 describe actions only on *', {
+      sid: 'DescribeLaunchTemplates',
+      actions: ['ec2:DescribeLaunchTemplateVersions', 'ec2:DescribeLaunchTemplates'],
+      resources: ['*'],
+    }));
+  }
+  if (launchTemplates.length > 0) {
+    statements.push(reasoned(why('launch templates'), {
+      sid: 'UpdateLaunchTemplates',
+      actions: ['ec2:CreateLaunchTemplateVersion', 'ec2:ModifyLaunchTemplate'],
+      resources: launchTemplates,
+    }));
+  }
+  if (fastLaunch) {
+    statements.push(
+      reasoned('only with the request tag CreatedBy: EC2 Image Builder or EC2 Fast Launch, on the launch templates fast launch creates', {
+        sid: 'TagFastLaunchTemplates',
+        actions: ['ec2:CreateTags'],
+        resources: [anyLaunchTemplate],
+        conditions: { StringEquals: { [`aws:RequestTag/${CREATED_BY.key}`]: [CREATED_BY.value, 'EC2 Fast Launch'] } },
+      }),
+      reasoned('only AMIs and launch templates tagged CreatedBy: EC2 Image Builder', {
+        sid: 'EnableFastLaunch',
+        actions: ['ec2:EnableFastLaunch'],
+        resources: [anyAmi, anyLaunchTemplate],
+        conditions: { StringEquals: { [`ec2:ResourceTag/${CREATED_BY.key}`]: CREATED_BY.value } },
+      }),
+      reasoned('the EC2 Fast Launch service-linked role of the account', {
+        sid: 'CreateFastLaunchServiceLinkedRole',
+        actions: ['iam:CreateServiceLinkedRole'],
+        resources: [`arn:${p}:iam::${account}:role/aws-service-role/ec2fastlaunch.amazonaws.com/*`],
+        conditions: { StringEquals: { 'iam:AWSServiceName': 'ec2fastlaunch.amazonaws.com' } },
+      }),
+    );
+  }
+  if (licenses.length > 0) {
+    statements.push(reasoned(why('license configurations'), {
+      sid: 'AttachLicenseConfigurations',
+      actions: ['license-manager:UpdateLicenseSpecificationsForResource'],
+      resources: licenses,
+    }));
+  }
+  if (accounts.length > 0) {
+    statements.push(reasoned(known ? 'the role Image Builder documents for cross-account distribution, in the target accounts whose IDs are known only at deployment' :
+      'the role Image Builder documents for cross-account distribution, in the target accounts of an imported distribution configuration, which are not known to the pipeline', {
+      sid: 'DistributeToOtherAccounts',
+      actions: ['sts:AssumeRole'],
+      resources: accounts.map(a => `arn:${p}:iam::${a}:role/${CROSS_ACCOUNT_ROLE_NAME}`),
+    }));
+  }
+  if (parameters.length > 0) {
+    statements.push(reasoned(why('SSM parameters'), {
+      sid: 'WriteAmiIdParameters',
+      actions: ['ssm:GetParameter', 'ssm:PutParameter'],
+      resources: parameters,
+    }));
+  }
   return statements;
 }
