@@ -258,6 +258,8 @@ export enum ComponentPhaseName {
   VALIDATE = 'validate',
   /** Runs on the test instance launched from the new image. */
   TEST = 'test',
+  /** Runs on the host of a container recipe's test instance (container images only). */
+  CONTAINER_HOST_TEST = 'container-host-test',
 }
 
 /** What AWSTOE does when a step fails. */
@@ -308,10 +310,13 @@ export interface ComponentLoopRange {
   readonly updateBy: number;
 }
 
-/** A step loop: over a list of values, or a numeric range. Give exactly one of the two. */
+/**
+ * A step loop: over a list of values (`forEach`), or a numeric range (rendered as AWSTOE's `for`).
+ * Give exactly one of the two.
+ */
 export interface ComponentStepLoop {
   /**
-   * The loop's name, for `{{ loop.name.value }}` references in nested loops.
+   * The loop's name, for `{{ name.value }}` references in nested loops.
    *
    * @default - unnamed: `{{ loop.value }}`
    */
@@ -320,16 +325,16 @@ export interface ComponentStepLoop {
   /**
    * The values to loop over.
    *
-   * @default - a range loop (`forRange`)
+   * @default - a range loop (`range`)
    */
   readonly forEach?: string[];
 
   /**
-   * The numeric range to loop over.
+   * The numeric range to loop over, rendered as the document's `for` key.
    *
    * @default - a list loop (`forEach`)
    */
-  readonly forRange?: ComponentLoopRange;
+  readonly range?: ComponentLoopRange;
 }
 
 /** A step of a typed component document. */
@@ -505,7 +510,7 @@ function renderComponentDocument(document: ComponentDocument): unknown {
         onFailure: step.onFailure,
         timeoutSeconds: step.timeout?.toSeconds(),
         maxAttempts: step.maxAttempts,
-        loop: step.loop,
+        loop: step.loop && { name: step.loop.name, forEach: step.loop.forEach, for: step.loop.range },
         inputs: step.inputs?.render(),
       })),
     })),

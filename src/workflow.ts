@@ -567,12 +567,16 @@ export enum WorkflowStepAction {
   BOOTSTRAP_INSTANCE_FOR_CONTAINER = 'BootstrapInstanceForContainer',
   /** Collects the installed packages of the instance (build). */
   COLLECT_IMAGE_METADATA = 'CollectImageMetadata',
-  /** Collects the Amazon Inspector findings of the instance (build, test). */
+  /** Collects the Amazon Inspector findings of the image (test, distribution; not build). */
   COLLECT_IMAGE_SCAN_FINDINGS = 'CollectImageScanFindings',
   /** Creates an AMI from the instance (build). */
   CREATE_IMAGE = 'CreateImage',
+  /** Creates an image from an ISO file (an imported disk image). */
+  CREATE_IMAGE_FROM_ISO = 'CreateImageFromIso',
   /** Copies the AMI to the distribution Regions and accounts (distribution). */
   DISTRIBUTE_IMAGE = 'DistributeImage',
+  /** Distributes a container image to the repositories of the distribution configuration. */
+  DISTRIBUTE_CONTAINER_IMAGE = 'DistributeContainerImage',
   /** Runs the recipe's components on the instance (build, test). */
   EXECUTE_COMPONENTS = 'ExecuteComponents',
   /** Runs a Step Functions state machine and waits for it. Inputs: `stateMachineArn`. */

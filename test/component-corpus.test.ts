@@ -38,7 +38,7 @@ test.each(files)('accepts %s', (file) => {
 
 /** [document, what is broken, replace this, with this, the message names...] */
 const BROKEN: Array<[string, string, string | RegExp, string, RegExp]> = [
-  ['01-update-linux.yaml', 'an unknown action', 'action: UpdateOS', 'action: UpdateOs', /steps\[UpdateOS\]\.action 'UpdateOs' must be an AWSTOE action module/],
+  ['01-update-linux.yaml', 'an unknown action', 'action: UpdateOS', 'action: UpdateOs', /steps\[UpdateOS\]\.action 'UpdateOs' must be an AWSTOE action module: did you mean `UpdateOS`\?/],
   ['01-update-linux.yaml', 'a bad onFailure', 'onFailure: Abort', 'onFailure: Stop', /steps\[RebootAfterUpdate\]\.onFailure 'Stop' must be one of Abort, Continue, Ignore/],
   ['01-update-linux.yaml', 'a zero maxAttempts', 'maxAttempts: 2', 'maxAttempts: 0', /steps\[RebootAfterUpdate\]\.maxAttempts 0 must be a positive integer/],
   ['02-install-cloudwatch-agent.yaml', 'an undeclared parameter', 'ssm:{{ AgentConfigParameter }}', 'ssm:{{ AgentConfig }}', /data phases\[build\]\.steps\[\w+\] '\{\{ AgentConfig \}\}' must reference a declared parameter or constant/],
@@ -46,19 +46,20 @@ const BROKEN: Array<[string, string, string | RegExp, string, RegExp]> = [
   ['03-cis-ssh-hardening.yaml', 'a file permission entry without permissions', '            permissions: 0600', '            mode: 0600', /steps\[SshdConfigPermissions\]\.inputs\[0\] \['path', 'mode'\] must have permissions for SetFilePermissions/],
   ['03-cis-ssh-hardening.yaml', 'a duplicate step name', 'name: SshdConfigOwner', 'name: HardenSshd', /steps\[HardenSshd\]\.name 'HardenSshd' must be unique in its phase/],
   ['04-cis-kernel-parameters.yaml', 'CreateFile without a path', '          - path: /etc/sysctl.d/60-cis.conf', '          - file: /etc/sysctl.d/60-cis.conf', /steps\[WriteSysctl\]\.inputs\[0\] .* must have path for CreateFile/],
-  ['05-cis-disable-filesystems.yaml', 'a loop with no values', '          forEach:\n', '          forEvery:\n', /steps\[DisableModule\]\.loop \['forEvery'\] must have exactly one of forEach, forRange/],
+  ['05-cis-disable-filesystems.yaml', 'a loop with no values', '          forEach:\n', '          forEvery:\n', /steps\[DisableModule\]\.loop forEvery 'forEvery' is not a known key/],
   ['06-download-from-s3.yaml', 'S3Download without a destination', '            destination: /opt/app/app.tar.gz\n', '', /steps\[DownloadBundle\]\.inputs\[0\] .* must have destination for S3Download/],
   ['07-web-download-checksum.yaml', 'a step name with a space', 'name: Cleanup', 'name: Clean up', /steps\[Clean up\]\.name 'Clean up' must be a step name matching/],
   ['08-windows-registry.yaml', 'a registry value of an unknown type', 'type: DWORD\n          - path', 'type: WORD\n          - path', /steps\[DisableOldTls\]\.inputs\[0\]\.type 'WORD' must be one of BINARY, DWORD/],
   ['08-windows-registry.yaml', 'ExecuteBash on Windows', 'action: ExecutePowerShell', 'action: ExecuteBash', /steps\[CheckTls10\]\.action 'ExecuteBash' is not supported on Windows/],
-  ['09-windows-msi.yaml', 'InstallMSI without a path', '          path: C:\\Temp\\agent.msi\n', '', /steps\[InstallMsi\]\.inputs .* must have path for InstallMSI/],
+  ['09-windows-msi.yaml', 'InstallMSI without a path', '          path: C:\\Temp\\agent.msi\n', '', /steps\[InstallMsi\]\.inputs .* must have one of path, url for InstallMSI/],
   ['10-windows-features.yaml', 'a timeout of 0 seconds', 'timeoutSeconds: 1800', 'timeoutSeconds: 0', /steps\[InstallIis\]\.timeoutSeconds 0 must be a positive integer, or -1/],
   ['11-reboot-and-continue.yaml', 'an unknown step key', 'maxAttempts: 2', 'retries: 2', /steps\[RebootToNewKernel\] retries 'retries' is not a known key/],
   ['13-assert-version.yaml', 'a reference to a step of another phase', '{{ validate.ApplicationVersion.outputs.stdout }}', '{{ build.ApplicationVersion.outputs.stdout }}', /'\{\{ build\.ApplicationVersion\.outputs\.stdout \}\}' must reference a step of the build phase/],
+  ['13-assert-version.yaml', 'a reference to a later step', '- /opt/app/bin/app --version', '- echo {{ validate.VersionMatches.outputs.stdout }}', /steps\[ApplicationVersion\] '\{\{ validate\.VersionMatches\.outputs\.stdout \}\}' must reference a step that runs before validate\.ApplicationVersion/],
   ['14-execute-binary.yaml', 'ExecuteBinary without a path', '          path: /tmp/vendor-installer\n', '', /steps\[RunInstaller\]\.inputs .* must have path for ExecuteBinary/],
-  ['16-file-operations.yaml', 'CreateSymlink without a source', '          - source: /opt/app/releases/2.1.1\n            destination: /opt/app/current', '          - destination: /opt/app/current', /steps\[LinkCurrent\]\.inputs\[0\] .* must have source for CreateSymlink/],
+  ['16-file-operations.yaml', 'CreateSymlink without a target', '            target: /opt/app/releases/2.1.1\n', '', /steps\[LinkCurrent\]\.inputs\[0\] .* must have target for CreateSymlink/],
   ['18-macos-brew.yaml', 'ExecutePowerShell on macOS', 'action: ExecuteBash\n        inputs:\n          commands:\n            - sudo', 'action: ExecutePowerShell\n        inputs:\n          commands:\n            - sudo', /steps\[InstallTools\]\.action 'ExecutePowerShell' is not supported on macOS/],
-  ['19-for-range-loop.yaml', 'a range loop without updateBy', '            updateBy: 1\n', '', /steps\[WorkerFolders\]\.loop\.forRange .* must have start, end and updateBy/],
+  ['19-for-loop.yaml', 'a range loop without updateBy', '            updateBy: 1\n', '', /steps\[WorkerFolders\]\.loop\.for .* must have start, end, updateBy/],
   ['21-windows-powershell-file.yaml', 'ExecutePowerShell with neither commands nor file', '          file: C:\\Windows\\Temp\\harden.ps1\n', '', /steps\[RunScript\]\.inputs .* must have one of commands, file for ExecutePowerShell/],
 ];
 

@@ -365,6 +365,19 @@ describe('Component (authored)', () => {
       });
     });
 
+    test('fromDocument renders a range loop as AWSTOE\'s for', () => {
+      authoredComponent(stack, {
+        data: ComponentData.fromDocument({
+          phases: [{
+            name: ComponentPhaseName.BUILD,
+            steps: [{ name: 'Folders', action: ComponentAction.CREATE_FOLDER, inputs: ComponentStepInputs.fromList([{ path: '/srv/w{{ n.value }}' }]), loop: { name: 'n', range: { start: 1, end: 3, updateBy: 1 } } }],
+          }],
+        }),
+      });
+      const document = JSON.parse(componentProps(stack).Data);
+      expect(document.phases[0].steps[0].loop).toEqual({ name: 'n', for: { start: 1, end: 3, updateBy: 1 } });
+    });
+
     test('fromDocument keeps a token as a reference', () => {
       const param = new CfnParameter(stack, 'Message');
       authoredComponent(stack, {

@@ -22,63 +22,96 @@ export type DocumentPlatform = 'Linux' | 'Windows' | 'macOS';
 const ALL_PLATFORMS: readonly DocumentPlatform[] = ['Linux', 'Windows', 'macOS'];
 
 /** The shape of an action's inputs: a mapping, or a list of mappings. */
-type InputShape = 'object' | 'list' | 'any';
+type InputShape = 'object' | 'list';
+
+/** The AWSTOE action-module reference; each row names its section (`#<anchor>`). */
+const TOE_ACTIONS = 'https://docs.aws.amazon.com/imagebuilder/latest/userguide/toe-action-modules.html';
 
 interface ActionRule {
-  /** The platforms the action module supports (toe-action-modules, the header of each module). */
+  /** The platforms the action module supports (the header of its section). */
   readonly platforms: readonly DocumentPlatform[];
-  /** Whether `inputs` is a mapping or a list of mappings. */
+  /** Whether `inputs` is a mapping or a list of mappings (every example of the section). */
   readonly shape: InputShape;
   /** Inputs every mapping must hold. */
   readonly required: readonly string[];
   /** Groups of which at least one input must be given. */
   readonly oneOf?: readonly string[];
+  /** The section of the action-module reference, `<heading> (#anchor)`. */
+  readonly source: string;
 }
 
 const LINUX_MACOS: readonly DocumentPlatform[] = ['Linux', 'macOS'];
 const WINDOWS: readonly DocumentPlatform[] = ['Windows'];
 
-/** The AWSTOE action modules and their required inputs (toe-action-modules). */
+/**
+ * The AWSTOE action modules and their required inputs, one row per section of the action-module
+ * reference (toe-action-modules). Optional inputs are not listed: they are never rejected.
+ */
 export const COMPONENT_ACTIONS: Record<string, ActionRule> = {
   // General execution.
-  Assert: { platforms: ALL_PLATFORMS, shape: 'object', required: [] },
-  ExecuteBash: { platforms: LINUX_MACOS, shape: 'object', required: ['commands'] },
-  ExecuteBinary: { platforms: ALL_PLATFORMS, shape: 'object', required: ['path'] },
-  ExecuteDocument: { platforms: ALL_PLATFORMS, shape: 'object', required: ['document'] },
-  ExecutePowerShell: { platforms: WINDOWS, shape: 'object', required: [], oneOf: ['commands', 'file'] },
+  Assert: { platforms: ALL_PLATFORMS, shape: 'object', required: [], source: 'Assert (#action-modules-assertion)' },
+  ExecuteBash: { platforms: LINUX_MACOS, shape: 'object', required: ['commands'], source: 'ExecuteBash (#action-modules-executebash)' },
+  ExecuteBinary: { platforms: ALL_PLATFORMS, shape: 'object', required: ['path'], source: 'ExecuteBinary (#action-modules-executebinary)' },
+  ExecuteDocument: { platforms: ALL_PLATFORMS, shape: 'object', required: ['document'], source: 'ExecuteDocument (#action-modules-executedocument)' },
+  ExecutePowerShell: { platforms: WINDOWS, shape: 'object', required: [], oneOf: ['commands', 'file'], source: 'ExecutePowerShell (#action-modules-executepowershell)' },
   // File download and upload.
-  S3Download: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
-  S3Upload: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
-  WebDownload: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
+  S3Download: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'S3Download (#action-modules-s3download)' },
+  S3Upload: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'S3Upload (#action-modules-s3upload)' },
+  WebDownload: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'WebDownload (#action-modules-webdownload)' },
   // File system operations.
-  AppendFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'content'] },
-  CopyFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
-  CopyFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
-  CreateFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
-  CreateFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
-  CreateSymlink: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
-  DeleteFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
-  DeleteFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
-  ListFiles: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
-  MoveFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
-  MoveFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'] },
-  ReadFile: { platforms: ALL_PLATFORMS, shape: 'object', required: ['path'] },
-  SetFileEncoding: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'] },
-  SetFileOwner: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'owner'] },
-  SetFolderOwner: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'owner'] },
-  SetFilePermissions: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'permissions'] },
-  SetFolderPermissions: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'permissions'] },
-  // Software installation.
-  InstallMSI: { platforms: WINDOWS, shape: 'object', required: ['path'] },
-  UninstallMSI: { platforms: WINDOWS, shape: 'object', required: ['path'] },
+  AppendFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'AppendFile (#action-modules-appendfile)' },
+  CopyFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'CopyFile (#action-modules-copyfile)' },
+  CopyFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'CopyFolder (#action-modules-copyfolder)' },
+  CreateFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'CreateFile (#action-modules-createfile)' },
+  CreateFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'CreateFolder (#action-modules-createfolder)' },
+  CreateSymlink: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'target'], source: 'CreateSymlink (#action-modules-createsymlink)' },
+  DeleteFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'DeleteFile (#action-modules-deletefile)' },
+  DeleteFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'DeleteFolder (#action-modules-deletefolder)' },
+  ListFiles: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'ListFiles (#action-modules-listfiles)' },
+  MoveFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'MoveFile (#action-modules-movefile)' },
+  MoveFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'MoveFolder (#action-modules-movefolder)' },
+  ReadFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'ReadFile (#action-modules-readfile)' },
+  SetFileEncoding: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'SetFileEncoding (#action-modules-setfileencoding)' },
+  SetFileOwner: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'owner'], source: 'SetFileOwner (#action-modules-setfileowner)' },
+  SetFolderOwner: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'owner'], source: 'SetFolderOwner (#action-modules-setfolderowner)' },
+  SetFilePermissions: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'permissions'], source: 'SetFilePermissions (#action-modules-setfilepermissions)' },
+  SetFolderPermissions: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'permissions'], source: 'SetFolderPermissions (#action-modules-setfolderpermissions)' },
+  // Software installation: InstallMSI and UninstallMSI take a local `path` or a `url`.
+  InstallMSI: { platforms: WINDOWS, shape: 'object', required: [], oneOf: ['path', 'url'], source: 'InstallMSI (#action-modules-install-msi)' },
+  UninstallMSI: { platforms: WINDOWS, shape: 'object', required: [], oneOf: ['path', 'url'], source: 'UninstallMSI (#action-modules-uninstall-msi)' },
   // System actions.
-  Reboot: { platforms: ALL_PLATFORMS, shape: 'object', required: [] },
-  SetRegistry: { platforms: WINDOWS, shape: 'list', required: ['path', 'name', 'value', 'type'] },
-  UpdateOS: { platforms: ALL_PLATFORMS, shape: 'object', required: [] },
+  Reboot: { platforms: ALL_PLATFORMS, shape: 'object', required: [], source: 'Reboot (#action-modules-reboot)' },
+  SetRegistry: { platforms: WINDOWS, shape: 'list', required: ['path', 'name', 'value', 'type'], source: 'SetRegistry (#action-modules-setregistry)' },
+  UpdateOS: { platforms: ALL_PLATFORMS, shape: 'object', required: [], source: 'UpdateOS (#action-modules-updateos)' },
 };
 
-/** The phases of a component document (toe-use-documents). */
-export const COMPONENT_PHASES = ['build', 'validate', 'test'] as const;
+/** The AWSTOE document framework and looping pages, for the phase, step and loop rules. */
+const TOE_DOCUMENTS = 'https://docs.aws.amazon.com/imagebuilder/latest/userguide/toe-use-documents.html';
+const TOE_LOOPS = 'https://docs.aws.amazon.com/imagebuilder/latest/userguide/toe-looping-constructs.html';
+
+/**
+ * The phase rules (toe-use-documents, "Phases"): a document may define any phase names, each once,
+ * and must define at least one of the phases AWSTOE runs: `build`, `validate`, `test`. Image
+ * Builder also runs `container-host-test` (container recipes' host tests).
+ */
+export const PHASE_RULES = {
+  /** At least one of these phases must be defined. */
+  requiredOneOf: ['build', 'validate', 'test'] as readonly string[],
+  /** The phases Image Builder runs, named in messages. */
+  known: ['build', 'validate', 'test', 'container-host-test'] as readonly string[],
+  source: `${TOE_DOCUMENTS} "Phases"`,
+};
+
+/**
+ * The loop rules (toe-looping-constructs, "Types of looping constructs"): `for` (start, end, updateBy) or
+ * `forEach` (a list, or a mapping with `list` and an optional `delimiter`), with an optional `name`.
+ */
+export const LOOP_RULES = {
+  kinds: ['for', 'forEach'] as readonly string[],
+  forKeys: ['start', 'end', 'updateBy'] as readonly string[],
+  source: `${TOE_LOOPS} "Types of looping constructs"`,
+};
+
 /** The `onFailure` values of a component step. */
 export const COMPONENT_ON_FAILURE = ['Abort', 'Continue', 'Ignore'] as const;
 /** The parameter types of a component document. */
@@ -94,39 +127,46 @@ const SCHEMA_VERSION = '1.0';
 
 /** The workflow types, as the API names them. */
 export type DocumentWorkflowType = 'BUILD' | 'TEST' | 'DISTRIBUTION';
-const BUILD_TEST: readonly DocumentWorkflowType[] = ['BUILD', 'TEST'];
 const ANY_WORKFLOW: readonly DocumentWorkflowType[] = ['BUILD', 'TEST', 'DISTRIBUTION'];
 
+/** The Image Builder step-action reference; each row names its section (`#<anchor>`). */
+const WORKFLOW_ACTIONS = 'https://docs.aws.amazon.com/imagebuilder/latest/userguide/wfdoc-step-actions.html';
+
 interface StepActionRule {
-  /** The workflow types whose documents may use the step action. */
+  /** The workflow types whose documents may use the step action (all, unless the section restricts it). */
   readonly types: readonly DocumentWorkflowType[];
   /** Inputs the step must give (as a value, or as a `<input>.$` JSONPath reference). */
   readonly required: readonly string[];
+  /** The section of the step-action reference, `<heading> (#anchor)`. */
+  readonly source: string;
 }
 
 /**
- * The workflow step actions (wfdoc-step-actions). Instance steps run in build and test
- * workflows; image creation and metadata collection only build (CollectImageMetadata: "only
- * valid for build workflows"); distribution steps only distribute.
+ * The workflow step actions, one row per section of the step-action reference
+ * (wfdoc-step-actions, ${WORKFLOW_ACTIONS}). An action is restricted to workflow types only where
+ * its section says so: CollectImageMetadata "is only valid for build workflows";
+ * CollectImageScanFindings is not valid in build workflows (the image is scanned after the build).
  */
 export const WORKFLOW_STEP_ACTIONS: Record<string, StepActionRule> = {
-  ApplyImageConfigurations: { types: ['DISTRIBUTION'], required: ['region'] },
-  BootstrapInstanceForContainer: { types: BUILD_TEST, required: ['instanceId'] },
-  CollectImageMetadata: { types: ['BUILD'], required: ['instanceId'] },
-  CollectImageScanFindings: { types: BUILD_TEST, required: ['instanceId'] },
-  CreateImage: { types: ['BUILD'], required: ['instanceId'] },
-  DistributeImage: { types: ['DISTRIBUTION'], required: [] },
-  ExecuteComponents: { types: BUILD_TEST, required: ['instanceId'] },
-  ExecuteStateMachine: { types: ANY_WORKFLOW, required: ['stateMachineArn'] },
-  LaunchInstance: { types: BUILD_TEST, required: [] },
-  ModifyImageAttributes: { types: ['DISTRIBUTION'], required: [] },
-  RegisterImage: { types: ['BUILD'], required: [] },
-  RunCommand: { types: BUILD_TEST, required: ['instanceId', 'documentName'] },
-  RunSysPrep: { types: BUILD_TEST, required: ['instanceId'] },
-  SanitizeInstance: { types: BUILD_TEST, required: ['instanceId'] },
-  TerminateInstance: { types: BUILD_TEST, required: ['instanceId'] },
-  WaitForAction: { types: ANY_WORKFLOW, required: [] },
-  WaitForSSMAgent: { types: BUILD_TEST, required: ['instanceId'] },
+  ApplyImageConfigurations: { types: ANY_WORKFLOW, required: [], source: 'ApplyImageConfigurations (#wfdoc-step-action-apply-image-configurations)' },
+  BootstrapInstanceForContainer: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'BootstrapInstanceForContainer (#wfdoc-step-action-bootstrap-container)' },
+  CollectImageMetadata: { types: ['BUILD'], required: ['instanceId'], source: 'CollectImageMetadata (#wfdoc-step-action-collect-image-metadata)' },
+  CollectImageScanFindings: { types: ['TEST', 'DISTRIBUTION'], required: [], source: 'CollectImageScanFindings (#wfdoc-step-action-collect-findings)' },
+  CreateImage: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'CreateImage (#wfdoc-step-action-create-img-from-inst)' },
+  CreateImageFromIso: { types: ANY_WORKFLOW, required: [], source: 'CreateImageFromIso (#wfdoc-step-action-create-img-from-iso)' },
+  DistributeContainerImage: { types: ANY_WORKFLOW, required: [], source: 'DistributeContainerImage (#wfdoc-step-action-distribute-container-image)' },
+  DistributeImage: { types: ANY_WORKFLOW, required: [], source: 'DistributeImage (#wfdoc-step-action-distribute-image)' },
+  ExecuteComponents: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'ExecuteComponents (#wfdoc-step-action-exec-components)' },
+  ExecuteStateMachine: { types: ANY_WORKFLOW, required: ['stateMachineArn'], source: 'ExecuteStateMachine (#wfdoc-step-action-exec-state-machine)' },
+  LaunchInstance: { types: ANY_WORKFLOW, required: [], source: 'LaunchInstance (#wfdoc-step-action-launch-instance)' },
+  ModifyImageAttributes: { types: ANY_WORKFLOW, required: [], source: 'ModifyImageAttributes (#wfdoc-step-action-modify-image-attributes)' },
+  RegisterImage: { types: ANY_WORKFLOW, required: [], source: 'RegisterImage (#wfdoc-step-action-register-image)' },
+  RunCommand: { types: ANY_WORKFLOW, required: ['instanceId', 'documentName'], source: 'RunCommand (#wfdoc-step-action-run-command)' },
+  RunSysPrep: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'RunSysPrep (#wfdoc-step-action-run-sysprep)' },
+  SanitizeInstance: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'SanitizeInstance (#wfdoc-step-action-sanitize-instance)' },
+  TerminateInstance: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'TerminateInstance (#wfdoc-step-action-terminate-instance)' },
+  WaitForAction: { types: ANY_WORKFLOW, required: [], source: 'WaitForAction (#wfdoc-step-action-waitfor)' },
+  WaitForSSMAgent: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'WaitForSSMAgent (#wfdoc-step-action-wait-for-ssm-agent)' },
 };
 
 /** The `onFailure` values of a workflow step. */
@@ -234,7 +274,10 @@ export function validateComponentDocument(
     v.fail(property, document, 'must be a YAML or JSON mapping with schemaVersion and phases');
     return undefined;
   }
-  checkKeys(v, property, document, COMPONENT_KEYS);
+  // The document framework names these keys; AWSTOE's handling of others is not documented: warn.
+  for (const key of Object.keys(document).filter(k => !COMPONENT_KEYS.includes(k))) {
+    v.warn('unknownDocumentKey', `${property} ${key}`, key, `is not a key of the AWSTOE document framework (known: ${COMPONENT_KEYS.join(', ')})`);
+  }
   checkSchemaVersion(v, property, document.schemaVersion);
   const declared = new Map<string, ParameterDeclaration>();
   readComponentParameters(v, property, document.parameters, declared, 'parameters');
@@ -242,7 +285,7 @@ export function validateComponentDocument(
 
   const phases = document.phases;
   if (!Array.isArray(phases) || phases.length === 0) {
-    v.fail(`${property} phases`, phases, `must be a list of at least 1 phase (${COMPONENT_PHASES.join(', ')})`);
+    v.fail(`${property} phases`, phases, `must be a list of at least 1 phase (at least one of ${PHASE_RULES.requiredOneOf.join(', ')})`);
     return undefined;
   }
   const seenPhases = new Set<string>();
@@ -255,8 +298,8 @@ export function validateComponentDocument(
     }
     checkKeys(v, where, phase, PHASE_KEYS);
     const name = phase.name;
-    if (typeof name !== 'string' || !(COMPONENT_PHASES as readonly string[]).includes(name)) {
-      v.fail(`${where}.name`, name, `must be one of ${COMPONENT_PHASES.join(', ')}`);
+    if (typeof name !== 'string' || name.length === 0) {
+      v.fail(`${where}.name`, name, `must be a phase name (for example ${PHASE_RULES.known.join(', ')})`);
     } else if (seenPhases.has(name)) {
       v.fail(`${where}.name`, name, 'must not repeat an earlier phase');
     } else {
@@ -272,9 +315,14 @@ export function validateComponentDocument(
     stepsByPhase.set(phaseLabel, names);
     steps.forEach((step, j) => validateComponentStep(v, `${property} phases[${phaseLabel}]`, step, j, names, platform));
   });
+  if (!PHASE_RULES.requiredOneOf.some(name => seenPhases.has(name)) && seenPhases.size > 0) {
+    v.fail(`${property} phases`, [...seenPhases], `must include at least one of ${PHASE_RULES.requiredOneOf.join(', ')}`);
+  }
 
-  // `{{ name }}` must name a parameter or constant; `{{ phase.step.outputs.x }}` an existing step.
-  for (const { where, value } of componentReferenceSites(property, phases)) {
+  // `{{ name }}` must name a parameter or constant; `{{ phase.step.outputs.x }}` a step that runs
+  // before the referencing one (an earlier step of the same phase, or a step of a phase that runs earlier).
+  const ran = new Set<string>();
+  for (const { where, phase, step, value } of componentReferenceSites(property, phases)) {
     for (const text of stringsIn(value)) {
       for (const match of text.matchAll(DOCUMENT_PATTERNS.componentReference)) {
         const reference = match[1];
@@ -284,14 +332,17 @@ export function validateComponentDocument(
           if (!declared.has(reference) && !reference.includes(':')) {
             v.fail(where, `{{ ${reference} }}`, `must reference a declared parameter or constant (declared: ${[...declared.keys()].join(', ') || 'none'})`);
           }
-        } else if ((COMPONENT_PHASES as readonly string[]).includes(parts[0]) && parts.length >= 3) {
-          const steps = stepsByPhase.get(parts[0]);
-          if (!steps?.has(parts[1])) {
-            v.fail(where, `{{ ${reference} }}`, `must reference a step of the ${parts[0]} phase`);
+        } else if ((stepsByPhase.has(parts[0]) || PHASE_RULES.known.includes(parts[0])) && parts.length >= 3) {
+          const [target, targetStep] = parts;
+          if (!stepsByPhase.get(target)?.has(targetStep)) {
+            v.fail(where, `{{ ${reference} }}`, `must reference a step of the ${target} phase`);
+          } else if (target === phase ? !ran.has(`${target}.${targetStep}`) : runsBefore(phase, target)) {
+            v.fail(where, `{{ ${reference} }}`, `must reference a step that runs before ${phase}.${step} (AWSTOE runs steps in order, phases in the order ${PHASE_RULES.known.join(', ')})`);
           }
         }
       }
     }
+    ran.add(`${phase}.${step}`);
   }
   const constants = new Set(Array.isArray(document.constants)
     ? document.constants.filter(isMapping).flatMap(entry => Object.keys(entry)) : []);
@@ -300,16 +351,23 @@ export function validateComponentDocument(
   };
 }
 
-/** Where a component's `{{ ... }}` references are, named as a message names them: each step of each phase. */
-function componentReferenceSites(property: string, phases: unknown[]): Array<{ where: string; value: unknown }> {
+/** Whether phase `a` runs before phase `b` (both among the phases Image Builder runs, in its order). */
+function runsBefore(a: string, b: string): boolean {
+  const order = PHASE_RULES.known;
+  return order.includes(a) && order.includes(b) && order.indexOf(a) < order.indexOf(b);
+}
+
+/** Where a component's `{{ ... }}` references are, in document order: each step of each phase. */
+function componentReferenceSites(property: string, phases: unknown[]): Array<{ where: string; phase: string; step: string; value: unknown }> {
   return phases.flatMap((phase, i) => {
     if (!isMapping(phase)) return [];
-    const phaseWhere = `${property} phases[${typeof phase.name === 'string' ? phase.name : i}]`;
-    if (!Array.isArray(phase.steps)) return [{ where: phaseWhere, value: phase }];
-    return phase.steps.map((step, j) => ({
-      where: `${phaseWhere}.steps[${isMapping(step) && typeof step.name === 'string' ? step.name : j}]`,
-      value: step,
-    }));
+    const phaseName = typeof phase.name === 'string' ? phase.name : String(i);
+    const phaseWhere = `${property} phases[${phaseName}]`;
+    if (!Array.isArray(phase.steps)) return [{ where: phaseWhere, phase: phaseName, step: '', value: phase }];
+    return phase.steps.map((step, j) => {
+      const stepName = isMapping(step) && typeof step.name === 'string' ? step.name : String(j);
+      return { where: `${phaseWhere}.steps[${stepName}]`, phase: phaseName, step: stepName, value: step };
+    });
   });
 }
 
@@ -381,7 +439,7 @@ function validateComponentStep(
   const action = step.action;
   const rule = typeof action === 'string' ? COMPONENT_ACTIONS[action] : undefined;
   if (rule === undefined) {
-    v.fail(`${where}.action`, action, `must be an AWSTOE action module: ${Object.keys(COMPONENT_ACTIONS).join(', ')}`);
+    unknownAction(v, `${where}.action`, action, Object.keys(COMPONENT_ACTIONS), 'an AWSTOE action module', 'unknownComponentAction', TOE_ACTIONS);
   } else {
     if (platform !== undefined && !isToken(platform) && !rule.platforms.includes(platform as DocumentPlatform)) {
       v.fail(`${where}.action`, action, `is not supported on ${platform} (only on ${rule.platforms.join(', ')})`);
@@ -454,24 +512,64 @@ function describeRequired(rule: ActionRule): string {
   return `requires ${parts.join(', ')}`;
 }
 
-/** A loop: `forEach` (a list, or a mapping with list and delimiter) or `forRange` (start, end, updateBy). */
-function checkLoop(v: Validator, where: string, loop: unknown): void {
-  if (!isMapping(loop)) {
-    v.fail(where, loop, 'must be a mapping with forEach or forRange');
+/**
+ * Reports an action name the tables do not know: an error when it is close to a known one (a
+ * misspelling), otherwise a warning, since AWS adds actions the library cannot check yet.
+ */
+function unknownAction(v: Validator, where: string, action: unknown, known: string[], what: string, warningId: string, reference: string): void {
+  if (isToken(action)) return;
+  if (typeof action !== 'string' || action.length === 0) {
+    v.fail(where, action, `must be ${what} (for example ${known[0]})`);
     return;
   }
-  const kinds = ['forEach', 'forRange'].filter(k => loop[k] !== undefined);
-  if (kinds.length !== 1) {
-    v.fail(where, Object.keys(loop), 'must have exactly one of forEach, forRange');
-    return;
+  const close = known.find(name => editDistance(name.toLowerCase(), action.toLowerCase()) <= Math.max(1, Math.floor(name.length / 5)));
+  if (close !== undefined) {
+    v.fail(where, action, `must be ${what}: did you mean \`${close}\`?`);
+  } else {
+    v.warn(warningId, where, action, `is not ${what} this library knows; it is passed to Image Builder unchecked (known: ${reference})`);
   }
-  if (loop.forRange !== undefined) {
-    const range = loop.forRange;
-    if (!isMapping(range) || ['start', 'end', 'updateBy'].some(k => range[k] === undefined)) {
-      v.fail(`${where}.forRange`, range, 'must have start, end and updateBy');
-    } else if (range.updateBy === 0) {
-      v.fail(`${where}.forRange.updateBy`, range.updateBy, 'must not be 0');
+}
+
+/** The Levenshtein distance between two strings. */
+export function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * A loop (LOOP_RULES): `for` (start, end, updateBy) or `forEach` (a list, or a mapping with
+ * `list` and an optional `delimiter`), with an optional `name`.
+ */
+function checkLoop(v: Validator, where: string, loop: unknown): void {
+  if (isToken(loop)) return;
+  if (!isMapping(loop)) {
+    v.fail(where, loop, 'must be a mapping with for or forEach');
+    return;
+  }
+  checkKeys(v, where, loop, ['name', ...LOOP_RULES.kinds]);
+  const kinds = LOOP_RULES.kinds.filter(k => loop[k] !== undefined);
+  if (kinds.length !== 1) {
+    v.fail(where, Object.keys(loop), `must have exactly one of ${LOOP_RULES.kinds.join(', ')} (for example for: { start: 1, end: 3, updateBy: 1 })`);
+    return;
+  }
+  if (loop.for !== undefined) {
+    const range = loop.for;
+    if (!isMapping(range) || LOOP_RULES.forKeys.some(k => range[k] === undefined)) {
+      v.fail(`${where}.for`, range, `must have ${LOOP_RULES.forKeys.join(', ')}`);
+    } else if (range.updateBy === 0) {
+      v.fail(`${where}.for.updateBy`, range.updateBy, 'must not be 0');
+    }
+  }
+  const each = loop.forEach;
+  if (isMapping(each) && each.list === undefined) {
+    v.fail(`${where}.forEach`, Object.keys(each), 'must have list (and optionally delimiter), or be a list of values');
   }
 }
 
@@ -526,7 +624,8 @@ export function validateWorkflowDocument(
     const action = step.action;
     const rule = typeof action === 'string' ? WORKFLOW_STEP_ACTIONS[action] : undefined;
     if (rule === undefined) {
-      v.fail(`${where}.action`, action, `must be a workflow step action: ${Object.keys(WORKFLOW_STEP_ACTIONS).join(', ')}`);
+      unknownAction(v, `${where}.action`, action, Object.keys(WORKFLOW_STEP_ACTIONS), 'a workflow step action', 'unknownWorkflowStepAction', WORKFLOW_ACTIONS);
+      if (typeof name === 'string') facts.push({ name, action: String(action), inputs: isMapping(step.inputs) ? step.inputs : {} });
     } else {
       if (workflowType !== undefined && !isToken(workflowType) && !rule.types.includes(workflowType as DocumentWorkflowType)) {
         v.fail(`${where}.action`, action, `is not allowed in a ${workflowType} workflow (only in ${rule.types.join(', ')})`);
