@@ -2,7 +2,8 @@
  * The document rules of the validation core (src/private/documents.ts), one test per rule:
  * the bad document rejected with its message, the good one accepted.
  */
-import { CfnParameter, Token } from 'aws-cdk-lib';
+import { CfnParameter, CfnWaitConditionHandle, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import { strictStack } from './helpers';
 import { ComponentAction, WorkflowStepAction } from '../src';
 import { COMPONENT_ACTIONS, parseDocumentText, validateComponentDocument, validateWorkflowDocument, WORKFLOW_STEP_ACTIONS } from '../src/private/core/documents';
@@ -32,11 +33,11 @@ describe('component document rules', () => {
     ['YAML that does not parse', 'phases: [\n', /data line 1 'phases: \[' must be valid YAML or JSON: .* at line \d+, column \d+$/],
     ['a duplicate key', `${GOOD}phases: []\n`, /must be valid YAML or JSON: Map keys must be unique/],
     ['a document that is not a mapping', '- a\n- b\n', /data \['a', 'b'\] must be a YAML or JSON mapping/],
-    ['an unknown top-level key', `${GOOD}outputs: []\n`, /data outputs 'outputs' is not a known key/],
     ['a missing schemaVersion', GOOD.replace('schemaVersion: 1.0\n', ''), /data schemaVersion undefined must be given \(1\.0\)/],
     ['another schemaVersion', GOOD.replace('schemaVersion: 1.0', 'schemaVersion: 0.3'), /data schemaVersion 0\.3 must be 1\.0/],
     ['no phases', 'schemaVersion: 1.0\n', /data phases undefined must be a list of at least 1 phase/],
-    ['an unknown phase', GOOD.replace('name: build', 'name: deploy'), /data phases\[0\]\.name 'deploy' must be one of build, validate, test/],
+    ['no phase AWSTOE runs', GOOD.replace('name: build', 'name: deploy'), /data phases \['deploy'\] must include at least one of build, validate, test/],
+    ['a phase without a name', GOOD.replace('  - name: build\n', '  - steps:\n').replace('    steps:\n', ''), /data phases\[0\]\.name undefined must be a phase name/],
     ['a repeated phase', `${GOOD}  - name: build\n    steps:\n${STEP}`, /data phases\[1\]\.name 'build' must not repeat an earlier phase/],
     ['a phase without steps', 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps: []\n', /data phases\[build\]\.steps \[\] must be a list of at least 1 step/],
     ['a step that is not a mapping', 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - Hello\n', /data phases\[build\]\.steps\[0\] 'Hello' must be a mapping/],
@@ -49,8 +50,17 @@ describe('component document rules', () => {
     ['a parameter of an unknown type', `${GOOD}parameters:\n  - A: { type: number }\n`, /data parameters\[0\]\.A\.type 'number' must be one of string, stringList/],
     ['a repeated parameter', `${GOOD}parameters:\n  - A: { type: string }\n  - A: { type: string }\n`, /data parameters\[1\] 'A' must not repeat/],
     ['a constant without a value', `${GOOD}constants:\n  - C: { type: string }\n`, /data constants\[0\]\.C\.value undefined must be given for a constant/],
-    ['a loop with both kinds', GOOD.replace('        inputs:', '        loop:\n          forEach: [a]\n          forRange: { start: 1, end: 2, updateBy: 1 }\n        inputs:'), /steps\[Hello\]\.loop \['forEach', 'forRange'\] must have exactly one of forEach, forRange/],
-    ['a range that never moves', GOOD.replace('        inputs:', '        loop:\n          forRange: { start: 1, end: 2, updateBy: 0 }\n        inputs:'), /steps\[Hello\]\.loop\.forRange\.updateBy 0 must not be 0/],
+    ['a loop with both kinds', GOOD.replace('        inputs:', '        loop:\n          forEach: [a]\n          for: { start: 1, end: 2, updateBy: 1 }\n        inputs:'), /steps\[Hello\]\.loop \['forEach', 'for'\] must have exactly one of for, forEach/],
+    ['a range that never moves', GOOD.replace('        inputs:', '        loop:\n          for: { start: 1, end: 2, updateBy: 0 }\n        inputs:'), /steps\[Hello\]\.loop\.for\.updateBy 0 must not be 0/],
+    ['a forRange key (not AWSTOE\'s)', GOOD.replace('        inputs:', '        loop:\n          forRange: { start: 1, end: 2, updateBy: 1 }\n        inputs:'), /steps\[Hello\]\.loop forRange 'forRange' is not a known key/],
+    ['a forEach mapping without list', GOOD.replace('        inputs:', '        loop:\n          forEach: { delimiter: "," }\n        inputs:'), /steps\[Hello\]\.loop\.forEach \['delimiter'\] must have list/],
+    ['a misspelled action', GOOD.replace('action: ExecuteBash', 'action: ExecuteBsh'), /steps\[Hello\]\.action 'ExecuteBsh' must be an AWSTOE action module: did you mean `ExecuteBash`\?/],
+    ['ReadFile given a mapping', GOOD.replace('action: ExecuteBash\n        inputs:\n          commands: [echo hi]', 'action: ReadFile\n        inputs:\n          path: /etc/hosts'), /steps\[Hello\]\.inputs .* must be a list of mappings for ReadFile/],
+    ['CreateSymlink without target', GOOD.replace('action: ExecuteBash\n        inputs:\n          commands: [echo hi]', 'action: CreateSymlink\n        inputs:\n          - path: /a'), /steps\[Hello\]\.inputs\[0\] \['path'\] must have target for CreateSymlink/],
+    ['a reference to a later step of the phase', GOOD.replace('[echo hi]', '["{{ build.Later.outputs.stdout }}"]') + '      - name: Later\n        action: ExecuteBash\n        inputs:\n          commands: [echo later]\n',
+      /steps\[Hello\] '\{\{ build\.Later\.outputs\.stdout \}\}' must reference a step that runs before build\.Hello/],
+    ['a reference to a step of a later phase', GOOD.replace('[echo hi]', '["{{ test.Check.outputs.stdout }}"]') + '  - name: test\n    steps:\n      - name: Check\n        action: ExecuteBash\n        inputs:\n          commands: [echo check]\n',
+      /steps\[Hello\] '\{\{ test\.Check\.outputs\.stdout \}\}' must reference a step that runs before build\.Hello/],
   ])('rejects %s', (_what, text, message) => {
     expect(componentProblems(text).join('\n')).toMatch(message);
   });
@@ -125,5 +135,54 @@ describe('workflow document rules', () => {
     const v = new Validator(stack);
     validateWorkflowDocument(v, 'data', { schemaVersion: '1.0', steps: [{ name: 'A', action: 'TerminateInstance', inputs: token, timeoutSeconds: token }] }, token);
     expect(v.messages).toEqual([]);
+  });
+});
+
+describe('documented forms are accepted', () => {
+  const step = (action: string, inputs: string) => `schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: S\n        action: ${action}\n        inputs:\n${inputs}`;
+
+  test.each([
+    ['a for loop (toe-looping-constructs)', GOOD.replace('        inputs:', '        loop:\n          name: n\n          for: { start: 1, end: 3, updateBy: 1 }\n        inputs:')],
+    ['a forEach mapping with list and delimiter', GOOD.replace('        inputs:', '        loop:\n          forEach: { list: "a,b", delimiter: "," }\n        inputs:')],
+    ['any extra phase name (a cleanup phase)', `${GOOD}  - name: cleanup\n    steps:\n${STEP}`],
+    ['a container-host-test phase', `${GOOD}  - name: container-host-test\n    steps:\n${STEP}`],
+    ['ReadFile with a list', step('ReadFile', '          - path: /etc/hosts\n')],
+    ['CreateSymlink with path, target and force', step('CreateSymlink', '          - path: /a\n            target: /b\n            force: true\n')],
+    ['a reference to an earlier phase', `${GOOD}  - name: validate\n    steps:\n      - name: Check\n        action: ExecuteBash\n        inputs:\n          commands: ["echo {{ build.Hello.outputs.stdout }}"]\n`],
+  ])('%s', (_what, text) => {
+    expect(componentProblems(text)).toEqual([]);
+  });
+
+  test('an unknown action far from every known one, or an unknown document key, is a warning naming it', () => {
+    const stack = new Stack();
+    new CfnWaitConditionHandle(stack, 'Resource');
+    const v = new Validator(stack);
+    const document = parseDocumentText(v, 'data', `${GOOD.replace('action: ExecuteBash', 'action: InstallDriverPack')}version: 1.0.0\n`);
+    validateComponentDocument(v, 'data', document, 'Linux');
+    expect(v.messages).toEqual([]);
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp("steps\\[Hello\\]\\.action 'InstallDriverPack' is not an AWSTOE action module this library knows"));
+    expect(warnings).toHaveLength(1);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp("data version 'version' is not a key of the AWSTOE document framework"))).toHaveLength(1);
+  });
+
+  test('workflow step actions of the current reference, in any stage unless it says otherwise', () => {
+    const v = new Validator(strictStack());
+    validateWorkflowDocument(v, 'data', {
+      schemaVersion: 1.0,
+      steps: [
+        { name: 'Launch', action: 'LaunchInstance' },
+        { name: 'FromIso', action: 'CreateImageFromIso' },
+        { name: 'Container', action: 'DistributeContainerImage' },
+        { name: 'Apply', action: 'ApplyImageConfigurations', inputs: { 'distributedImages.$': '$.stepOutputs.Container', 'configurations': [{ region: 'us-east-1' }] } },
+        { name: 'Terminate', action: 'TerminateInstance', inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
+      ],
+    }, 'DISTRIBUTION');
+    expect(v.messages).toEqual([]);
+  });
+
+  test('a misspelled workflow step action is an error with a suggestion', () => {
+    const v = new Validator(strictStack());
+    validateWorkflowDocument(v, 'data', { schemaVersion: 1.0, steps: [{ name: 'A', action: 'LaunchInstence' }] }, 'BUILD');
+    expect(v.messages.join()).toMatch(/steps\[A\]\.action 'LaunchInstence' must be a workflow step action: did you mean `LaunchInstance`\?/);
   });
 });

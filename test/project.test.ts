@@ -94,7 +94,7 @@ describe('the README for a user', () => {
   });
 
   test('says how to use it from a local checkout (npm pack, then install the tarball)', () => {
-    expect(readme).toContain('### Use it from a local checkout');
+    expect(readme).toContain('### Using a local checkout in your app');
     expect(readme).toMatch(/npm pack/);
     expect(readme).toMatch(/npm install \/path\/to\/checkout\/cdk-imagebuilder-0\.0\.0\.tgz/);
   });

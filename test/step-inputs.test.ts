@@ -56,7 +56,7 @@ describe('ComponentStepInputs', () => {
       [ComponentAction.REBOOT, ComponentStepInputs.reboot(Duration.minutes(1)), { delaySeconds: 60 }],
       [ComponentAction.UPDATE_OS, ComponentStepInputs.updateOs({ exclude: ['kernel*'] }), { exclude: ['kernel*'] }],
       [ComponentAction.CREATE_FOLDER, ComponentStepInputs.fromList([{ path: '/opt/app', permissions: '0755' }]), [{ path: '/opt/app', permissions: '0755' }]],
-      [ComponentAction.READ_FILE, ComponentStepInputs.fromObject({ path: '/etc/os-release' }), { path: '/etc/os-release' }],
+      [ComponentAction.READ_FILE, ComponentStepInputs.fromList([{ path: '/etc/os-release' }]), [{ path: '/etc/os-release' }]],
     ];
     const document = componentDocument(strictStack(), steps.map(([action, inputs], i) => ({ name: `Step${i}`, action, inputs })));
     expect(document.phases[0].steps.map((s: any) => s.inputs)).toEqual(steps.map(([, , rendered]) => rendered));
