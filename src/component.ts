@@ -19,7 +19,7 @@ import { brand, hasBrand } from './private/core/brands';
 import { ComponentDocumentFacts, validateComponentDocument } from './private/core/documents';
 import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { renderTagMap, Validator } from './private/core/validation';
-import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
+import { documentVersion, DocumentSource, validateVersionedDocumentFields, warnOnDeployTimeReferences } from './private/core/versioned-document';
 import { grantOnResource } from './private/iam/grants';
 import { SharePrincipal, ShareOptions } from './sharing';
 import { ComponentStepInputs } from './step-inputs';
@@ -835,7 +835,8 @@ export class Component extends ComponentBase {
       description: props.description,
       changeDescription: props.changeDescription,
     };
-    const version = documentVersion(this, 'component', props.componentVersion,
+    warnOnDeployTimeReferences(this, 'component', 'componentVersion', document.data);
+    const version = documentVersion(this, 'component', props.componentVersion, props.componentName !== undefined,
       () => ({ ...createOnly, objectVersion: document.objectVersion }));
     const resource = new imagebuilder.CfnComponent(this, 'Resource', {
       name,

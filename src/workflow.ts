@@ -18,7 +18,7 @@ import { brand, hasBrand } from './private/core/brands';
 import { validateWorkflowDocument, WorkflowDocumentFacts } from './private/core/documents';
 import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { renderTagMap, Validator } from './private/core/validation';
-import { documentVersion, DocumentSource, validateVersionedDocumentFields } from './private/core/versioned-document';
+import { documentVersion, DocumentSource, validateVersionedDocumentFields, warnOnDeployTimeReferences } from './private/core/versioned-document';
 import { grantOnResource } from './private/iam/grants';
 import { WorkflowStepCondition, WorkflowStepInputs } from './step-inputs';
 
@@ -381,7 +381,8 @@ export class Workflow extends WorkflowBase {
       description: props.description,
       changeDescription: props.changeDescription,
     };
-    const version = documentVersion(this, 'workflow', props.workflowVersion,
+    warnOnDeployTimeReferences(this, 'workflow', 'workflowVersion', document.data);
+    const version = documentVersion(this, 'workflow', props.workflowVersion, props.workflowName !== undefined,
       () => ({ ...createOnly, objectVersion: document.objectVersion }));
     const resource = new imagebuilder.CfnWorkflow(this, 'Resource', {
       name,

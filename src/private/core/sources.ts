@@ -1,7 +1,7 @@
 // Where a template or document the API reads comes from: text in the template, a local file
 // uploaded as an asset, or an object in S3. Shared by Dockerfile templates and by component and
 // workflow documents.
-import { aws_s3 as s3, aws_s3_assets as s3_assets } from 'aws-cdk-lib';
+import { aws_s3 as s3, aws_s3_assets as s3_assets, CfnResource, Token } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { PATTERNS } from './api-constraints';
 import { Range, Validator } from './validation';
@@ -25,5 +25,30 @@ export function s3ObjectUri(v: Validator, property: string, bucket: s3.IBucket, 
     v.pattern(property, uri, PATTERNS.s3Uri);
   }
   v.nonEmptyString(`${property} objectVersion`, objectVersion);
+  if (objectVersion === undefined && !isKnownVersioned(bucket)) {
+    // Image Builder reads the object once, when CloudFormation creates the resource: an object
+    // rewritten under the same key changes nothing in the template, so it never reaches AWS.
+    v.warn('S3ObjectWithoutVersion', property, uri,
+      'has no objectVersion and the bucket is not known to be versioned: an object rewritten under the same key is ' +
+      'never read again. Give the object version (fromS3(bucket, key, \'<version id>\'), from a bucket with ' +
+      '`versioned: true`), or use a new key for every change');
+  }
   return uri;
+}
+
+/**
+ * Whether the bucket is an S3 bucket of this app created with versioning enabled (its
+ * `AWS::S3::Bucket` resource has `VersioningConfiguration.Status` `Enabled`). An imported bucket
+ * is not known to be versioned.
+ */
+function isKnownVersioned(bucket: s3.IBucket): boolean {
+  const resource = bucket.node.defaultChild;
+  if (resource === undefined || !CfnResource.isCfnResource(resource) || resource.cfnResourceType !== 'AWS::S3::Bucket') {
+    return false;
+  }
+  const versioning = (resource as s3.CfnBucket).versioningConfiguration;
+  if (versioning === undefined || Token.isUnresolved(versioning)) {
+    return false;
+  }
+  return (versioning as s3.CfnBucket.VersioningConfigurationProperty).status === 'Enabled';
 }

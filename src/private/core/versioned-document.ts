@@ -158,11 +158,22 @@ export function validateVersionedDocumentFields(v: Validator, fields: VersionedD
  * derived from the create-only properties (`1.0.<n>`, `n` from a SHA-256 of their resolved
  * values): a changed resource gets a new version, an unchanged one keeps its own.
  *
+ * With a name given by the user (`explicitName`), the construct path is part of the fingerprint
+ * too: a resource moved to another construct id is a new CloudFormation resource, created before
+ * the old one is deleted, under the same name. (A generated name already changes with the path,
+ * so the path is not mixed in then, and those versions stay as they were.)
+ *
  * A version given by the user is kept, with a warning that a change needs a new version.
  *
  * @param createOnly the resolved-at-synth create-only properties, except the name and version
  */
-export function documentVersion(scope: IConstruct, kind: string, given: string | undefined, createOnly: () => unknown): string {
+export function documentVersion(
+  scope: IConstruct,
+  kind: string,
+  given: string | undefined,
+  explicitName: boolean,
+  createOnly: () => unknown,
+): string {
   if (given !== undefined) {
     Annotations.of(scope).addWarningV2(`cdk-imagebuilder:${kind}FixedVersion`,
       `The ${kind} has a fixed version (${given}). CloudFormation replaces a ${kind} when its document or another ` +
@@ -170,7 +181,50 @@ export function documentVersion(scope: IConstruct, kind: string, given: string |
       'version with every such change, or leave the version out to have it derived from the content.');
     return given;
   }
-  return Lazy.string({ produce: () => contentVersion(Stack.of(scope).resolve(createOnly())) });
+  const identity = explicitName ? { path: scope.node.path } : {};
+  return Lazy.string({ produce: () => contentVersion(Stack.of(scope).resolve({ ...identity, ...createOnly() as object })) });
+}
+
+/**
+ * Warns when the document text refers to values known only at deployment (`Ref`, `Fn::GetAtt`,
+ * `Fn::ImportValue` other than pseudo parameters such as `AWS::Region`): the version is computed
+ * over the reference, not over what it points to, so when the referenced resource is replaced
+ * (or the parameter changes), the document changes at deployment while its version does not,
+ * and Image Builder refuses the second resource with the same name and version.
+ */
+export function warnOnDeployTimeReferences(scope: IConstruct, kind: string, versionProperty: string, data: string | undefined): void {
+  if (data === undefined || !Token.isUnresolved(data)) {
+    return;
+  }
+  const references = new Set<string>();
+  collectReferences(Stack.of(scope).resolve(data), references);
+  if (references.size === 0) {
+    return;
+  }
+  Annotations.of(scope).addWarningV2(`cdk-imagebuilder:${kind}DocumentReferences`,
+    `The ${kind} document refers to values known only at deployment (${[...references].sort().join(', ')}). Its version ` +
+    'is computed over the references, not over their values: when a referenced resource is replaced or a parameter ' +
+    `changes, the document changes but its version does not, and Image Builder refuses the replacement. Raise ` +
+    `${versionProperty} with every such change, or pass the values as parameters of the ${kind} instead of writing them into the document.`);
+}
+
+/** Collects the logical IDs of the `Ref`, `Fn::GetAtt` and `Fn::ImportValue` in a resolved value. */
+function collectReferences(value: unknown, into: Set<string>): void {
+  if (Array.isArray(value)) {
+    value.forEach(item => collectReferences(item, into));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'Ref' && typeof item === 'string') {
+        if (!item.startsWith('AWS::')) into.add(item);
+      } else if (key === 'Fn::GetAtt' && Array.isArray(item) && typeof item[0] === 'string') {
+        into.add(item[0]);
+      } else if (key === 'Fn::ImportValue') {
+        into.add('Fn::ImportValue');
+      } else {
+        collectReferences(item, into);
+      }
+    }
+  }
 }
 
 /** `1.0.<n>`: `n` is the first 28 bits of the SHA-256 of the JSON of the value (below 2^30). */
