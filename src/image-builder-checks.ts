@@ -8,16 +8,14 @@ import { CHECK_RULES } from './private/checks/rules';
  *
  * Values that are intrinsics (`Ref`, `Fn::GetAtt`...) are skipped, never reported.
  *
- * @example
- * const app = new App();
- * Validations.of(app).addPlugins(new ImageBuilderChecks());
+ * Add it with `Validations.of(app).addPlugins(new ImageBuilderChecks())`.
  */
 export class ImageBuilderChecks implements IPolicyValidationPlugin {
   /** The plugin's name in validation reports. */
-  public readonly name = 'ImageBuilderChecks';
+  public readonly name: string = 'ImageBuilderChecks';
 
   /** The ids of the rules this plugin checks. */
-  public readonly ruleIds: string[] = CHECK_RULES.map(rule => rule.id);
+  public readonly ruleIds?: string[] = CHECK_RULES.map(rule => rule.id);
 
   /** Checks the app's templates (each parsed once). */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
