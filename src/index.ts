@@ -20,3 +20,4 @@ export * from './container-instance-image';
 export * from './lifecycle-policy';
 export * from './sharing';
 export * from './distribution-cross-account-role';
+export * from './image-builder-checks';

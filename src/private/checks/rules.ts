@@ -1,0 +1,111 @@
+import { Validator } from '../core/validation';
+
+/** One problem a rule found on one resource of a template. */
+export interface Finding {
+  /** The rule's message: the same sentence the L2s print. */
+  readonly message: string;
+  /** The property path in the resource, such as `Properties/Name`. */
+  readonly location: string;
+}
+
+/** A rule of `ImageBuilderChecks`: data (id, severity, description, fix) and its check. */
+export interface CheckRule {
+  /** Stable id, `ImageBuilder-<Rule>`. */
+  readonly id: string;
+  /** `error` when the API rejects the value; `warning` for a risk. */
+  readonly severity: 'error' | 'warning';
+  /** What the rule checks. */
+  readonly description: string;
+  /** How to fix a finding. */
+  readonly fix: string;
+  /** The problems of one resource's properties (values that are not literals are skipped). */
+  check(type: string, properties: Record<string, unknown>, path: string): Finding[];
+}
+
+/** A literal string, or undefined for a missing value or an intrinsic (never reported). */
+function literal(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** Runs one Validator check on one property and turns its messages into findings. */
+function findings(path: string, location: string, run: (v: Validator) => void): Finding[] {
+  const v = new Validator(path);
+  run(v);
+  return v.messages.map(message => ({ message, location }));
+}
+
+const VERSIONED_TYPES = new Set([
+  'AWS::ImageBuilder::Component',
+  'AWS::ImageBuilder::Workflow',
+  'AWS::ImageBuilder::ImageRecipe',
+  'AWS::ImageBuilder::ContainerRecipe',
+]);
+
+const ARN_PROPERTIES: Array<[string, 'imageRecipe' | 'containerRecipe' | 'infrastructureConfiguration' | 'distributionConfiguration']> = [
+  ['ImageRecipeArn', 'imageRecipe'],
+  ['ContainerRecipeArn', 'containerRecipe'],
+  ['InfrastructureConfigurationArn', 'infrastructureConfiguration'],
+  ['DistributionConfigurationArn', 'distributionConfiguration'],
+];
+
+/** The rule table: the README's rule list is generated from it. */
+export const CHECK_RULES: readonly CheckRule[] = [
+  {
+    id: 'ImageBuilder-Name',
+    severity: 'error',
+    description: 'A resource name must be 3 to 128 letters, digits, hyphens, underscores and spaces, not starting or ending with a space.',
+    fix: "Use a name such as 'golden-image'.",
+    check: (_type, p, path) => findings(path, 'Properties/Name', v => v.resourceName('Name', literal(p.Name))),
+  },
+  {
+    id: 'ImageBuilder-Version',
+    severity: 'error',
+    description: 'A component, workflow or recipe version must be major.minor.patch of three numbers.',
+    fix: "Use a version such as '1.0.0'.",
+    check: (type, p, path) => VERSIONED_TYPES.has(type)
+      ? findings(path, 'Properties/Version', v => v.semanticVersion('Version', literal(p.Version), { wildcards: false }))
+      : [],
+  },
+  {
+    id: 'ImageBuilder-Description',
+    severity: 'error',
+    description: 'A description must be 1 to 1024 characters long.',
+    fix: 'Shorten the description, or leave it out instead of giving an empty one.',
+    check: (_type, p, path) => findings(path, 'Properties/Description', v => v.description('Description', literal(p.Description))),
+  },
+  {
+    id: 'ImageBuilder-Tags',
+    severity: 'error',
+    description: 'Tags: 1 to 50 entries, keys of 1 to 128 characters not starting with aws:, values up to 256 characters.',
+    fix: 'Rename or remove the offending tags.',
+    check: (_type, p, path) => {
+      const tags = p.Tags;
+      if (tags === null || typeof tags !== 'object' || Array.isArray(tags)) return [];
+      if (Object.values(tags).some(value => typeof value !== 'string')) return [];
+      return findings(path, 'Properties/Tags', v => v.tags('Tags', tags as Record<string, string>));
+    },
+  },
+  {
+    id: 'ImageBuilder-Schedule',
+    severity: 'error',
+    description: "A pipeline's schedule expression must be cron(...) in Image Builder's dialect or rate(...).",
+    fix: "Use an expression such as 'cron(0 0 * * ? *)'.",
+    check: (type, p, path) => {
+      if (type !== 'AWS::ImageBuilder::ImagePipeline') return [];
+      const schedule = p.Schedule as Record<string, unknown> | undefined;
+      const expression = literal(schedule?.ScheduleExpression);
+      return findings(path, 'Properties/Schedule/ScheduleExpression', v => v.scheduleExpression('Schedule.ScheduleExpression', expression));
+    },
+  },
+  {
+    id: 'ImageBuilder-Arn',
+    severity: 'error',
+    description: 'A recipe, infrastructure configuration or distribution configuration ARN must have the form the API accepts (a recipe ARN ends with its version).',
+    fix: "Give the full ARN, such as 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden-image/1.0.x'.",
+    check: (type, p, path) => {
+      if (type !== 'AWS::ImageBuilder::ImagePipeline' && type !== 'AWS::ImageBuilder::Image') return [];
+      return ARN_PROPERTIES.flatMap(([property, kind]) =>
+        findings(path, `Properties/${property}`, v => v.arn(property, literal(p[property]), kind)));
+    },
+  },
+];
