@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
-import { CHECK_RULES } from './private/checks/rules';
+import { CHECK_RULES } from './private/core/checks';
 
 /**
  * Checks every `AWS::ImageBuilder::*` resource of an app's templates, whoever wrote it (raw L1s,

@@ -1,4 +1,4 @@
-import { Validator } from '../core/validation';
+import { Validator } from './validation';
 
 /** One problem a rule found on one resource of a template. */
 export interface Finding {
