@@ -34,11 +34,16 @@ function findings(path: string, location: string, run: (v: Validator) => void): 
   return v.messages.map(message => ({ message, location }));
 }
 
-const VERSIONED_TYPES = new Set([
-  'AWS::ImageBuilder::Component',
-  'AWS::ImageBuilder::Workflow',
-  'AWS::ImageBuilder::ImageRecipe',
-  'AWS::ImageBuilder::ContainerRecipe',
+/**
+ * The resources with a version, and whether it may end in `x` nodes: a recipe may (Image Builder
+ * numbers the patch, as the recipe constructs' `imageRecipeVersion`/`containerRecipeVersion` allow);
+ * a component or workflow version is exact.
+ */
+const VERSIONED_TYPES = new Map<string, boolean>([
+  ['AWS::ImageBuilder::Component', false],
+  ['AWS::ImageBuilder::Workflow', false],
+  ['AWS::ImageBuilder::ImageRecipe', true],
+  ['AWS::ImageBuilder::ContainerRecipe', true],
 ]);
 
 const ARN_PROPERTIES: Array<[string, 'imageRecipe' | 'containerRecipe' | 'infrastructureConfiguration' | 'distributionConfiguration']> = [
@@ -60,10 +65,10 @@ export const CHECK_RULES: readonly CheckRule[] = [
   {
     id: 'ImageBuilder-Version',
     severity: 'error',
-    description: 'A component, workflow or recipe version must be major.minor.patch of three numbers.',
+    description: 'A component or workflow version must be major.minor.patch of three numbers; a recipe version may end in x nodes (1.0.x).',
     fix: "Use a version such as '1.0.0'.",
     check: (type, p, path) => VERSIONED_TYPES.has(type)
-      ? findings(path, 'Properties/Version', v => v.semanticVersion('Version', literal(p.Version), { wildcards: false }))
+      ? findings(path, 'Properties/Version', v => v.semanticVersion('Version', literal(p.Version), { wildcards: VERSIONED_TYPES.get(type)! }))
       : [],
   },
   {
