@@ -16,6 +16,7 @@ import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
+import { platformOfAwsManagedComponent } from './private/core/platforms';
 import { ComponentDocumentFacts, validateComponentDocument } from './private/core/documents';
 import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { renderTagMap, Validator } from './private/core/validation';
@@ -773,7 +774,8 @@ export class Component extends ComponentBase {
       resource: 'component',
       resourceName: `${name}/${version ?? ANY_VERSION}`,
     });
-    return new ImportedComponent(scope, id, componentArn, name, version ?? ANY_VERSION, false);
+    const platform = Token.isUnresolved(name) ? undefined : platformOfAwsManagedComponent(name) as ComponentPlatform | undefined;
+    return new ImportedComponent(scope, id, componentArn, name, version ?? ANY_VERSION, false, platform);
   }
 
   public readonly componentArn: string;

@@ -20,6 +20,7 @@ import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { exactDummyVersion, lookupResource } from './private/core/lookup';
+import { platformOfAwsManagedImage, platformOfSsmParameter } from './private/core/platforms';
 import { renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
@@ -84,7 +85,11 @@ export class ParentImage {
    * looked up from SSM parameters are resolved by CloudFormation at deployment.
    */
   public static fromMachineImage(machineImage: ec2.IMachineImage): ParentImage {
-    return new ParentImage(scope => machineImage.getImage(scope).imageId);
+    return new ParentImage(scope => machineImage.getImage(scope).imageId, scope => {
+      const osType = machineImage.getImage(scope).osType;
+      return osType === ec2.OperatingSystemType.WINDOWS ? ComponentPlatform.WINDOWS
+        : osType === ec2.OperatingSystemType.LINUX ? ComponentPlatform.LINUX : undefined;
+    });
   }
 
   /**
@@ -98,7 +103,7 @@ export class ParentImage {
         v.pattern('parentImage', parameterName, PATTERNS.ssmParameterName);
       }
       return `ssm:${parameterName}`;
-    });
+    }, () => Token.isUnresolved(parameterName) ? undefined : platformOfSsmParameter(parameterName) as ComponentPlatform | undefined);
   }
 
   /**
@@ -137,7 +142,7 @@ export class ParentImage {
         resource: 'image',
         resourceName: `${imageName}/${version ?? ANY_VERSION}`,
       });
-    });
+    }, () => Token.isUnresolved(imageName) ? undefined : platformOfAwsManagedImage(imageName) as ComponentPlatform | undefined);
   }
 
   /** An AWS Marketplace product, by its product ID. */
@@ -153,7 +158,20 @@ export class ParentImage {
     return new ParentImage(() => parentImage);
   }
 
-  private constructor(private readonly produce: (scope: Construct, v: Validator) => string) {}
+  private constructor(
+    private readonly produce: (scope: Construct, v: Validator) => string,
+    private readonly platformOf: (scope: Construct) => ComponentPlatform | undefined = () => undefined,
+  ) {}
+
+  /**
+   * The platform of the parent image, when its source says it: an AWS-managed image's name, a
+   * public SSM parameter of AWS AMIs, or an `ec2.IMachineImage`'s `osType`.
+   *
+   * @internal
+   */
+  public _platform(scope: Construct): ComponentPlatform | undefined {
+    return this.platformOf(scope);
+  }
 
   /**
    * The `ParentImage` value of the recipe, checked with the recipe's validator.
@@ -198,6 +216,16 @@ export interface ImageRecipeProps {
 
   /** The image the recipe starts from. */
   readonly parentImage: ParentImage;
+
+  /**
+   * The operating system platform of the parent image. A component of another platform is
+   * refused at synth (a Linux component on a Windows recipe, or the reverse).
+   *
+   * @default - inferred from the parent image where its source says it (an AWS-managed image's
+   * name, a public SSM parameter of AWS AMIs, an `ec2.IMachineImage`'s `osType`); otherwise unknown,
+   * and components are not checked against it
+   */
+  readonly platform?: ComponentPlatform;
 
   /**
    * The build and test components the recipe runs, in order. Each component at most once.
@@ -508,6 +536,8 @@ export class ImageRecipe extends ImageRecipeBase {
     v.tags('tags', props.tags);
     const amiWatermarks = this.renderAmiWatermarks(v, props.amiWatermarks);
     const parentImage = props.parentImage._render(this, v);
+    this.platform = props.platform ?? props.parentImage._platform(this);
+    checkComponentPlatforms(v, this.platform, props.components ?? []);
     checkRecipeVersion(this, v, 'imageRecipeVersion', version, { parentImage });
     const components = props.components !== undefined ? renderComponents(v, 'components', props.components) : undefined;
     const blockDeviceMappings = props.blockDevices !== undefined && props.blockDevices.length > 0
@@ -626,4 +656,19 @@ class ImportedImageRecipe extends ImageRecipeBase {
     this.imageRecipeName = name;
     this.imageRecipeVersion = version;
   }
+}
+
+/**
+ * A component of another platform than the recipe's fails at build time (AWSTOE runs the
+ * document on the build instance's OS). Checked where both platforms are known.
+ */
+function checkComponentPlatforms(v: Validator, platform: ComponentPlatform | undefined, components: ComponentConfiguration[]): void {
+  if (platform === undefined || Token.isUnresolved(platform)) return;
+  components.forEach((configuration, i) => {
+    const componentPlatform = configuration.component.platform;
+    if (componentPlatform !== undefined && !Token.isUnresolved(componentPlatform) && componentPlatform !== platform) {
+      v.fail(`components[${i}]`, configuration.component.node.path,
+        `is a ${componentPlatform} component, but the recipe builds ${platform} images (from its parent image or platform prop); use a ${platform} component`);
+    }
+  });
 }

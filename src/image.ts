@@ -8,6 +8,7 @@ import {
   Resource,
 } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
+import { ComponentPlatform } from './component';
 import { IContainerRecipe } from './container-recipe';
 import { ImageBuildOptions } from './image-build';
 import { IImagePipeline } from './image-pipeline-interface';
@@ -189,7 +190,7 @@ export interface ImageMachineImageOptions {
   /**
    * The operating system of the AMI.
    *
-   * @default ec2.OperatingSystemType.LINUX
+   * @default - WINDOWS when the image's recipe builds Windows images (its `platform`), else LINUX
    */
   readonly osType?: ec2.OperatingSystemType;
 
@@ -401,7 +402,8 @@ export class Image extends ImageBase {
    */
   public toMachineImage(options: ImageMachineImageOptions = {}): ec2.IMachineImage {
     const imageId = this.imageId;
-    const osType = options.osType ?? ec2.OperatingSystemType.LINUX;
+    const osType = options.osType
+      ?? (this.recipe?.platform === ComponentPlatform.WINDOWS ? ec2.OperatingSystemType.WINDOWS : ec2.OperatingSystemType.LINUX);
     return {
       getImage: () => ({
         imageId,
