@@ -1,10 +1,11 @@
 import { App, Aws, Stack, Validations } from 'aws-cdk-lib';
+import { strictApp } from './helpers';
 import * as imagebuilder from 'aws-cdk-lib/aws-imagebuilder';
 import { ImageBuilderChecks } from '../src';
 import { SCENARIOS } from './scenarios';
 
 function synthError(build: (stack: Stack) => void, before?: (app: App) => void): string {
-  const app = new App();
+  const app = strictApp();
   Validations.of(app).addPlugins(new ImageBuilderChecks());
   const stack = new Stack(app, 'Stack');
   build(stack);
