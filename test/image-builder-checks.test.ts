@@ -1,6 +1,6 @@
 import { App, Aws, Stack, Validations } from 'aws-cdk-lib';
-import { strictApp } from './helpers';
 import * as imagebuilder from 'aws-cdk-lib/aws-imagebuilder';
+import { strictApp } from './helpers';
 import { ImageBuilderChecks } from '../src';
 import { SCENARIOS } from './scenarios';
 

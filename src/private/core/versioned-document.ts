@@ -204,7 +204,7 @@ export function warnOnDeployTimeReferences(scope: IConstruct, kind: string, vers
   Annotations.of(scope).addWarningV2(`cdk-imagebuilder:${kind}DocumentReferences`,
     `The ${kind} document refers to values known only at deployment (${[...references].sort().join(', ')}). Its version ` +
     'is computed over the references, not over their values: when a referenced resource is replaced or a parameter ' +
-    `changes, the document changes but its version does not, and Image Builder refuses the replacement. Raise ` +
+    'changes, the document changes but its version does not, and Image Builder refuses the replacement. Raise ' +
     `${versionProperty} with every such change, or pass the values as parameters of the ${kind} instead of writing them into the document.`);
 }
 
