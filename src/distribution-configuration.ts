@@ -25,7 +25,7 @@ import { PATTERNS } from './private/core/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { formatProblemAtConstruct } from './private/core/errors';
-import { lookupResource } from './private/core/lookup';
+import { lookupArnByName } from './private/core/lookup';
 import { organizationPrincipal, organizationalUnitPrincipal } from './private/core/org-principals';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
@@ -253,19 +253,10 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
    * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
    */
   public static fromLookup(scope: Construct, id: string, options: DistributionConfigurationLookupOptions): IDistributionConfiguration {
-    const v = Validator.forImport(scope, id);
-    v.arnResourceName('distributionConfigurationName', options.distributionConfigurationName);
-    v.throwIfInvalid();
     // AWS::ImageBuilder::DistributionConfiguration schema: primaryIdentifier /properties/Arn
     // (`distribution-configuration/<name>`, no version); Name and Distributions are `required`.
-    const answer = lookupResource(scope, id, 'distributionConfigurationName', {
-      typeName: 'AWS::ImageBuilder::DistributionConfiguration',
-      resource: 'distribution-configuration',
-      resourceName: options.distributionConfigurationName,
-      propertiesToReturn: ['Arn'],
-      dummy: arn => ({ Arn: arn }),
-    });
-    return DistributionConfiguration.fromDistributionConfigurationArn(scope, id, answer.properties.Arn);
+    const arn = lookupArnByName(scope, id, 'distributionConfigurationName', 'AWS::ImageBuilder::DistributionConfiguration', 'distribution-configuration', options.distributionConfigurationName);
+    return DistributionConfiguration.fromDistributionConfigurationArn(scope, id, arn);
   }
 
 

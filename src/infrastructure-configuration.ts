@@ -20,7 +20,7 @@ import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { throwValidationError } from './private/core/errors';
-import { lookupResource } from './private/core/lookup';
+import { lookupArnByName } from './private/core/lookup';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { acknowledgeLibraryFindings } from './private/iam/acknowledge';
 import { ACKNOWLEDGED, LibraryPolicy } from './private/iam/library-policy';
@@ -365,19 +365,10 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
    * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
    */
   public static fromLookup(scope: Construct, id: string, options: InfrastructureConfigurationLookupOptions): IInfrastructureConfiguration {
-    const v = Validator.forImport(scope, id);
-    v.arnResourceName('infrastructureConfigurationName', options.infrastructureConfigurationName);
-    v.throwIfInvalid();
     // AWS::ImageBuilder::InfrastructureConfiguration schema: primaryIdentifier /properties/Arn
     // (`infrastructure-configuration/<name>`, no version); Name and InstanceProfileName are `required`.
-    const answer = lookupResource(scope, id, 'infrastructureConfigurationName', {
-      typeName: 'AWS::ImageBuilder::InfrastructureConfiguration',
-      resource: 'infrastructure-configuration',
-      resourceName: options.infrastructureConfigurationName,
-      propertiesToReturn: ['Arn'],
-      dummy: arn => ({ Arn: arn }),
-    });
-    return InfrastructureConfiguration.fromInfrastructureConfigurationArn(scope, id, answer.properties.Arn);
+    const arn = lookupArnByName(scope, id, 'infrastructureConfigurationName', 'AWS::ImageBuilder::InfrastructureConfiguration', 'infrastructure-configuration', options.infrastructureConfigurationName);
+    return InfrastructureConfiguration.fromInfrastructureConfigurationArn(scope, id, arn);
   }
 
 

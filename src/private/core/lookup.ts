@@ -2,6 +2,7 @@ import { cloud_assembly_schema as cxschema, ContextProvider, region_info as regi
 import { IConstruct } from 'constructs';
 import { PATTERNS } from './api-constraints';
 import { throwValidationError } from './errors';
+import { Validator } from './validation';
 
 /**
  * The account of every dummy ARN a lookup returns before the CDK CLI has answered: the
@@ -127,4 +128,22 @@ export function dummyImageBuilderArn(scope: IConstruct, resource: string, resour
 export function exactDummyVersion(dummyArn: string): string {
   return dummyArn.replace(PATTERNS.trailingArnVersion, (_match, version: string) =>
     `/${version.split('.').map(node => node === 'x' ? '0' : node).join('.')}`);
+}
+
+/**
+ * Looks up the ARN of an unversioned resource by its name (`<resource>/<name>`, the schema's
+ * primary identifier `Arn`), asking only for `Arn`, after checking the name.
+ */
+export function lookupArnByName(scope: IConstruct, id: string, property: string, typeName: string, resource: string, name: string): string {
+  const v = Validator.forImport(scope, id);
+  v.arnResourceName(property, name);
+  v.throwIfInvalid();
+  const answer = lookupResource(scope, id, property, {
+    typeName,
+    resource,
+    resourceName: name,
+    propertiesToReturn: ['Arn'],
+    dummy: arn => ({ Arn: arn }),
+  });
+  return answer.properties.Arn;
 }
