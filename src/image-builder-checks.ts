@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
-import { CHECK_RULES } from './private/core/checks';
+import { CHECK_RULES, TemplateIndex, TemplateResource } from './private/core/checks';
 
 /**
  * Checks every `AWS::ImageBuilder::*` resource of an app's templates, whoever wrote it (raw L1s,
@@ -21,21 +21,21 @@ export class ImageBuilderChecks implements IPolicyValidationPlugin {
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const byRule = new Map<string, PolicyViolation['violatingResources'][number][]>();
     const descriptions = new Map<string, string>();
+    const index = new TemplateIndex();
+    const resources: TemplateResource[] = [];
     for (const templatePath of context.templatePaths) {
-      const template = JSON.parse(fs.readFileSync(templatePath, 'utf-8'));
-      for (const [logicalId, resource] of Object.entries<any>(template.Resources ?? {})) {
-        const type = resource?.Type;
-        if (typeof type !== 'string' || !type.startsWith('AWS::ImageBuilder::')) continue;
-        const properties = resource.Properties ?? {};
-        const constructPath: string | undefined = resource.Metadata?.['aws:cdk:path'];
-        for (const rule of CHECK_RULES) {
-          const found = rule.check(type, properties, constructPath ?? logicalId);
-          if (found.length === 0) continue;
-          const resources = byRule.get(rule.id) ?? [];
-          resources.push({ resourceLogicalId: logicalId, templatePath, constructPath, locations: found.map(f => f.location) });
-          byRule.set(rule.id, resources);
-          descriptions.set(rule.id, [descriptions.get(rule.id), ...found.map(f => `${constructPath ?? logicalId}: ${f.message}`)].filter(Boolean).join('\n'));
-        }
+      resources.push(...index.add(templatePath, JSON.parse(fs.readFileSync(templatePath, 'utf-8'))));
+    }
+    for (const resource of resources) {
+      if (!resource.type.startsWith('AWS::ImageBuilder::')) continue;
+      for (const rule of CHECK_RULES) {
+        const found = rule.check(resource);
+        if (found.length === 0) continue;
+        const { logicalId: resourceLogicalId, templatePath, constructPath } = resource;
+        const violating = byRule.get(rule.id) ?? [];
+        violating.push({ resourceLogicalId, templatePath, constructPath, locations: found.map(f => f.location) });
+        byRule.set(rule.id, violating);
+        descriptions.set(rule.id, [descriptions.get(rule.id), ...found.map(f => `${resource.path}: ${f.message}`)].filter(Boolean).join('\n'));
       }
     }
     const violations: PolicyViolation[] = CHECK_RULES.filter(rule => byRule.has(rule.id)).map(rule => ({
