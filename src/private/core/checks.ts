@@ -1,3 +1,5 @@
+import { LIMITS } from './api-constraints';
+import { parseDocumentText, validateComponentDocument, validateWorkflowDocument } from './documents';
 import { Validator } from './validation';
 
 /** One problem a rule found on one resource of a template. */
@@ -112,6 +114,89 @@ const ARN_PROPERTIES: Array<[string, 'imageRecipe' | 'containerRecipe' | 'infras
   ['DistributionConfigurationArn', 'distributionConfiguration'],
 ];
 
+/**
+ * The literal strings at a property path (`[]` steps into every item of a list), each with its
+ * location (`Properties/Workflows/0/OnFailure`). Intrinsics and missing values yield nothing.
+ */
+function literalsAt(properties: Record<string, unknown>, path: string): Array<{ value: string; location: string }> {
+  let found: Array<{ value: unknown; location: string }> = [{ value: properties, location: 'Properties' }];
+  for (const key of path.split('/')) {
+    found = found.flatMap(({ value, location }) => {
+      if (key === '[]') return Array.isArray(value) ? value.map((item, i) => ({ value: item, location: `${location}/${i}` })) : [];
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return [];
+      return [{ value: (value as Record<string, unknown>)[key], location: `${location}/${key}` }];
+    });
+  }
+  return found.filter((f): f is { value: string; location: string } => typeof f.value === 'string');
+}
+
+/** Runs one Validator check on each literal at a property path. */
+function findingsAt(resource: TemplateResource, path: string, run: (v: Validator, value: string, property: string) => void): Finding[] {
+  return literalsAt(resource.properties, path).flatMap(({ value, location }) =>
+    findings(resource.path, location, v => run(v, value, location.replace(/^Properties\//, '').replace(/\//g, '.'))));
+}
+
+/**
+ * The enums the CloudFormation resource schemas declare (AWS-ImageBuilder-*.json, `enum` of each
+ * property; `[]` marks a list). test/image-builder-checks.test.ts compares this table with the
+ * schemas' lists (test/fixtures/cfn-schema-enums.json).
+ */
+export const SCHEMA_ENUMS: ReadonlyArray<{ readonly type: string; readonly path: string; readonly values: readonly string[] }> = [
+  { type: 'AWS::ImageBuilder::Component', path: 'Platform', values: ['Windows', 'Linux', 'macOS'] },
+  { type: 'AWS::ImageBuilder::Component', path: 'Type', values: ['BUILD', 'TEST'] },
+  { type: 'AWS::ImageBuilder::ContainerRecipe', path: 'ContainerType', values: ['DOCKER'] },
+  { type: 'AWS::ImageBuilder::ContainerRecipe', path: 'InstanceConfiguration/BlockDeviceMappings/[]/Ebs/VolumeType', values: ['standard', 'io1', 'io2', 'gp2', 'gp3', 'sc1', 'st1'] },
+  { type: 'AWS::ImageBuilder::ContainerRecipe', path: 'PlatformOverride', values: ['Windows', 'Linux'] },
+  { type: 'AWS::ImageBuilder::ContainerRecipe', path: 'TargetRepository/Service', values: ['ECR'] },
+  { type: 'AWS::ImageBuilder::DistributionConfiguration', path: 'Distributions/[]/ContainerDistributionConfiguration/TargetRepository/Service', values: ['ECR'] },
+  { type: 'AWS::ImageBuilder::DistributionConfiguration', path: 'Distributions/[]/SsmParameterConfigurations/[]/DataType', values: ['text', 'aws:ec2:image'] },
+  { type: 'AWS::ImageBuilder::Image', path: 'Workflows/[]/OnFailure', values: ['CONTINUE', 'ABORT'] },
+  { type: 'AWS::ImageBuilder::ImagePipeline', path: 'Schedule/PipelineExecutionStartCondition', values: ['EXPRESSION_MATCH_ONLY', 'EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE'] },
+  { type: 'AWS::ImageBuilder::ImagePipeline', path: 'Status', values: ['DISABLED', 'ENABLED'] },
+  { type: 'AWS::ImageBuilder::ImagePipeline', path: 'Workflows/[]/OnFailure', values: ['CONTINUE', 'ABORT'] },
+  { type: 'AWS::ImageBuilder::ImageRecipe', path: 'BlockDeviceMappings/[]/Ebs/VolumeType', values: ['standard', 'io1', 'io2', 'gp2', 'gp3', 'sc1', 'st1'] },
+  { type: 'AWS::ImageBuilder::InfrastructureConfiguration', path: 'InstanceMetadataOptions/HttpTokens', values: ['required', 'optional'] },
+  { type: 'AWS::ImageBuilder::InfrastructureConfiguration', path: 'Placement/Tenancy', values: ['default', 'dedicated', 'host'] },
+  { type: 'AWS::ImageBuilder::LifecyclePolicy', path: 'PolicyDetails/[]/Action/Type', values: ['DELETE', 'DEPRECATE', 'DISABLE'] },
+  { type: 'AWS::ImageBuilder::LifecyclePolicy', path: 'PolicyDetails/[]/ExclusionRules/Amis/LastLaunched/Unit', values: ['DAYS', 'WEEKS', 'MONTHS', 'YEARS'] },
+  { type: 'AWS::ImageBuilder::LifecyclePolicy', path: 'PolicyDetails/[]/Filter/Type', values: ['AGE', 'COUNT'] },
+  { type: 'AWS::ImageBuilder::LifecyclePolicy', path: 'PolicyDetails/[]/Filter/Unit', values: ['DAYS', 'WEEKS', 'MONTHS', 'YEARS'] },
+  { type: 'AWS::ImageBuilder::LifecyclePolicy', path: 'ResourceType', values: ['AMI_IMAGE', 'CONTAINER_IMAGE'] },
+  { type: 'AWS::ImageBuilder::LifecyclePolicy', path: 'Status', values: ['DISABLED', 'ENABLED'] },
+  { type: 'AWS::ImageBuilder::Workflow', path: 'Type', values: ['BUILD', 'TEST', 'DISTRIBUTION'] },
+];
+
+/**
+ * ARNs inside lists and of other kinds than the pipeline's parts (service model: ComponentConfiguration
+ * componentArn, WorkflowConfiguration workflowArn, executionRole of CreateImagePipeline, CreateImage
+ * and CreateLifecyclePolicy).
+ */
+const NESTED_ARNS: ReadonlyArray<{ readonly types: readonly string[]; readonly path: string; readonly kind: 'component' | 'workflow' | 'role' }> = [
+  { types: ['AWS::ImageBuilder::ImageRecipe', 'AWS::ImageBuilder::ContainerRecipe'], path: 'Components/[]/ComponentArn', kind: 'component' },
+  { types: ['AWS::ImageBuilder::ImagePipeline', 'AWS::ImageBuilder::Image'], path: 'Workflows/[]/WorkflowArn', kind: 'workflow' },
+  { types: ['AWS::ImageBuilder::ImagePipeline', 'AWS::ImageBuilder::Image', 'AWS::ImageBuilder::LifecyclePolicy'], path: 'ExecutionRole', kind: 'role' },
+];
+
+/**
+ * An inline document (`Data`) parsed and checked with what the resource says of it: the
+ * component's `Platform`, the workflow's `Type`. Only what the L2s refuse is reported; what
+ * they only warn about is not (the plugin has no construct to warn on).
+ */
+function documentFindings(resource: TemplateResource, kind: 'component' | 'workflow'): Finding[] {
+  const text = literal(resource.properties.Data);
+  if (text === undefined) return [];
+  return findings(resource.path, 'Properties/Data', v => {
+    if (!v.length('Data', text, LIMITS.componentData)) return;
+    const document = parseDocumentText(v, 'Data', text);
+    if (document === undefined) return;
+    if (kind === 'component') {
+      validateComponentDocument(v, 'Data', document, literal(resource.properties.Platform));
+    } else {
+      validateWorkflowDocument(v, 'Data', document, literal(resource.properties.Type));
+    }
+  });
+}
+
 /** The rule table: the README's rule list is generated from it. */
 export const CHECK_RULES: readonly CheckRule[] = [
   {
@@ -164,12 +249,60 @@ export const CHECK_RULES: readonly CheckRule[] = [
   {
     id: 'ImageBuilder-Arn',
     severity: 'error',
-    description: 'A recipe, infrastructure configuration or distribution configuration ARN must have the form the API accepts (a recipe ARN ends with its version).',
+    description: 'An ARN must have the form the API accepts: recipes, infrastructure and distribution configurations of a pipeline or image, the components of a recipe, workflows (a recipe, component or workflow ARN ends with its version) and execution roles.',
     fix: "Give the full ARN, such as 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden-image/1.0.x'.",
+    check: resource => {
+      const { type, properties: p, path } = resource;
+      const parts = type === 'AWS::ImageBuilder::ImagePipeline' || type === 'AWS::ImageBuilder::Image'
+        ? ARN_PROPERTIES.flatMap(([property, kind]) => findings(path, `Properties/${property}`, v => v.arn(property, literal(p[property]), kind)))
+        : [];
+      const nested = NESTED_ARNS.filter(n => n.types.includes(type))
+        .flatMap(n => findingsAt(resource, n.path, (v, value, property) => v.arn(property, value, n.kind)));
+      return [...parts, ...nested];
+    },
+  },
+  {
+    id: 'ImageBuilder-Enum',
+    severity: 'error',
+    description: 'A property with a fixed set of values (platform, workflow type, status, volume type, lifecycle units...) must hold one of them, spelled as the API spells it.',
+    fix: "Use one of the listed values, such as 'Linux' for a component's platform.",
+    check: resource => SCHEMA_ENUMS.filter(e => e.type === resource.type)
+      .flatMap(e => findingsAt(resource, e.path, (v, value, property) => v.oneOf(property, value, e.values))),
+  },
+  {
+    id: 'ImageBuilder-TimeZone',
+    severity: 'error',
+    description: "A pipeline schedule's time zone must be an IANA time zone name, such as Europe/Paris.",
+    fix: "Use a name of the IANA time zone database, such as 'America/New_York', or leave it out for UTC.",
+    check: resource => resource.type === 'AWS::ImageBuilder::ImagePipeline'
+      ? findingsAt(resource, 'Schedule/Timezone', (v, value, property) => v.timeZone(property, value))
+      : [],
+  },
+  {
+    id: 'ImageBuilder-TestsTimeout',
+    severity: 'error',
+    description: 'Image tests time out after 60 to 1440 minutes.',
+    fix: 'Give a timeoutMinutes between 60 and 1440, or leave it out for 720.',
     check: ({ type, properties: p, path }) => {
       if (type !== 'AWS::ImageBuilder::ImagePipeline' && type !== 'AWS::ImageBuilder::Image') return [];
-      return ARN_PROPERTIES.flatMap(([property, kind]) =>
-        findings(path, `Properties/${property}`, v => v.arn(property, literal(p[property]), kind)));
+      const minutes = (p.ImageTestsConfiguration as Record<string, unknown> | undefined)?.TimeoutMinutes;
+      return typeof minutes === 'number'
+        ? findings(path, 'Properties/ImageTestsConfiguration/TimeoutMinutes', v => v.integer('ImageTestsConfiguration.TimeoutMinutes', minutes, LIMITS.imageTestsTimeoutMinutes, 'minutes'))
+        : [];
     },
+  },
+  {
+    id: 'ImageBuilder-ComponentDocument',
+    severity: 'error',
+    description: "An inline component document must follow the AWSTOE document framework: schemaVersion, phases with steps, known actions with their inputs, steps of the component's platform.",
+    fix: 'Fix the step the message names; the AWSTOE user guide lists each action and its inputs.',
+    check: resource => resource.type === 'AWS::ImageBuilder::Component' ? documentFindings(resource, 'component') : [],
+  },
+  {
+    id: 'ImageBuilder-WorkflowDocument',
+    severity: 'error',
+    description: "An inline workflow document must follow Image Builder's workflow schema: schemaVersion, steps with known actions and inputs, actions allowed in the workflow's type.",
+    fix: 'Fix the step the message names; the Image Builder user guide lists each step action and where it is allowed.',
+    check: resource => resource.type === 'AWS::ImageBuilder::Workflow' ? documentFindings(resource, 'workflow') : [],
   },
 ];
