@@ -4,8 +4,8 @@ import { App, Aws, Stack, Validations } from 'aws-cdk-lib';
 import * as imagebuilder from 'aws-cdk-lib/aws-imagebuilder';
 import { strictApp } from './helpers';
 import { ImageBuilderChecks } from '../src';
-import { SCHEMA_ENUMS } from '../src/private/core/checks';
 import { SCENARIOS } from './scenarios';
+import { SCHEMA_ENUMS } from '../src/private/core/checks';
 
 function synthError(build: (stack: Stack) => void, before?: (app: App) => void): string {
   const app = strictApp();
@@ -128,7 +128,9 @@ describe('ImageBuilderChecks per-resource rules', () => {
 
   test('ImageBuilder-Arn: a recipe component ARN without a version and a malformed workflow ARN are reported', () => {
     const message = synthError(stack => new imagebuilder.CfnImageRecipe(stack, 'Recipe', {
-      name: 'golden', version: '1.0.0', parentImage: 'ami-0123456789abcdef0',
+      name: 'golden',
+      version: '1.0.0',
+      parentImage: 'ami-0123456789abcdef0',
       components: [{ componentArn: 'arn:aws:imagebuilder:us-east-1:aws:component/update-linux' }],
     }));
     expect(message).toMatch(/ImageBuilder-Arn/);
@@ -136,7 +138,9 @@ describe('ImageBuilderChecks per-resource rules', () => {
     expect(synthError(stack => pipeline(stack, { workflows: [{ workflowArn: 'arn:aws:imagebuilder:us-east-1:aws:workflow/build-image/x.x.x' }] })))
       .toMatch(/ImageBuilder-Arn/);
     expect(synthError(stack => new imagebuilder.CfnImageRecipe(stack, 'Recipe', {
-      name: 'golden', version: '1.0.0', parentImage: 'ami-0123456789abcdef0',
+      name: 'golden',
+      version: '1.0.0',
+      parentImage: 'ami-0123456789abcdef0',
       components: [{ componentArn: 'arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x' }, { componentArn: Aws.STACK_ID }],
     }))).toBe('');
   });
