@@ -165,19 +165,33 @@ describe('documented forms are accepted', () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp("data version 'version' is not a key of the AWSTOE document framework"))).toHaveLength(1);
   });
 
-  test('workflow step actions of the current reference, in any stage unless it says otherwise', () => {
+  test('workflow step actions of the current reference, with the inputs of its examples (wfdoc-step-actions)', () => {
     const v = new Validator(strictStack());
+    const launched = { 'instanceId.$': '$.stepOutputs.Launch.instanceId' };
     validateWorkflowDocument(v, 'data', {
       schemaVersion: 1.0,
       steps: [
-        { name: 'Launch', action: 'LaunchInstance' },
-        { name: 'FromIso', action: 'CreateImageFromIso' },
-        { name: 'Container', action: 'DistributeContainerImage' },
-        { name: 'Apply', action: 'ApplyImageConfigurations', inputs: { 'distributedImages.$': '$.stepOutputs.Container', 'configurations': [{ region: 'us-east-1' }] } },
-        { name: 'Terminate', action: 'TerminateInstance', inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
+        { name: 'Launch', action: 'LaunchInstance', inputs: { healthCheck: 'RUNNING', waitFor: 'ssmAgent', instanceTypesOverride: ['m5.large'] } },
+        { name: 'FromIso', action: 'CreateImageFromIso', inputs: launched },
+        { name: 'Register', action: 'RegisterImage', inputs: { architecture: 'x86_64', bootMode: 'uefi', blockDeviceMapping: [{ DeviceName: '/dev/sda1' }], includeSnapshotTags: true } },
+        { name: 'Distribute', action: 'DistributeImage', inputs: { distributions: [{ 'region.$': '$.parameters.SourceRegion', 'amiTags': { A: 'b' } }] } },
+        { name: 'Modify', action: 'ModifyImageAttributes', inputs: { 'distributedImages.$': '$.stepOutputs.Distribute.distributedImages', 'attributes': [{ region: 'us-west-2', launchPermission: { userIds: ['111122223333'] } }] } },
+        { name: 'Apply', action: 'ApplyImageConfigurations', inputs: { 'distributedImages.$': '$.stepOutputs.Distribute.distributedImages', 'configurations': [{ region: 'us-west-2', licenseConfigurationArns: ['arn'] }] } },
+        { name: 'Wait', action: 'WaitForAction', inputs: { lambdaFunctionName: 'f', payload: '{}' } },
+        { name: 'Terminate', action: 'TerminateInstance', inputs: { ...launched, waitForTermination: false } },
       ],
+      parameters: [{ name: 'SourceRegion', type: 'string' }],
     }, 'DISTRIBUTION');
     expect(v.messages).toEqual([]);
+    const container = new Validator(strictStack());
+    validateWorkflowDocument(container, 'data', {
+      schemaVersion: 1.0,
+      steps: [
+        { name: 'Launch', action: 'LaunchInstance', inputs: { waitFor: 'ssmAgent' } },
+        { name: 'Container', action: 'DistributeContainerImage', inputs: launched },
+      ],
+    }, 'DISTRIBUTION');
+    expect(container.messages).toEqual([]);
   });
 
   test('a misspelled workflow step action is an error with a suggestion', () => {
