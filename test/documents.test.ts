@@ -279,8 +279,10 @@ describe('action inputs follow the input tables of the references', () => {
       { name: 'D', action: 'DistributeImage' },
       { name: 'A', action: 'ApplyImageConfigurations', inputs: { 'distributedImages.$': '$.stepOutputs.D.distributedImages', 'configurations': [{ licenseConfigurationArns: ['arn'] }] } },
     ])).toMatch(/steps\[A\]\.inputs\.configurations\[0\] .* must be a mapping with region for ApplyImageConfigurations/);
-    expect(workflow([{ name: 'A', action: 'ApplyImageConfigurations', inputs: { configurations: [] } }]))
-      .toMatch(/steps\[A\]\.inputs \['configurations'\] must have distributedImages \(or distributedImages\.\$\) for ApplyImageConfigurations/);
+    // The revision before the newest took one configuration at the top level: accepted, with a warning.
+    const found = warnings(v => validateWorkflowDocument(v, 'data',
+      { schemaVersion: 1.0, steps: [{ name: 'A', action: 'ApplyImageConfigurations', inputs: { region: 'us-east-1', licenseConfigurationArns: ['arn'] } }] }, 'DISTRIBUTION'));
+    expect(found.join()).toMatch(/steps\[A\]\.inputs \['region', 'licenseConfigurationArns'\] has no distributedImages, which the reference marks required for ApplyImageConfigurations/);
   });
 
   test('a workflow distributes either AMIs or container images', () => {

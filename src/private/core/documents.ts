@@ -185,10 +185,17 @@ const I = { instanceId: S } as const;
  * CollectImageMetadata, whose section says it "is only valid for build workflows".
  */
 export const WORKFLOW_STEP_ACTIONS: Record<string, StepActionRule> = {
+  // The newest revision takes `distributedImages.$` and a list of `configurations`, each with its
+  // `region`; the revision before it took one configuration at the top level (`region`,
+  // `licenseConfigurationArns`, ...). Both are accepted; a missing `distributedImages` only warns.
   ApplyImageConfigurations: {
     types: ['DISTRIBUTION'],
-    inputs: { distributedImages: S, configurations: L },
-    required: ['distributedImages'],
+    inputs: {
+      distributedImages: S, configurations: L,
+      region: S, licenseConfigurationArns: L, launchTemplateConfigurations: L, s3ExportConfiguration: 'any', fastLaunchConfigurations: L, ssmParameterConfigurations: 'any',
+    },
+    required: [],
+    expected: ['distributedImages'],
     items: { configurations: ['region'] },
     source: 'ApplyImageConfigurations (#wfdoc-step-action-apply-image-configurations)',
   },
@@ -214,10 +221,13 @@ export const WORKFLOW_STEP_ACTIONS: Record<string, StepActionRule> = {
     expected: ['waitFor'],
     source: 'LaunchInstance (#wfdoc-step-action-launch-instance)',
   },
+  // As for ApplyImageConfigurations: `distributedImages.$` is new in the newest revision, so a
+  // missing one only warns.
   ModifyImageAttributes: {
     types: ['DISTRIBUTION'],
     inputs: { distributedImages: S, attributes: L },
-    required: ['distributedImages'],
+    required: [],
+    expected: ['distributedImages'],
     items: { attributes: ['region'] },
     source: 'ModifyImageAttributes (#wfdoc-step-action-modify-image-attributes)',
   },
