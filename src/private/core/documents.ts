@@ -58,10 +58,7 @@ const S = 'string';
 const B = 'boolean';
 const L = 'list';
 /** The inputs of InstallMSI and UninstallMSI (the same table in both sections). */
-const MSI_INPUTS: Readonly<Record<string, InputType>> = {
-  path: S, url: S, reboot: S, logOptions: S, logFile: S, properties: 'mapping',
-  ignoreAuthenticodeSignatureErrors: B, allowUnsignedInstaller: B,
-};
+const MSI_INPUTS: Readonly<Record<string, InputType>> = { path: S, url: S, reboot: S, logOptions: S, logFile: S, properties: 'mapping', ignoreAuthenticodeSignatureErrors: B, allowUnsignedInstaller: B };
 
 /**
  * The AWSTOE action modules, one row per section of the action-module reference
@@ -174,6 +171,12 @@ interface StepActionRule {
 }
 
 const I = { instanceId: S } as const;
+/** The inputs of RegisterImage (all optional), in the order of its table. */
+const REGISTER_IMAGE_INPUTS: Readonly<Record<string, InputType>> = Object.fromEntries([
+  ['architecture', S], ['blockDeviceMapping', L], ['bootMode', S], ['description', S], ['enaSupport', B], ['imageLocation', S],
+  ['imdsSupport', S], ['includeSnapshotTags', B], ['kernelId', S], ['ramdiskId', S], ['rootDeviceName', S], ['sriovNetSupport', S],
+  ['tpmSupport', S], ['uefiData', S], ['virtualizationType', S],
+]);
 
 /**
  * The workflow step actions, one row per section of the step-action reference
@@ -190,10 +193,7 @@ export const WORKFLOW_STEP_ACTIONS: Record<string, StepActionRule> = {
   // `licenseConfigurationArns`, ...). Both are accepted; a missing `distributedImages` only warns.
   ApplyImageConfigurations: {
     types: ['DISTRIBUTION'],
-    inputs: {
-      distributedImages: S, configurations: L,
-      region: S, licenseConfigurationArns: L, launchTemplateConfigurations: L, s3ExportConfiguration: 'any', fastLaunchConfigurations: L, ssmParameterConfigurations: 'any',
-    },
+    inputs: { distributedImages: S, configurations: L, region: S, licenseConfigurationArns: L, launchTemplateConfigurations: L, s3ExportConfiguration: 'any', fastLaunchConfigurations: L, ssmParameterConfigurations: 'any' },
     required: [],
     expected: ['distributedImages'],
     items: { configurations: ['region'] },
@@ -233,10 +233,7 @@ export const WORKFLOW_STEP_ACTIONS: Record<string, StepActionRule> = {
   },
   RegisterImage: {
     types: ANY_WORKFLOW,
-    inputs: {
-      architecture: S, blockDeviceMapping: L, bootMode: S, description: S, enaSupport: B, imageLocation: S, imdsSupport: S,
-      includeSnapshotTags: B, kernelId: S, ramdiskId: S, rootDeviceName: S, sriovNetSupport: S, tpmSupport: S, uefiData: S, virtualizationType: S,
-    },
+    inputs: REGISTER_IMAGE_INPUTS,
     required: [],
     source: 'RegisterImage (#wfdoc-step-action-register-image)',
   },
