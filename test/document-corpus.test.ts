@@ -51,3 +51,57 @@ test.each(workflows.map(d => [d.file, d.url]))('accepts the workflow document %s
   // The workflow type is not in the document: check the actions and inputs without it.
   expect(problems(file, (v, document) => validateWorkflowDocument(v, 'data', document, undefined))).toEqual([]);
 });
+
+describe('a broken variant of a corpus workflow, one per kind of workflow rule, is rejected naming the step', () => {
+  type Doc = { steps: Array<Record<string, any>>; parameters?: Array<Record<string, any>> };
+  /** The AWS CLI reference's build workflow (four steps), parsed afresh for each variant. */
+  const original = (): Doc => {
+    const v = new Validator(new Stack());
+    return parseDocumentText(v, 'data', fs.readFileSync(path.join(CORPUS, 'workflows/aws-cli-create-workflow-042b7ef6.yaml'), 'utf-8')) as Doc;
+  };
+  const withParameter = (): Doc => {
+    const v = new Validator(new Stack());
+    return parseDocumentText(v, 'data', fs.readFileSync(path.join(CORPUS, 'workflows/aws-cli-get-workflow-ad841778.yaml'), 'utf-8')) as Doc;
+  };
+  const problemsOf = (document: Doc, type?: string) => {
+    const v = new Validator(new Stack());
+    validateWorkflowDocument(v, 'data', document, type);
+    return v.messages.join('\n');
+  };
+
+  test('the unbroken documents are accepted as BUILD workflows', () => {
+    expect(problemsOf(original(), 'BUILD')).toEqual('');
+    expect(problemsOf(withParameter(), 'BUILD')).toEqual('');
+  });
+
+  test.each<[string, (d: Doc) => void, RegExp, string?]>([
+    ['a misspelled action', d => { d.steps[1].action = 'ExecuteComponent'; },
+      /steps\[ApplyBuildComponents\]\.action 'ExecuteComponent' must be a workflow step action: did you mean `ExecuteComponents`\?/],
+    ['a reference to a later step', d => { d.steps.reverse(); },
+      /steps\[TerminateBuildInstance\] '\$\.stepOutputs\.LaunchBuildInstance' must reference an earlier step/],
+    ['a missing required input', d => { delete d.steps[3].inputs['instanceId.$']; },
+      /steps\[TerminateBuildInstance\]\.inputs \[\] must have instanceId \(or instanceId\.\$\) for TerminateInstance/],
+    ['a misspelled input', d => { d.steps[0].inputs = { waitfor: 'ssmAgent' }; },
+      /steps\[LaunchBuildInstance\]\.inputs\.waitfor 'waitfor' is not an input of LaunchInstance: did you mean `waitFor`\?/],
+    ['an input of the wrong kind', d => { d.steps[2].inputs = { instanceId: ['i-1', 'i-2'] }; },
+      /steps\[CreateOutputAMI\]\.inputs\.instanceId \['i-1', 'i-2'\] must be a single string value for CreateImage, not a list/],
+    ['an action its workflow type does not allow', () => undefined,
+      /steps\[ApplyBuildComponents\]\.action 'ExecuteComponents' is not allowed in a DISTRIBUTION workflow \(only in BUILD, TEST\)/, 'DISTRIBUTION'],
+    ['a repeated step name', d => { d.steps[2].name = 'ApplyBuildComponents'; },
+      /steps\[ApplyBuildComponents\]\.name 'ApplyBuildComponents' must be unique in the workflow/],
+    ['an onFailure value of components', d => { d.steps[3].onFailure = 'Ignore'; },
+      /steps\[TerminateBuildInstance\]\.onFailure 'Ignore' must be one of Abort, Continue/],
+    ['a step key that does not exist', d => { d.steps[0].retries = 2; },
+      /steps\[LaunchBuildInstance\] retries 'retries' is not a known key/],
+  ])('%s', (_what, breakIt, message, type = 'BUILD') => {
+    const document = original();
+    breakIt(document);
+    expect(problemsOf(document, type)).toMatch(message);
+  });
+
+  test('a reference to an undeclared parameter', () => {
+    const document = withParameter();
+    document.parameters![0].name = 'waitAtEnd';
+    expect(problemsOf(document, 'BUILD')).toMatch(/steps\[WaitForActionAtEnd\] '\$\.parameters\.waitForActionAtEnd' must reference a declared parameter \(declared: waitAtEnd\)/);
+  });
+});

@@ -165,24 +165,135 @@ describe('documented forms are accepted', () => {
     expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp("data version 'version' is not a key of the AWSTOE document framework"))).toHaveLength(1);
   });
 
-  test('workflow step actions of the current reference, in any stage unless it says otherwise', () => {
+  test('workflow step actions of the current reference, with the inputs of its examples (wfdoc-step-actions)', () => {
     const v = new Validator(strictStack());
+    const launched = { 'instanceId.$': '$.stepOutputs.Launch.instanceId' };
     validateWorkflowDocument(v, 'data', {
       schemaVersion: 1.0,
       steps: [
-        { name: 'Launch', action: 'LaunchInstance' },
-        { name: 'FromIso', action: 'CreateImageFromIso' },
-        { name: 'Container', action: 'DistributeContainerImage' },
-        { name: 'Apply', action: 'ApplyImageConfigurations', inputs: { 'distributedImages.$': '$.stepOutputs.Container', 'configurations': [{ region: 'us-east-1' }] } },
-        { name: 'Terminate', action: 'TerminateInstance', inputs: { 'instanceId.$': '$.stepOutputs.Launch.instanceId' } },
+        { name: 'Launch', action: 'LaunchInstance', inputs: { healthCheck: 'RUNNING', waitFor: 'ssmAgent', instanceTypesOverride: ['m5.large'] } },
+        { name: 'FromIso', action: 'CreateImageFromIso', inputs: launched },
+        { name: 'Register', action: 'RegisterImage', inputs: { architecture: 'x86_64', bootMode: 'uefi', blockDeviceMapping: [{ DeviceName: '/dev/sda1' }], includeSnapshotTags: true } },
+        { name: 'Distribute', action: 'DistributeImage', inputs: { distributions: [{ 'region.$': '$.parameters.SourceRegion', 'amiTags': { A: 'b' } }] } },
+        { name: 'Modify', action: 'ModifyImageAttributes', inputs: { 'distributedImages.$': '$.stepOutputs.Distribute.distributedImages', 'attributes': [{ region: 'us-west-2', launchPermission: { userIds: ['111122223333'] } }] } },
+        { name: 'Apply', action: 'ApplyImageConfigurations', inputs: { 'distributedImages.$': '$.stepOutputs.Distribute.distributedImages', 'configurations': [{ region: 'us-west-2', licenseConfigurationArns: ['arn'] }] } },
+        { name: 'Wait', action: 'WaitForAction', inputs: { lambdaFunctionName: 'f', payload: '{}' } },
+        { name: 'Terminate', action: 'TerminateInstance', inputs: { ...launched, waitForTermination: false } },
       ],
+      parameters: [{ name: 'SourceRegion', type: 'string' }],
     }, 'DISTRIBUTION');
     expect(v.messages).toEqual([]);
+    const container = new Validator(strictStack());
+    validateWorkflowDocument(container, 'data', {
+      schemaVersion: 1.0,
+      steps: [
+        { name: 'Launch', action: 'LaunchInstance', inputs: { waitFor: 'ssmAgent' } },
+        { name: 'Container', action: 'DistributeContainerImage', inputs: launched },
+      ],
+    }, 'DISTRIBUTION');
+    expect(container.messages).toEqual([]);
   });
 
   test('a misspelled workflow step action is an error with a suggestion', () => {
     const v = new Validator(strictStack());
     validateWorkflowDocument(v, 'data', { schemaVersion: 1.0, steps: [{ name: 'A', action: 'LaunchInstence' }] }, 'BUILD');
     expect(v.messages.join()).toMatch(/steps\[A\]\.action 'LaunchInstence' must be a workflow step action: did you mean `LaunchInstance`\?/);
+  });
+});
+
+describe('action inputs follow the input tables of the references', () => {
+  const componentStep = (action: string, inputs: string) =>
+    `schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: S\n        action: ${action}\n        inputs:\n${inputs}`;
+  function warnings(check: (v: Validator) => void): string[] {
+    const stack = new Stack();
+    new CfnWaitConditionHandle(stack, 'Resource');
+    const v = new Validator(stack);
+    check(v);
+    expect(v.messages).toEqual([]);
+    return Annotations.fromStack(stack).findWarning('*', Match.anyValue()).map(w => String(w.entry.data));
+  }
+  const workflow = (steps: unknown[], type = 'DISTRIBUTION') => {
+    const v = new Validator(strictStack());
+    validateWorkflowDocument(v, 'data', { schemaVersion: 1.0, steps }, type);
+    return v.messages.join('\n');
+  };
+  const launched = { 'instanceId.$': '$.stepOutputs.Launch.instanceId' };
+  const launch = { name: 'Launch', action: 'LaunchInstance', inputs: { waitFor: 'ssmAgent' } };
+
+  test('every action lists its inputs with a type, and its required inputs among them', () => {
+    for (const [action, rule] of [...Object.entries(COMPONENT_ACTIONS), ...Object.entries(WORKFLOW_STEP_ACTIONS)]) {
+      if (rule.inputs === undefined) continue;
+      expect([action, rule.required.filter(k => !(k in rule.inputs!))]).toEqual([action, []]);
+      expect([action, rule.source]).toEqual([action, expect.stringMatching(/^\w+ \(#[a-z0-9-]+/)]);
+    }
+  });
+
+  test('a component input name close to a defined one is an error with a suggestion', () => {
+    expect(componentProblems(componentStep('CreateSymlink', '          - path: /a\n            target: /b\n            Force: true\n')).join())
+      .toMatch(/steps\[S\]\.inputs\[0\]\.Force 'Force' is not an input of CreateSymlink: did you mean `force`\?/);
+  });
+
+  test('a component input name far from every defined one is a warning naming it', () => {
+    const found = warnings(v => validateComponentDocument(v, 'data',
+      parseDocumentText(v, 'data', componentStep('ReadFile', '          - path: /a\n            tailLines: 10\n')), 'Linux'));
+    expect(found.join()).toMatch(/steps\[S\]\.inputs\[0\]\.tailLines 'tailLines' is not an input of ReadFile in the reference/);
+  });
+
+  test('a component input of the wrong kind is an error; a boolean given another word is a warning', () => {
+    expect(componentProblems(componentStep('ReadFile', '          - path: [/a, /b]\n')).join())
+      .toMatch(/steps\[S\]\.inputs\[0\]\.path \['\/a', '\/b'\] must be a single string value for ReadFile, not a list/);
+    expect(componentProblems(componentStep('UpdateOS', '          exclude: kernel\n')).join())
+      .toMatch(/steps\[S\]\.inputs\.exclude 'kernel' must be a list for UpdateOS/);
+    // A variable is resolved at run time: only its reference is checked, not its kind.
+    expect(componentProblems(componentStep('ExecuteBinary', '          path: /bin/x\n          arguments: "{{ args }}"\n')))
+      .toEqual([expect.stringMatching(/'\{\{ args \}\}' must reference a declared parameter/)]);
+    const found = warnings(v => validateComponentDocument(v, 'data',
+      parseDocumentText(v, 'data', componentStep('ReadFile', '          - path: /a\n            printFileContent: often\n')), 'Linux'));
+    expect(found.join()).toMatch(/printFileContent 'often' is a boolean input of ReadFile/);
+  });
+
+  test('a workflow input name close to a defined one is an error; a far one is a warning', () => {
+    expect(workflow([launch, { name: 'T', action: 'TerminateInstance', inputs: { ...launched, waitForTerminaton: true } }]))
+      .toMatch(/steps\[T\]\.inputs\.waitForTerminaton 'waitForTerminaton' is not an input of TerminateInstance: did you mean `waitForTermination`\?/);
+    const found = warnings(v => validateWorkflowDocument(v, 'data',
+      { schemaVersion: 1.0, steps: [{ ...launch, inputs: { waitFor: 'ssmAgent', placementGroup: 'g' } }] }, 'BUILD'));
+    expect(found.join()).toMatch(/steps\[Launch\]\.inputs\.placementGroup 'placementGroup' is not an input of LaunchInstance in the reference/);
+  });
+
+  test('a workflow input of the wrong kind is an error; a JSONPath input is not checked', () => {
+    expect(workflow([{ ...launch, inputs: { waitFor: 'ssmAgent', instanceTypesOverride: 'm5.large' } }], 'BUILD'))
+      .toMatch(/steps\[Launch\]\.inputs\.instanceTypesOverride 'm5\.large' must be a list for LaunchInstance/);
+    expect(workflow([{ ...launch, inputs: { 'waitFor': 'ssmAgent', 'instanceTypesOverride.$': '$.parameters.types' } }], 'BUILD'))
+      .toMatch(/^data steps\[Launch\] '\$\.parameters\.types' must reference a declared parameter \(declared: none\)$/);
+  });
+
+  test('LaunchInstance without waitFor is a warning (the reference marks it required)', () => {
+    const found = warnings(v => validateWorkflowDocument(v, 'data', { schemaVersion: 1.0, steps: [{ name: 'Launch', action: 'LaunchInstance' }] }, 'TEST'));
+    expect(found.join()).toMatch(/steps\[Launch\]\.inputs \[\] has no waitFor, which the reference marks required for LaunchInstance/);
+  });
+
+  test('each distribution and configuration names its region', () => {
+    expect(workflow([{ name: 'D', action: 'DistributeImage', inputs: { distributions: [{ description: 'x' }] } }]))
+      .toMatch(/steps\[D\]\.inputs\.distributions\[0\] \{ description: 'x' \} must be a mapping with region for DistributeImage/);
+    expect(workflow([
+      { name: 'D', action: 'DistributeImage' },
+      { name: 'A', action: 'ApplyImageConfigurations', inputs: { 'distributedImages.$': '$.stepOutputs.D.distributedImages', 'configurations': [{ licenseConfigurationArns: ['arn'] }] } },
+    ])).toMatch(/steps\[A\]\.inputs\.configurations\[0\] .* must be a mapping with region for ApplyImageConfigurations/);
+    // The revision before the newest took one configuration at the top level: accepted, with a warning.
+    const found = warnings(v => validateWorkflowDocument(v, 'data',
+      { schemaVersion: 1.0, steps: [{ name: 'A', action: 'ApplyImageConfigurations', inputs: { region: 'us-east-1', licenseConfigurationArns: ['arn'] } }] }, 'DISTRIBUTION'));
+    expect(found.join()).toMatch(/steps\[A\]\.inputs \['region', 'licenseConfigurationArns'\] has no distributedImages, which the reference marks required for ApplyImageConfigurations/);
+  });
+
+  test('a workflow distributes either AMIs or container images', () => {
+    expect(workflow([launch, { name: 'C', action: 'DistributeContainerImage', inputs: launched }, { name: 'D', action: 'DistributeImage' }]))
+      .toMatch(/steps\[D\]\.action 'DistributeImage' must not be in a workflow that distributes a container image \(step C: DistributeContainerImage\)/);
+  });
+
+  test('stage restrictions of the reference', () => {
+    expect(workflow([launch, { name: 'X', action: 'ExecuteComponents', inputs: launched }])).toMatch(/steps\[X\]\.action 'ExecuteComponents' is not allowed in a DISTRIBUTION workflow \(only in BUILD, TEST\)/);
+    expect(workflow([launch, { name: 'F', action: 'CollectImageScanFindings', inputs: launched }])).toMatch(/is not allowed in a DISTRIBUTION workflow \(only in TEST\)/);
+    expect(workflow([{ name: 'D', action: 'DistributeImage' }], 'TEST')).toMatch(/steps\[D\]\.action 'DistributeImage' is not allowed in a TEST workflow \(only in DISTRIBUTION\)/);
+    expect(workflow([launch, { name: 'T', action: 'TerminateInstance', inputs: launched }])).toEqual('');
   });
 });

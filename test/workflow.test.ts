@@ -321,7 +321,7 @@ describe('Workflow (authored)', () => {
   describe('document validation', () => {
     test.each([
       ['an unknown step action', '  - name: A\n    action: LaunchInstances\n', /data steps\[A\]\.action 'LaunchInstances' must be a workflow step action/],
-      ['a step action of another workflow type', '  - name: Findings\n    action: CollectImageScanFindings\n', /data steps\[Findings\]\.action 'CollectImageScanFindings' is not allowed in a BUILD workflow \(only in TEST, DISTRIBUTION\)/],
+      ['a step action of another workflow type', '  - name: Findings\n    action: CollectImageScanFindings\n', /data steps\[Findings\]\.action 'CollectImageScanFindings' is not allowed in a BUILD workflow \(only in TEST\)/],
       ['a duplicate step name', '  - name: A\n    action: LaunchInstance\n  - name: A\n    action: LaunchInstance\n', /data steps\[A\]\.name 'A' must be unique in the workflow/],
       ['a step name with a dot', '  - name: A.B\n    action: LaunchInstance\n', /data steps\[A\.B\]\.name 'A\.B' must be a step name/],
       ['a bad onFailure', '  - name: A\n    action: LaunchInstance\n    onFailure: Ignore\n', /data steps\[A\]\.onFailure 'Ignore' must be one of Abort, Continue/],

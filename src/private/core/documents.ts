@@ -24,6 +24,13 @@ const ALL_PLATFORMS: readonly DocumentPlatform[] = ['Linux', 'Windows', 'macOS']
 /** The shape of an action's inputs: a mapping, or a list of mappings. */
 type InputShape = 'object' | 'list';
 
+/**
+ * The type of one input, as the reference's input table names it: `string`, `integer` and
+ * `boolean` are single values, `list` a YAML list, `mapping` a YAML mapping, `any` whatever the
+ * reference allows several of (SetRegistry `value`: string, number or list).
+ */
+export type InputType = 'string' | 'integer' | 'boolean' | 'list' | 'mapping' | 'any';
+
 /** The AWSTOE action-module reference; each row names its section (`#<anchor>`). */
 const TOE_ACTIONS = 'https://docs.aws.amazon.com/imagebuilder/latest/userguide/toe-action-modules.html';
 
@@ -32,6 +39,11 @@ interface ActionRule {
   readonly platforms: readonly DocumentPlatform[];
   /** Whether `inputs` is a mapping or a list of mappings (every example of the section). */
   readonly shape: InputShape;
+  /**
+   * Every input of the section's input table (required and optional) with its type. Undefined
+   * where the section has no input table the library could read: input names are not checked.
+   */
+  readonly inputs?: Readonly<Record<string, InputType>>;
   /** Inputs every mapping must hold. */
   readonly required: readonly string[];
   /** Groups of which at least one input must be given. */
@@ -42,47 +54,55 @@ interface ActionRule {
 
 const LINUX_MACOS: readonly DocumentPlatform[] = ['Linux', 'macOS'];
 const WINDOWS: readonly DocumentPlatform[] = ['Windows'];
+const S = 'string';
+const B = 'boolean';
+const L = 'list';
+/** The inputs of InstallMSI and UninstallMSI (the same table in both sections). */
+const MSI_INPUTS: Readonly<Record<string, InputType>> = { path: S, url: S, reboot: S, logOptions: S, logFile: S, properties: 'mapping', ignoreAuthenticodeSignatureErrors: B, allowUnsignedInstaller: B };
 
 /**
- * The AWSTOE action modules and their required inputs, one row per section of the action-module
- * reference (toe-action-modules). Optional inputs are not listed: they are never rejected.
+ * The AWSTOE action modules, one row per section of the action-module reference
+ * (toe-action-modules): the input shape, every input of the section's "Input" table with its
+ * type, the required ones. An input name the table does not define is an error when it is close
+ * to a defined one (a misspelling), otherwise a warning; an input of the wrong kind (a list where
+ * the table says a single value, and the reverse) is an error.
  */
 export const COMPONENT_ACTIONS: Record<string, ActionRule> = {
-  // General execution.
+  // General execution. (Assert and ExecuteDocument: inputs not listed, their names are not checked.)
   Assert: { platforms: ALL_PLATFORMS, shape: 'object', required: [], source: 'Assert (#action-modules-assertion)' },
-  ExecuteBash: { platforms: LINUX_MACOS, shape: 'object', required: ['commands'], source: 'ExecuteBash (#action-modules-executebash)' },
-  ExecuteBinary: { platforms: ALL_PLATFORMS, shape: 'object', required: ['path'], source: 'ExecuteBinary (#action-modules-executebinary)' },
+  ExecuteBash: { platforms: LINUX_MACOS, shape: 'object', inputs: { commands: L }, required: ['commands'], source: 'ExecuteBash (#action-modules-executebash)' },
+  ExecuteBinary: { platforms: ALL_PLATFORMS, shape: 'object', inputs: { path: S, arguments: L }, required: ['path'], source: 'ExecuteBinary (#action-modules-executebinary)' },
   ExecuteDocument: { platforms: ALL_PLATFORMS, shape: 'object', required: ['document'], source: 'ExecuteDocument (#action-modules-executedocument)' },
-  ExecutePowerShell: { platforms: WINDOWS, shape: 'object', required: [], oneOf: ['commands', 'file'], source: 'ExecutePowerShell (#action-modules-executepowershell)' },
+  ExecutePowerShell: { platforms: WINDOWS, shape: 'object', inputs: { commands: L, file: S }, required: [], oneOf: ['commands', 'file'], source: 'ExecutePowerShell (#action-modules-executepowershell)' },
   // File download and upload.
-  S3Download: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'S3Download (#action-modules-s3download)' },
-  S3Upload: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'S3Upload (#action-modules-s3upload)' },
-  WebDownload: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'WebDownload (#action-modules-webdownload)' },
+  S3Download: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { source: S, destination: S, expectedBucketOwner: S, overwrite: B }, required: ['source', 'destination'], source: 'S3Download (#action-modules-s3download)' },
+  S3Upload: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { source: S, destination: S, recurse: S, expectedBucketOwner: S }, required: ['source', 'destination'], source: 'S3Upload (#action-modules-s3upload)' },
+  WebDownload: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { source: S, destination: S, overwrite: B, checksum: S, algorithm: S, ignoreCertificateErrors: B }, required: ['source', 'destination'], source: 'WebDownload (#action-modules-webdownload)' },
   // File system operations.
-  AppendFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'AppendFile (#action-modules-appendfile)' },
-  CopyFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'CopyFile (#action-modules-copyfile)' },
-  CopyFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'CopyFolder (#action-modules-copyfolder)' },
-  CreateFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'CreateFile (#action-modules-createfile)' },
-  CreateFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'CreateFolder (#action-modules-createfolder)' },
-  CreateSymlink: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'target'], source: 'CreateSymlink (#action-modules-createsymlink)' },
-  DeleteFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'DeleteFile (#action-modules-deletefile)' },
-  DeleteFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'DeleteFolder (#action-modules-deletefolder)' },
-  ListFiles: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'ListFiles (#action-modules-listfiles)' },
-  MoveFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'MoveFile (#action-modules-movefile)' },
-  MoveFolder: { platforms: ALL_PLATFORMS, shape: 'list', required: ['source', 'destination'], source: 'MoveFolder (#action-modules-movefolder)' },
-  ReadFile: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'ReadFile (#action-modules-readfile)' },
-  SetFileEncoding: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path'], source: 'SetFileEncoding (#action-modules-setfileencoding)' },
-  SetFileOwner: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'owner'], source: 'SetFileOwner (#action-modules-setfileowner)' },
-  SetFolderOwner: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'owner'], source: 'SetFolderOwner (#action-modules-setfolderowner)' },
-  SetFilePermissions: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'permissions'], source: 'SetFilePermissions (#action-modules-setfilepermissions)' },
-  SetFolderPermissions: { platforms: ALL_PLATFORMS, shape: 'list', required: ['path', 'permissions'], source: 'SetFolderPermissions (#action-modules-setfolderpermissions)' },
+  AppendFile: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, content: S, encoding: S }, required: ['path'], source: 'AppendFile (#action-modules-appendfile)' },
+  CopyFile: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { source: S, destination: S, overwrite: B }, required: ['source', 'destination'], source: 'CopyFile (#action-modules-copyfile)' },
+  CopyFolder: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { source: S, destination: S, overwrite: B }, required: ['source', 'destination'], source: 'CopyFolder (#action-modules-copyfolder)' },
+  CreateFile: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, content: S, encoding: S, owner: S, group: S, permissions: S, overwrite: B }, required: ['path'], source: 'CreateFile (#action-modules-createfile)' },
+  CreateFolder: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, owner: S, group: S, permissions: S, overwrite: B }, required: ['path'], source: 'CreateFolder (#action-modules-createfolder)' },
+  CreateSymlink: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, target: S, force: B }, required: ['path', 'target'], source: 'CreateSymlink (#action-modules-createsymlink)' },
+  DeleteFile: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S }, required: ['path'], source: 'DeleteFile (#action-modules-deleteefile, the anchor as the page spells it)' },
+  DeleteFolder: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, force: B }, required: ['path'], source: 'DeleteFolder (#action-modules-deletefolder)' },
+  ListFiles: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, fileNamePattern: S, recursive: B }, required: ['path'], source: 'ListFiles (#action-modules-listfiles)' },
+  MoveFile: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { source: S, destination: S, overwrite: B }, required: ['source', 'destination'], source: 'MoveFile (#action-modules-movefile)' },
+  MoveFolder: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { source: S, destination: S, overwrite: B }, required: ['source', 'destination'], source: 'MoveFolder (#action-modules-movefolder)' },
+  ReadFile: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, encoding: S, printFileContent: B }, required: ['path'], source: 'ReadFile (#action-modules-readfile)' },
+  SetFileEncoding: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, encoding: S }, required: ['path'], source: 'SetFileEncoding (#action-modules-setfileencoding)' },
+  SetFileOwner: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, owner: S, group: S }, required: ['path', 'owner'], source: 'SetFileOwner (#action-modules-setfileowner)' },
+  SetFolderOwner: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, owner: S, group: S, recursive: B }, required: ['path', 'owner'], source: 'SetFolderOwner (#action-modules-setfolderowner)' },
+  SetFilePermissions: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, permissions: S }, required: ['path', 'permissions'], source: 'SetFilePermissions (#action-modules-setfilepermissions)' },
+  SetFolderPermissions: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { path: S, permissions: S, recursive: B }, required: ['path', 'permissions'], source: 'SetFolderPermissions (#action-modules-setfolderpermissions)' },
   // Software installation: InstallMSI and UninstallMSI take a local `path` or a `url`.
-  InstallMSI: { platforms: WINDOWS, shape: 'object', required: [], oneOf: ['path', 'url'], source: 'InstallMSI (#action-modules-install-msi)' },
-  UninstallMSI: { platforms: WINDOWS, shape: 'object', required: [], oneOf: ['path', 'url'], source: 'UninstallMSI (#action-modules-uninstall-msi)' },
+  InstallMSI: { platforms: WINDOWS, shape: 'object', inputs: MSI_INPUTS, required: [], oneOf: ['path', 'url'], source: 'InstallMSI (#action-modules-install-msi)' },
+  UninstallMSI: { platforms: WINDOWS, shape: 'object', inputs: MSI_INPUTS, required: [], oneOf: ['path', 'url'], source: 'UninstallMSI (#action-modules-uninstall-msi)' },
   // System actions.
-  Reboot: { platforms: ALL_PLATFORMS, shape: 'object', required: [], source: 'Reboot (#action-modules-reboot)' },
-  SetRegistry: { platforms: WINDOWS, shape: 'list', required: ['path', 'name', 'value', 'type'], source: 'SetRegistry (#action-modules-setregistry)' },
-  UpdateOS: { platforms: ALL_PLATFORMS, shape: 'object', required: [], source: 'UpdateOS (#action-modules-updateos)' },
+  Reboot: { platforms: ALL_PLATFORMS, shape: 'object', inputs: { delaySeconds: 'integer' }, required: [], source: 'Reboot (#action-modules-reboot)' },
+  SetRegistry: { platforms: WINDOWS, shape: 'list', inputs: { path: S, name: S, value: 'any', type: S }, required: ['path', 'name', 'value', 'type'], source: 'SetRegistry (#action-modules-setregistry)' },
+  UpdateOS: { platforms: ALL_PLATFORMS, shape: 'object', inputs: { include: L, exclude: L }, required: [], source: 'UpdateOS (#action-modules-updateos)' },
 };
 
 /** The AWSTOE document framework and looping pages, for the phase, step and loop rules. */
@@ -133,41 +153,108 @@ const ANY_WORKFLOW: readonly DocumentWorkflowType[] = ['BUILD', 'TEST', 'DISTRIB
 const WORKFLOW_ACTIONS = 'https://docs.aws.amazon.com/imagebuilder/latest/userguide/wfdoc-step-actions.html';
 
 interface StepActionRule {
-  /** The workflow types whose documents may use the step action (all, unless the section restricts it). */
+  /** The workflow types whose documents may use the step action (all, unless the reference restricts it). */
   readonly types: readonly DocumentWorkflowType[];
+  /** Every input of the section's input table (required and optional) with its type. */
+  readonly inputs: Readonly<Record<string, InputType>>;
   /** Inputs the step must give (as a value, or as a `<input>.$` JSONPath reference). */
   readonly required: readonly string[];
+  /**
+   * Inputs the reference marks required although the action works without them in documents
+   * AWS publishes: a missing one is a warning, not an error.
+   */
+  readonly expected?: readonly string[];
+  /** For a list input of mappings: the keys each item must hold (`<key>.$` counts). */
+  readonly items?: Readonly<Record<string, readonly string[]>>;
   /** The section of the step-action reference, `<heading> (#anchor)`. */
   readonly source: string;
 }
 
+const I = { instanceId: S } as const;
+/** The inputs of RegisterImage (all optional), in the order of its table. */
+const REGISTER_IMAGE_INPUTS: Readonly<Record<string, InputType>> = Object.fromEntries([
+  ['architecture', S], ['blockDeviceMapping', L], ['bootMode', S], ['description', S], ['enaSupport', B], ['imageLocation', S],
+  ['imdsSupport', S], ['includeSnapshotTags', B], ['kernelId', S], ['ramdiskId', S], ['rootDeviceName', S], ['sriovNetSupport', S],
+  ['tpmSupport', S], ['uefiData', S], ['virtualizationType', S],
+]);
+
 /**
  * The workflow step actions, one row per section of the step-action reference
- * (wfdoc-step-actions, ${WORKFLOW_ACTIONS}). An action is restricted to workflow types only where
- * its section says so: CollectImageMetadata "is only valid for build workflows";
- * CollectImageScanFindings is not valid in build workflows (the image is scanned after the build).
+ * (wfdoc-step-actions, ${WORKFLOW_ACTIONS}): where each is allowed, every input of its input table
+ * with its type, the required ones. The stage table at the top of the reference restricts
+ * ExecuteComponents to build and test workflows, CollectImageScanFindings to test workflows, and
+ * DistributeImage, ModifyImageAttributes, ApplyImageConfigurations and DistributeContainerImage
+ * to distribution workflows; every other action is allowed in every workflow, except
+ * CollectImageMetadata, whose section says it "is only valid for build workflows".
  */
 export const WORKFLOW_STEP_ACTIONS: Record<string, StepActionRule> = {
-  ApplyImageConfigurations: { types: ANY_WORKFLOW, required: [], source: 'ApplyImageConfigurations (#wfdoc-step-action-apply-image-configurations)' },
-  BootstrapInstanceForContainer: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'BootstrapInstanceForContainer (#wfdoc-step-action-bootstrap-container)' },
-  CollectImageMetadata: { types: ['BUILD'], required: ['instanceId'], source: 'CollectImageMetadata (#wfdoc-step-action-collect-image-metadata)' },
-  CollectImageScanFindings: { types: ['TEST', 'DISTRIBUTION'], required: [], source: 'CollectImageScanFindings (#wfdoc-step-action-collect-findings)' },
-  CreateImage: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'CreateImage (#wfdoc-step-action-create-img-from-inst)' },
-  CreateImageFromIso: { types: ANY_WORKFLOW, required: [], source: 'CreateImageFromIso (#wfdoc-step-action-create-img-from-iso)' },
-  DistributeContainerImage: { types: ANY_WORKFLOW, required: [], source: 'DistributeContainerImage (#wfdoc-step-action-distribute-container-image)' },
-  DistributeImage: { types: ANY_WORKFLOW, required: [], source: 'DistributeImage (#wfdoc-step-action-distribute-image)' },
-  ExecuteComponents: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'ExecuteComponents (#wfdoc-step-action-exec-components)' },
-  ExecuteStateMachine: { types: ANY_WORKFLOW, required: ['stateMachineArn'], source: 'ExecuteStateMachine (#wfdoc-step-action-exec-state-machine)' },
-  LaunchInstance: { types: ANY_WORKFLOW, required: [], source: 'LaunchInstance (#wfdoc-step-action-launch-instance)' },
-  ModifyImageAttributes: { types: ANY_WORKFLOW, required: [], source: 'ModifyImageAttributes (#wfdoc-step-action-modify-image-attributes)' },
-  RegisterImage: { types: ANY_WORKFLOW, required: [], source: 'RegisterImage (#wfdoc-step-action-register-image)' },
-  RunCommand: { types: ANY_WORKFLOW, required: ['instanceId', 'documentName'], source: 'RunCommand (#wfdoc-step-action-run-command)' },
-  RunSysPrep: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'RunSysPrep (#wfdoc-step-action-run-sysprep)' },
-  SanitizeInstance: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'SanitizeInstance (#wfdoc-step-action-sanitize-instance)' },
-  TerminateInstance: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'TerminateInstance (#wfdoc-step-action-terminate-instance)' },
-  WaitForAction: { types: ANY_WORKFLOW, required: [], source: 'WaitForAction (#wfdoc-step-action-waitfor)' },
-  WaitForSSMAgent: { types: ANY_WORKFLOW, required: ['instanceId'], source: 'WaitForSSMAgent (#wfdoc-step-action-wait-for-ssm-agent)' },
+  // The newest revision takes `distributedImages.$` and a list of `configurations`, each with its
+  // `region`; the revision before it took one configuration at the top level (`region`,
+  // `licenseConfigurationArns`, ...). Both are accepted; a missing `distributedImages` only warns.
+  ApplyImageConfigurations: {
+    types: ['DISTRIBUTION'],
+    inputs: { distributedImages: S, configurations: L, region: S, licenseConfigurationArns: L, launchTemplateConfigurations: L, s3ExportConfiguration: 'any', fastLaunchConfigurations: L, ssmParameterConfigurations: 'any' },
+    required: [],
+    expected: ['distributedImages'],
+    items: { configurations: ['region'] },
+    source: 'ApplyImageConfigurations (#wfdoc-step-action-apply-image-configurations)',
+  },
+  BootstrapInstanceForContainer: { types: ANY_WORKFLOW, inputs: I, required: ['instanceId'], source: 'BootstrapInstanceForContainer (#wfdoc-step-action-bootstrap-container)' },
+  CollectImageMetadata: { types: ['BUILD'], inputs: I, required: ['instanceId'], source: 'CollectImageMetadata (#wfdoc-step-action-collect-image-metadata)' },
+  CollectImageScanFindings: { types: ['TEST'], inputs: I, required: ['instanceId'], source: 'CollectImageScanFindings (#wfdoc-step-action-collect-findings)' },
+  CreateImage: { types: ANY_WORKFLOW, inputs: I, required: ['instanceId'], source: 'CreateImage (#wfdoc-step-action-create-img-from-inst)' },
+  CreateImageFromIso: { types: ANY_WORKFLOW, inputs: I, required: ['instanceId'], source: 'CreateImageFromIso (#wfdoc-step-action-create-image-from-iso)' },
+  DistributeContainerImage: { types: ['DISTRIBUTION'], inputs: I, required: ['instanceId'], source: 'DistributeContainerImage (#wfdoc-step-action-distribute-container)' },
+  DistributeImage: {
+    types: ['DISTRIBUTION'],
+    inputs: { distributions: L },
+    required: [],
+    items: { distributions: ['region'] },
+    source: 'DistributeImage (#wfdoc-step-action-distribute-image)',
+  },
+  ExecuteComponents: { types: ['BUILD', 'TEST'], inputs: I, required: ['instanceId'], source: 'ExecuteComponents (#wfdoc-step-action-exec-components)' },
+  ExecuteStateMachine: { types: ANY_WORKFLOW, inputs: { stateMachineArn: S, input: S }, required: ['stateMachineArn'], source: 'ExecuteStateMachine (#wfdoc-step-action-exec-state-machine)' },
+  LaunchInstance: {
+    types: ANY_WORKFLOW,
+    inputs: { imageIdOverride: S, instanceTypesOverride: L, waitFor: S, healthCheck: S },
+    required: [],
+    expected: ['waitFor'],
+    source: 'LaunchInstance (#wfdoc-step-action-launch-instance)',
+  },
+  // As for ApplyImageConfigurations: `distributedImages.$` is new in the newest revision, so a
+  // missing one only warns.
+  ModifyImageAttributes: {
+    types: ['DISTRIBUTION'],
+    inputs: { distributedImages: S, attributes: L },
+    required: [],
+    expected: ['distributedImages'],
+    items: { attributes: ['region'] },
+    source: 'ModifyImageAttributes (#wfdoc-step-action-modify-image-attributes)',
+  },
+  RegisterImage: {
+    types: ANY_WORKFLOW,
+    inputs: REGISTER_IMAGE_INPUTS,
+    required: [],
+    source: 'RegisterImage (#wfdoc-step-action-register-image)',
+  },
+  RunCommand: {
+    types: ANY_WORKFLOW,
+    inputs: { instanceId: S, documentName: S, parameters: 'mapping', documentVersion: S },
+    required: ['instanceId', 'documentName'],
+    source: 'RunCommand (#wfdoc-step-action-run-command)',
+  },
+  RunSysPrep: { types: ANY_WORKFLOW, inputs: I, required: ['instanceId'], source: 'RunSysPrep (#wfdoc-step-action-run-sysprep)' },
+  SanitizeInstance: { types: ANY_WORKFLOW, inputs: I, required: ['instanceId'], source: 'SanitizeInstance (#wfdoc-step-action-sanitize-instance)' },
+  TerminateInstance: { types: ANY_WORKFLOW, inputs: { instanceId: S, waitForTermination: B }, required: ['instanceId'], source: 'TerminateInstance (#wfdoc-step-action-terminate-instance)' },
+  WaitForAction: { types: ANY_WORKFLOW, inputs: { snsTopicArn: S, lambdaFunctionName: S, payload: S }, required: [], source: 'WaitForAction (#wfdoc-step-action-waitfor)' },
+  WaitForSSMAgent: { types: ANY_WORKFLOW, inputs: I, required: ['instanceId'], source: 'WaitForSSMAgent (#wfdoc-step-action-wait-for-ssm-agent)' },
 };
+
+/**
+ * Actions that distribute AMIs: a workflow with DistributeContainerImage must not use them (the
+ * reference's "Important" note: a single workflow distributes either AMIs or container images).
+ */
+const AMI_DISTRIBUTION_ACTIONS = ['DistributeImage', 'ModifyImageAttributes', 'ApplyImageConfigurations'];
 
 /** The `onFailure` values of a workflow step. */
 export const WORKFLOW_STEP_ON_FAILURE = ['Abort', 'Continue'] as const;
@@ -503,7 +590,71 @@ function checkInputs(v: Validator, where: string, inputs: unknown, rule: ActionR
     if (action === 'SetRegistry' && typeof entry.type === 'string' && !REGISTRY_TYPES.includes(entry.type) && !entry.type.includes('{{')) {
       v.fail(`${at}.type`, entry.type, `must be one of ${REGISTRY_TYPES.join(', ')}`);
     }
+    if (rule.inputs !== undefined) {
+      checkInputTable(v, at, entry, rule.inputs, action, { unknownId: 'unknownComponentInput', reference: `${TOE_ACTIONS}#${anchorOf(rule.source)}`, jsonPath: false });
+    }
   });
+}
+
+/** The `#anchor` of a table row's `source`. */
+function anchorOf(source: string): string {
+  return /#([a-z0-9-]+)/.exec(source)?.[1] ?? '';
+}
+
+/**
+ * Checks the names and kinds of one mapping of inputs against an action's input table. A name the
+ * table does not define is an error when it is close to a defined one (a misspelling), otherwise a
+ * warning: AWS adds inputs, and the library must not block them. A value of the wrong kind (a list
+ * where the table says a single value or a mapping, and the reverse) is an error; a boolean or
+ * integer input given a string that does not read as one is a warning. Values holding a variable
+ * or chaining expression (`{{ ... }}`), JSONPath inputs (`<name>.$`) and tokens are resolved later
+ * and not checked.
+ */
+function checkInputTable(
+  v: Validator,
+  where: string,
+  entry: Mapping,
+  table: Readonly<Record<string, InputType>>,
+  action: string,
+  options: { readonly unknownId: string; readonly reference: string; readonly jsonPath: boolean },
+): void {
+  const known = Object.keys(table);
+  for (const [given, value] of Object.entries(entry)) {
+    if (isToken(given)) continue;
+    const isPath = options.jsonPath && given.endsWith('.$');
+    const name = isPath ? given.slice(0, -2) : given;
+    const type = table[name];
+    if (type === undefined) {
+      const close = closest(name, known);
+      if (close !== undefined) {
+        v.fail(`${where}.${given}`, given, `is not an input of ${action}: did you mean \`${close}\`? (inputs: ${known.join(', ')})`);
+      } else {
+        v.warn(options.unknownId, `${where}.${given}`, given,
+          `is not an input of ${action} in the reference (inputs: ${known.join(', ') || 'none'}); it is passed unchecked (${options.reference})`);
+      }
+      continue;
+    }
+    if (isPath || value === undefined || value === null || isToken(value) || type === 'any') continue;
+    if (typeof value === 'string' && value.includes('{{')) continue;
+    const list = Array.isArray(value);
+    const mapping = isMapping(value);
+    if (type === 'list' && !list) {
+      v.fail(`${where}.${given}`, value, `must be a list for ${action} (${options.reference})`);
+    } else if (type === 'mapping' && !mapping) {
+      v.fail(`${where}.${given}`, value, `must be a mapping for ${action} (${options.reference})`);
+    } else if (type !== 'list' && type !== 'mapping' && (list || mapping)) {
+      v.fail(`${where}.${given}`, value, `must be a single ${type} value for ${action}, not a ${list ? 'list' : 'mapping'} (${options.reference})`);
+    } else if (type === 'boolean' && typeof value === 'string' && !/^(true|false)$/i.test(value)) {
+      v.warn('documentInputType', `${where}.${given}`, value, `is a boolean input of ${action}: true or false`);
+    } else if (type === 'integer' && typeof value === 'string' && !/^-?\d+$/.test(value)) {
+      v.warn('documentInputType', `${where}.${given}`, value, `is an integer input of ${action}`);
+    }
+  }
+}
+
+/** The known name within a misspelling's distance of `name` (case-insensitive), if any. */
+function closest(name: string, known: readonly string[]): string | undefined {
+  return known.find(k => editDistance(k.toLowerCase(), name.toLowerCase()) <= Math.max(1, Math.floor(k.length / 5)));
 }
 
 function describeRequired(rule: ActionRule): string {
@@ -522,7 +673,7 @@ function unknownAction(v: Validator, where: string, action: unknown, known: stri
     v.fail(where, action, `must be ${what} (for example ${known[0]})`);
     return;
   }
-  const close = known.find(name => editDistance(name.toLowerCase(), action.toLowerCase()) <= Math.max(1, Math.floor(name.length / 5)));
+  const close = closest(action, known);
   if (close !== undefined) {
     v.fail(where, action, `must be ${what}: did you mean \`${close}\`?`);
   } else {
@@ -634,9 +785,28 @@ export function validateWorkflowDocument(
       if (step.inputs !== undefined && !isMapping(step.inputs) && !isToken(step.inputs)) {
         v.fail(`${where}.inputs`, step.inputs, 'must be a mapping');
       }
-      const missing = rule.required.filter(key => inputs[key] === undefined && inputs[`${key}.$`] === undefined);
+      const given = (key: string, m: Mapping = inputs): boolean => m[key] !== undefined || m[`${key}.$`] !== undefined;
+      const missing = rule.required.filter(key => !given(key));
       if (missing.length > 0 && !isToken(step.inputs)) {
         v.fail(`${where}.inputs`, Object.keys(inputs), `must have ${missing.join(', ')} (or ${missing.map(m => `${m}.$`).join(', ')}) for ${action}`);
+      }
+      if (!isToken(step.inputs)) {
+        const reference = `${WORKFLOW_ACTIONS}#${anchorOf(rule.source)}`;
+        for (const key of (rule.expected ?? []).filter(k => !given(k))) {
+          v.warn('workflowStepInputExpected', `${where}.inputs`, Object.keys(inputs), `has no ${key}, which the reference marks required for ${action} (${reference})`);
+        }
+        checkInputTable(v, `${where}.inputs`, inputs, rule.inputs, action as string, { unknownId: 'unknownWorkflowStepInput', reference, jsonPath: true });
+        for (const [key, itemKeys] of Object.entries(rule.items ?? {})) {
+          const list = inputs[key];
+          if (!Array.isArray(list)) continue;
+          list.forEach((item, j) => {
+            if (isToken(item)) return;
+            const lacking = isMapping(item) ? itemKeys.filter(k => !given(k, item)) : itemKeys;
+            if (lacking.length > 0) {
+              v.fail(`${where}.inputs.${key}[${j}]`, item, `must be a mapping with ${lacking.join(', ')} for ${action} (${reference})`);
+            }
+          });
+        }
       }
       facts.push({ name: typeof name === 'string' ? name : String(i), action: action as string, inputs });
     }
@@ -655,6 +825,14 @@ export function validateWorkflowDocument(
     checkWorkflowReferences(v, where, [step.inputs, step.if], earlier, parameters);
     if (typeof name === 'string') earlier.add(name);
   });
+
+  const distributesContainer = facts.find(f => f.action === 'DistributeContainerImage');
+  for (const step of facts.filter(f => AMI_DISTRIBUTION_ACTIONS.includes(f.action))) {
+    if (distributesContainer !== undefined) {
+      v.fail(`${property} steps[${step.name}].action`, step.action,
+        `must not be in a workflow that distributes a container image (step ${distributesContainer.name}: DistributeContainerImage); a workflow distributes either AMIs or container images (${WORKFLOW_ACTIONS}#wfdoc-step-action-distribute-container)`);
+    }
+  }
 
   const outputs = document.outputs;
   if (outputs !== undefined) {
