@@ -407,18 +407,21 @@ export class ImagePipeline extends ImagePipelineBase {
     // AWS::ImageBuilder::ImagePipeline schema: primaryIdentifier /properties/Arn
     // (`image-pipeline/<name>`); no `required` list, but CreateImagePipeline requires
     // infrastructureConfigurationArn and one of imageRecipeArn / containerRecipeArn (service
-    // model). DistributionConfigurationArn, Workflows and ExecutionRole are optional: not asked for.
+    // model). DeploymentId is in the schema's readOnlyProperties, which the read handler returns
+    // for every pipeline: an image built on deploy from the looked-up pipeline names it.
+    // DistributionConfigurationArn, Workflows and ExecutionRole are optional: not asked for.
     const answer = lookupResource(scope, id, 'imagePipelineName', {
       typeName: 'AWS::ImageBuilder::ImagePipeline',
       resource: 'image-pipeline',
       resourceName: options.imagePipelineName,
-      propertiesToReturn: ['Arn', recipeProperty, 'InfrastructureConfigurationArn'],
+      propertiesToReturn: ['Arn', recipeProperty, 'InfrastructureConfigurationArn', 'DeploymentId'],
       dummy: arn => {
         const prefix = arn.slice(0, arn.indexOf(':image-pipeline/'));
         return {
           Arn: arn,
           [recipeProperty]: `${prefix}:${recipeType === RecipeType.IMAGE ? 'image-recipe' : 'container-recipe'}/dummy/1.0.0`,
           InfrastructureConfigurationArn: `${prefix}:infrastructure-configuration/dummy`,
+          DeploymentId: 'dummy-deployment-id',
         };
       },
     });
@@ -432,6 +435,7 @@ export class ImagePipeline extends ImagePipelineBase {
     return new ImportedImagePipeline(scope, id, {
       arn,
       name: Arn.split(arn, ArnFormat.SLASH_RESOURCE_NAME).resourceName!,
+      deploymentId: answer.properties.DeploymentId,
       recipe,
       infrastructureConfiguration,
     }, true);

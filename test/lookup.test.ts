@@ -6,8 +6,10 @@ import {
   ComponentPlatform,
   ContainerRecipe,
   DistributionConfiguration,
+  Image,
   ImagePipeline,
   ImageRecipe,
+  ImageSource,
   InfrastructureConfiguration,
   ParentImage,
   RecipeType,
@@ -201,12 +203,13 @@ const CASES: LookupCase[] = [
     query: {
       typeName: 'AWS::ImageBuilder::ImagePipeline',
       exactIdentifier: `${ARN_PREFIX}:image-pipeline/golden-ami`,
-      propertiesToReturn: ['Arn', 'ImageRecipeArn', 'InfrastructureConfigurationArn'],
+      propertiesToReturn: ['Arn', 'ImageRecipeArn', 'InfrastructureConfigurationArn', 'DeploymentId'],
     },
     answer: {
       Arn: `${ARN_PREFIX}:image-pipeline/golden-ami`,
       ImageRecipeArn: `${ARN_PREFIX}:image-recipe/golden/3.4.1`,
       InfrastructureConfigurationArn: `${ARN_PREFIX}:infrastructure-configuration/shared-infra`,
+      DeploymentId: 'c2b6b0d1-5e3a-4f4e-9f53-0a1d2c3b4e5f',
     },
     dummyArn: `${DUMMY_PREFIX}:image-pipeline/golden-ami`,
   },
@@ -260,11 +263,12 @@ describe('facts of a looked-up resource', () => {
   });
 
   test('a pipeline that builds containers is asked for its ContainerRecipeArn', () => {
-    const query = { ...pipelineCase.query, propertiesToReturn: ['Arn', 'ContainerRecipeArn', 'InfrastructureConfigurationArn'] };
+    const query = { ...pipelineCase.query, propertiesToReturn: ['Arn', 'ContainerRecipeArn', 'InfrastructureConfigurationArn', 'DeploymentId'] };
     const answer = {
       Arn: pipelineCase.answer.Arn,
       ContainerRecipeArn: `${ARN_PREFIX}:container-recipe/web/1.0.3`,
       InfrastructureConfigurationArn: pipelineCase.answer.InfrastructureConfigurationArn,
+      DeploymentId: pipelineCase.answer.DeploymentId,
     };
     const stack = stackWith([{ query, answer: [answer] }]);
     const pipeline = ImagePipeline.fromLookup(stack, 'Web', { imagePipelineName: 'golden-ami', recipeType: RecipeType.CONTAINER });
@@ -302,6 +306,18 @@ describe('facts of a looked-up resource', () => {
 });
 
 describe('lookups used together, synthesized with answered context', () => {
+  test('an image built on deploy from a looked-up pipeline follows its answered deployment ID', () => {
+    const pipelineCase = CASES.find(c => c.type === 'ImagePipeline')!;
+    const stack = stackWith([{ query: pipelineCase.query, answer: [pipelineCase.answer] }]);
+    const pipeline = ImagePipeline.fromLookup(stack, 'Golden', { imagePipelineName: 'golden-ami' });
+    new Image(stack, 'Image', { source: ImageSource.fromPipeline(pipeline) });
+
+    expect(pipeline.deploymentId).toBe(pipelineCase.answer.DeploymentId);
+    Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::Image', {
+      ImagePipelineExecutionSettings: { DeploymentId: pipelineCase.answer.DeploymentId },
+    });
+  });
+
   const infrastructure = CASES.find(c => c.type === 'InfrastructureConfiguration')!;
   const distribution = CASES.find(c => c.type === 'DistributionConfiguration')!;
 
