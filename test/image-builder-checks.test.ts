@@ -79,3 +79,64 @@ describe('ImageBuilderChecks on what our L2s produce', () => {
     expect(validate).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('ImageBuilderChecks cross-resource rules', () => {
+  const INFRA = 'arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/infra';
+  const WINDOWS_PARENT = 'arn:aws:imagebuilder:us-east-1:aws:image/windows-server-2022-english-full-base-x86/x.x.x';
+
+  test('a Linux component in the template on a Windows recipe is reported, naming both', () => {
+    const message = synthError(stack => {
+      const c = new imagebuilder.CfnComponent(stack, 'LinuxTool', { name: 'tool', platform: 'Linux', version: '1.0.0', data: YAML });
+      new imagebuilder.CfnImageRecipe(stack, 'Recipe', { name: 'recipe', version: '1.0.0', parentImage: WINDOWS_PARENT, components: [{ componentArn: c.attrArn }] });
+    });
+    expect(message).toMatch(/ImageBuilder-ComponentPlatform/);
+    expect(message).toMatch(/Recipe: Components\[0\]\.ComponentArn '(Stack\/)?LinuxTool' is a Linux component, but the recipe builds Windows images/);
+  });
+
+  test('an AWS-managed Windows component on a container recipe with PlatformOverride Linux is reported; a matching one, a Ref of an unknown and an unknown parent are not', () => {
+    const recipe = (componentArn: string, platformOverride?: string) => (stack: Stack) => new imagebuilder.CfnContainerRecipe(stack, 'Recipe', {
+      name: 'recipe', version: '1.0.0', containerType: 'DOCKER', parentImage: 'amazonlinux:2023', platformOverride,
+      dockerfileTemplateData: 'FROM {{{ imagebuilder:parentImage }}}\n{{{ imagebuilder:environments }}}\n{{{ imagebuilder:components }}}',
+      targetRepository: { repositoryName: 'repo', service: 'ECR' }, components: [{ componentArn }],
+    });
+    const windows = `arn:${Aws.PARTITION}:imagebuilder:${Aws.REGION}:aws:component/update-windows/x.x.x`;
+    expect(synthError(recipe(windows, 'Linux'))).toMatch(/ImageBuilder-ComponentPlatform/);
+    expect(synthError(recipe(windows.replace('windows', 'linux'), 'Linux'))).toBe('');
+    expect(synthError(recipe(windows))).toBe('');
+    expect(synthError(recipe(Aws.STACK_NAME, 'Linux'))).toBe('');
+  });
+
+  test('a pipeline with an image recipe and a distribution configuration of container distributions only is reported', () => {
+    const build = (distribution: imagebuilder.CfnDistributionConfiguration.DistributionProperty) => (stack: Stack) => {
+      const d = new imagebuilder.CfnDistributionConfiguration(stack, 'Dist', { name: 'dist', distributions: [distribution] });
+      new imagebuilder.CfnImagePipeline(stack, 'Pipeline', {
+        name: 'pipeline', infrastructureConfigurationArn: INFRA, distributionConfigurationArn: d.attrArn,
+        imageRecipeArn: 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden/1.0.x',
+      });
+    };
+    const message = synthError(build({ region: 'us-east-1', containerDistributionConfiguration: { TargetRepository: { RepositoryName: 'repo', Service: 'ECR' } } }));
+    expect(message).toMatch(/ImageBuilder-DistributionKind/);
+    expect(message).toMatch(/Pipeline: DistributionConfigurationArn '(Stack\/)?Dist' must have an AMI distribution/);
+    expect(synthError(build({ region: 'us-east-1', amiDistributionConfiguration: { Name: 'golden-{{ imagebuilder:buildDate }}' } }))).toBe('');
+  });
+
+  test('two build workflows, a parallel group on a build workflow and a missing workflow parameter are reported; an unresolved workflow is not', () => {
+    const WORKFLOW = 'name: build\nschemaVersion: 1.0\nparameters:\n  - name: topic\n    type: string\nsteps:\n  - name: Launch\n    action: LaunchBuildInstance\n    onFailure: Abort\n    inputs:\n      waitFor: "ssmAgent"\n';
+    const message = synthError(stack => {
+      const w = new imagebuilder.CfnWorkflow(stack, 'Build', { name: 'build', version: '1.0.0', type: 'BUILD', data: WORKFLOW });
+      new imagebuilder.CfnImage(stack, 'Image', {
+        infrastructureConfigurationArn: INFRA,
+        imageRecipeArn: 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden/1.0.x',
+        workflows: [
+          { workflowArn: w.attrArn, parallelGroup: 'g' },
+          { workflowArn: 'arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/x.x.x' },
+          { workflowArn: Aws.STACK_NAME },
+        ],
+      });
+    });
+    expect(message).toMatch(/ImageBuilder-Workflows/);
+    expect(message).toMatch(/must have at most 1 build workflow \(got 2\)/);
+    expect(message).toMatch(/must only be set on a test workflow/);
+    expect(message).toMatch(/must give topic/);
+  });
+});

@@ -1,3 +1,4 @@
+import { CROSS_RESOURCE_RULES } from './cross-resource';
 import { Validator } from './validation';
 
 /** One problem a rule found on one resource of a template. */
@@ -172,4 +173,6 @@ export const CHECK_RULES: readonly CheckRule[] = [
         findings(path, `Properties/${property}`, v => v.arn(property, literal(p[property]), kind)));
     },
   },
+  // Cross-resource rules (a recipe's components, distribution kinds, workflows).
+  ...CROSS_RESOURCE_RULES,
 ];
