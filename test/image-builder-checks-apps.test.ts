@@ -23,13 +23,24 @@ function templatePaths(dir: string): string[] {
   });
 }
 
-/** Loads an integ app (it synthesizes when loaded) into a temporary directory and returns its templates' paths. */
-function synthIntegApp(file: string, outdir: string): string[] {
+/**
+ * Loads an integ app (it synthesizes when loaded) into a temporary directory, with the plugin
+ * added to its App just before it synthesizes; returns its templates' paths.
+ */
+function synthIntegApp(file: string, outdir: string, plugin: ImageBuilderChecks): string[] {
   const saved = { outdir: process.env.CDK_OUTDIR, context: process.env.CDK_CONTEXT_JSON };
   process.env.CDK_OUTDIR = outdir;
   process.env.CDK_CONTEXT_JSON = JSON.stringify(STRICT_VALIDATION_CONTEXT);
   try {
     jest.isolateModules(() => {
+      // The integ app's own copy of aws-cdk-lib (isolated modules): add the plugin when its App synthesizes.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const cdk: typeof import('aws-cdk-lib') = require('aws-cdk-lib');
+      const synth = cdk.App.prototype.synth;
+      jest.spyOn(cdk.App.prototype, 'synth').mockImplementation(function (this: App, options) {
+        cdk.Validations.of(this).addPlugins(plugin);
+        return synth.call(this, options);
+      });
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       require(path.join(INTEG_DIR, file));
     });
@@ -48,13 +59,14 @@ test('there are integ apps', () => {
 test.each(integApps)('%s: no finding', (file) => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'checks-'));
   try {
-    const paths = synthIntegApp(file, outdir);
-    // The plugin has Image Builder resources to read.
+    const plugin = new ImageBuilderChecks();
+    const validate = jest.spyOn(plugin, 'validate');
+    const paths = synthIntegApp(file, outdir, plugin);
+    // The plugin ran once, on templates with Image Builder resources, and found nothing.
+    expect(validate).toHaveBeenCalledTimes(1);
     const types = paths.flatMap(p => Object.values<{ Type: string }>(JSON.parse(fs.readFileSync(p, 'utf-8')).Resources ?? {}).map(r => r.Type));
     expect(types.filter(t => t.startsWith('AWS::ImageBuilder::')).length).toBeGreaterThan(0);
-    const report = new ImageBuilderChecks().validate({ templatePaths: paths });
-    expect(report.violations).toEqual([]);
-    expect(report.success).toBe(true);
+    expect(validate.mock.results[0].value.violations).toEqual([]);
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
