@@ -95,9 +95,14 @@ describe('ImageBuilderChecks cross-resource rules', () => {
 
   test('an AWS-managed Windows component on a container recipe with PlatformOverride Linux is reported; a matching one, a Ref of an unknown and an unknown parent are not', () => {
     const recipe = (componentArn: string, platformOverride?: string) => (stack: Stack) => new imagebuilder.CfnContainerRecipe(stack, 'Recipe', {
-      name: 'recipe', version: '1.0.0', containerType: 'DOCKER', parentImage: 'amazonlinux:2023', platformOverride,
+      name: 'recipe',
+      version: '1.0.0',
+      containerType: 'DOCKER',
+      parentImage: 'amazonlinux:2023',
+      platformOverride,
       dockerfileTemplateData: 'FROM {{{ imagebuilder:parentImage }}}\n{{{ imagebuilder:environments }}}\n{{{ imagebuilder:components }}}',
-      targetRepository: { repositoryName: 'repo', service: 'ECR' }, components: [{ componentArn }],
+      targetRepository: { repositoryName: 'repo', service: 'ECR' },
+      components: [{ componentArn }],
     });
     const windows = `arn:${Aws.PARTITION}:imagebuilder:${Aws.REGION}:aws:component/update-windows/x.x.x`;
     expect(synthError(recipe(windows, 'Linux'))).toMatch(/ImageBuilder-ComponentPlatform/);
@@ -110,7 +115,9 @@ describe('ImageBuilderChecks cross-resource rules', () => {
     const build = (distribution: imagebuilder.CfnDistributionConfiguration.DistributionProperty) => (stack: Stack) => {
       const d = new imagebuilder.CfnDistributionConfiguration(stack, 'Dist', { name: 'dist', distributions: [distribution] });
       new imagebuilder.CfnImagePipeline(stack, 'Pipeline', {
-        name: 'pipeline', infrastructureConfigurationArn: INFRA, distributionConfigurationArn: d.attrArn,
+        name: 'pipeline',
+        infrastructureConfigurationArn: INFRA,
+        distributionConfigurationArn: d.attrArn,
         imageRecipeArn: 'arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden/1.0.x',
       });
     };

@@ -11,8 +11,8 @@ import { KnownPlatform, platformOfAwsManagedComponent, platformOfAwsManagedImage
 import { Validator } from './validation';
 
 /** The rule of a component whose platform is not the recipe's: the sentence the image recipe prints. */
-export function componentPlatformRule(componentPlatform: string, recipePlatform: string): string {
-  return `is a ${componentPlatform} component, but the recipe builds ${recipePlatform} images (from its parent image or platform prop); use a ${recipePlatform} component`;
+export function componentPlatformRule(componentPlatform: string, builds: string): string {
+  return `is a ${componentPlatform} component, but the recipe builds ${builds} images (from its parent image or platform prop); use a ${builds} component`;
 }
 
 /** The rule of a distribution configuration that does not distribute what the recipe builds: the sentence pipelines and images print. */
