@@ -32,6 +32,12 @@ for (let i = 0; i < n; i++) {
 }
 const tConstructed = performance.now();
 
+// BENCH_CHECKS=1: the app adds this library's ImageBuilderChecks plugin (bench/checks-cost.js).
+if (process.env.BENCH_CHECKS === '1') {
+  const lib = process.env.BENCH_OURS_LIB ?? require('path').join(__dirname, '.build', 'node_modules', 'cdk-imagebuilder', 'lib');
+  cdk.Validations.of(app).addPlugins(new (require(lib).ImageBuilderChecks)());
+}
+
 // Synth: resolve, validate (unless CDK_VALIDATION=false) and write the cloud assembly.
 app.synth();
 const tSynthesized = performance.now();
