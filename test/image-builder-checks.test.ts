@@ -122,9 +122,31 @@ describe('ImageBuilderChecks cross-resource rules', () => {
       });
     };
     const message = synthError(build({ region: 'us-east-1', containerDistributionConfiguration: { TargetRepository: { RepositoryName: 'repo', Service: 'ECR' } } }));
-    expect(message).toMatch(/ImageBuilder-DistributionKind/);
+    expect(message).toMatch(/ImageBuilder-AmiDistribution/);
     expect(message).toMatch(/Pipeline: DistributionConfigurationArn '(Stack\/)?Dist' must have an AMI distribution/);
     expect(synthError(build({ region: 'us-east-1', amiDistributionConfiguration: { Name: 'golden-{{ imagebuilder:buildDate }}' } }))).toBe('');
+  });
+
+  test('a pipeline with a container recipe and AMI distributions only is a warning, not an error', () => {
+    // Strict mode fails synth on warnings too: off here, to see that the finding does not fail synth.
+    const app = strictApp({ context: { '@aws-cdk/core:strictCfnValidateErrors': false } });
+    const plugin = new ImageBuilderChecks();
+    const validate = jest.spyOn(plugin, 'validate');
+    Validations.of(app).addPlugins(plugin);
+    const stack = new Stack(app, 'Stack');
+    const d = new imagebuilder.CfnDistributionConfiguration(stack, 'Dist', {
+      name: 'dist',
+      distributions: [{ region: 'us-east-1', amiDistributionConfiguration: { Name: 'golden-{{ imagebuilder:buildDate }}' } }],
+    });
+    new imagebuilder.CfnImagePipeline(stack, 'Pipeline', {
+      name: 'pipeline',
+      infrastructureConfigurationArn: INFRA,
+      distributionConfigurationArn: d.attrArn,
+      containerRecipeArn: 'arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/golden/1.0.x',
+    });
+    expect(() => app.synth()).not.toThrow();
+    const report = validate.mock.results[0].value;
+    expect(report.violations.map((v: { ruleName: string; severity: string }) => [v.ruleName, v.severity])).toEqual([['ImageBuilder-ContainerDistribution', 'warning']]);
   });
 
   test('two build workflows, a parallel group on a build workflow and a missing workflow parameter are reported; an unresolved workflow is not', () => {

@@ -116,6 +116,29 @@ function givenParameters(value: unknown): Record<string, { values: string[] }> |
   return given;
 }
 
+/**
+ * A pipeline or image of the given recipe kind whose distribution configuration (in the same
+ * template, every distribution a literal mapping) has only the other kind of distribution.
+ */
+function distributionKind(build: TemplateResource, container: boolean): Finding[] {
+  if (!BUILDS.has(build.type)) return [];
+  const p = build.properties;
+  const [recipe, otherRecipe] = container ? [p.ContainerRecipeArn, p.ImageRecipeArn] : [p.ImageRecipeArn, p.ContainerRecipeArn];
+  if (recipe === undefined || otherRecipe !== undefined) return [];
+  const ref = build.index.referenced(build, p.DistributionConfigurationArn);
+  if (ref?.resource.type !== 'AWS::ImageBuilder::DistributionConfiguration') return [];
+  const distributions = ref.resource.properties.Distributions;
+  if (!Array.isArray(distributions) || distributions.length === 0) return [];
+  // An intrinsic (Fn::If...) in place of a distribution or its keys may hide either kind.
+  if (!distributions.every(d => d !== null && typeof d === 'object' && Object.keys(d).every(k => !k.startsWith('Fn::')))) return [];
+  const [needed, other] = container
+    ? ['ContainerDistributionConfiguration', 'AmiDistributionConfiguration']
+    : ['AmiDistributionConfiguration', 'ContainerDistributionConfiguration'];
+  const has = (key: string) => distributions.some(d => d[key] !== undefined);
+  if (has(needed) || !has(other)) return [];
+  return findings(build.path, v => v.fail('DistributionConfigurationArn', ref.resource.path, distributionKindRule(container)));
+}
+
 /** The cross-resource rules, appended to the rule table. */
 export const CROSS_RESOURCE_RULES: readonly CheckRule[] = [
   {
@@ -136,27 +159,18 @@ export const CROSS_RESOURCE_RULES: readonly CheckRule[] = [
     },
   },
   {
-    id: 'ImageBuilder-DistributionKind',
+    id: 'ImageBuilder-AmiDistribution',
     severity: 'error',
-    description: 'A pipeline or image must have a distribution configuration that distributes what its recipe builds: an AMI distribution for an image recipe, a container distribution for a container recipe.',
-    fix: 'Add the missing kind of distribution to the distribution configuration, or use another one.',
-    check: (build) => {
-      if (!BUILDS.has(build.type)) return [];
-      const p = build.properties;
-      const isContainer = p.ContainerRecipeArn !== undefined && p.ImageRecipeArn === undefined;
-      if (!isContainer && (p.ImageRecipeArn === undefined || p.ContainerRecipeArn !== undefined)) return [];
-      const ref = build.index.referenced(build, p.DistributionConfigurationArn);
-      if (ref?.resource.type !== 'AWS::ImageBuilder::DistributionConfiguration') return [];
-      const distributions = ref.resource.properties.Distributions;
-      if (!Array.isArray(distributions) || distributions.length === 0) return [];
-      // Every entry must be a literal mapping: an intrinsic (Fn::If...) may hide either kind.
-      if (!distributions.every(d => d !== null && typeof d === 'object' && Object.keys(d).every(k => !k.startsWith('Fn::')))) return [];
-      const needed = isContainer ? 'ContainerDistributionConfiguration' : 'AmiDistributionConfiguration';
-      const other = isContainer ? 'AmiDistributionConfiguration' : 'ContainerDistributionConfiguration';
-      const has = (key: string) => distributions.some(d => d[key] !== undefined);
-      if (has(needed) || !has(other)) return [];
-      return findings(build.path, v => v.fail('DistributionConfigurationArn', ref.resource.path, distributionKindRule(isContainer)));
-    },
+    description: 'A pipeline or image of an image recipe must not have a distribution configuration of container distributions only: it distributes AMIs.',
+    fix: 'Add an AMI distribution (AmiDistributionConfiguration) to the distribution configuration, or use another one.',
+    check: build => distributionKind(build, false),
+  },
+  {
+    id: 'ImageBuilder-ContainerDistribution',
+    severity: 'warning',
+    description: 'A pipeline or image of a container recipe with a distribution configuration of AMI distributions only: it builds container images (a warning: the service documents no rejection).',
+    fix: 'Add a container distribution (ContainerDistributionConfiguration) to the distribution configuration, or use another one.',
+    check: build => distributionKind(build, true),
   },
   {
     id: 'ImageBuilder-Workflows',
