@@ -32,6 +32,16 @@ describe('ImageBuilderChecks', () => {
       app => Validations.of(app).acknowledge({ id: 'ImageBuilderChecks::ImageBuilder-Version', reason: 'test' }))).toBe('');
   });
 
+  test('an acknowledgement on one resource scope hides its finding only', () => {
+    const message = synthError(stack => {
+      const acknowledged = new imagebuilder.CfnComponent(stack, 'Acknowledged', { name: 'hello', platform: 'Linux', version: '1.0', data: YAML });
+      new imagebuilder.CfnComponent(stack, 'Reported', { name: 'other', platform: 'Linux', version: '2.0', data: YAML });
+      Validations.of(acknowledged).acknowledge({ id: 'ImageBuilderChecks::ImageBuilder-Version', reason: 'test' });
+    });
+    expect(message).toMatch(/Reported: Version '2\.0'/);
+    expect(message).not.toMatch(/Acknowledged: Version/);
+  });
+
   test('a valid version and a token are not reported', () => {
     expect(synthError(stack => new imagebuilder.CfnComponent(stack, 'Good', { name: 'hello', platform: 'Linux', version: '1.0.0', data: YAML }))).toBe('');
     expect(synthError(stack => new imagebuilder.CfnComponent(stack, 'Token', { name: 'hello', platform: 'Linux', version: Aws.STACK_NAME, data: YAML }))).toBe('');
