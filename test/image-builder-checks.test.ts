@@ -103,6 +103,19 @@ describe('ImageBuilderChecks cross-resource rules', () => {
     expect(message).toMatch(/Recipe: Components\[0\]\.ComponentArn '(Stack\/)?LinuxTool' is a Linux component, but the recipe builds Windows images/);
   });
 
+  test('a component parameter the document declares without a default, and one it does not declare, are reported', () => {
+    const document = 'schemaVersion: 1.0\nparameters:\n  - greeting:\n      type: string\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands: ["echo {{ greeting }}"]\n';
+    const recipe = (parameters?: imagebuilder.CfnImageRecipe.ComponentParameterProperty[]) => (stack: Stack) => {
+      const c = new imagebuilder.CfnComponent(stack, 'Hello', { name: 'hello', platform: 'Linux', version: '1.0.0', data: document });
+      new imagebuilder.CfnImageRecipe(stack, 'Recipe', { name: 'recipe', version: '1.0.0', parentImage: 'ami-0123456789abcdef0', components: [{ componentArn: c.ref, parameters }] });
+    };
+    const missing = synthError(recipe());
+    expect(missing).toMatch(/ImageBuilder-ComponentParameters/);
+    expect(missing).toMatch(/Components\[0\]\.Parameters .*must give greeting/);
+    expect(synthError(recipe([{ name: 'greeting', value: ['hi'] }, { name: 'other', value: ['x'] }]))).toMatch(/must be a parameter of the document of component/);
+    expect(synthError(recipe([{ name: 'greeting', value: ['hi'] }]))).toBe('');
+  });
+
   test('an AWS-managed Windows component on a container recipe with PlatformOverride Linux is reported; a matching one, a Ref of an unknown and an unknown parent are not', () => {
     const recipe = (componentArn: string, platformOverride?: string) => (stack: Stack) => new imagebuilder.CfnContainerRecipe(stack, 'Recipe', {
       name: 'recipe',

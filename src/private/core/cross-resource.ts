@@ -5,7 +5,7 @@
  */
 import { LIMITS } from './api-constraints';
 import type { CheckRule, Finding, TemplateResource } from './checks';
-import { validateWorkflowDocument, parseDocumentText } from './documents';
+import { parseDocumentText, ParameterDeclaration, validateComponentDocument, validateWorkflowDocument } from './documents';
 import { checkGivenParameters } from './parameters';
 import { KnownPlatform, platformOfAwsManagedComponent, platformOfAwsManagedImage, platformOfSsmParameter } from './platforms';
 import { Validator } from './validation';
@@ -93,18 +93,23 @@ function workflowOf(owner: TemplateResource, arn: unknown): { type?: string; res
   return match ? { type: match[1].toUpperCase(), path: literal! } : undefined;
 }
 
-/** The parameters a workflow's inline document declares, when its `Data` is a literal document. */
-function declaredWorkflowParameters(workflow: TemplateResource) {
-  const data = workflow.properties.Data;
+/**
+ * The parameters a component's or workflow's inline document declares, when its `Data` is a
+ * literal document the checks accept (an invalid one is another rule's finding: not read here).
+ */
+function declaredParameters(resource: TemplateResource): readonly ParameterDeclaration[] | undefined {
+  const { Data: data, Platform: platform, Type: type } = resource.properties;
   if (typeof data !== 'string') return undefined;
-  const v = new Validator(workflow.path);
+  const v = new Validator(resource.path);
   const parsed = parseDocumentText(v, 'Data', data);
   if (v.messages.length > 0) return undefined;
-  const type = workflow.properties.Type;
-  return validateWorkflowDocument(v, 'Data', parsed, typeof type === 'string' ? type : undefined)?.parameters;
+  const facts = resource.type === 'AWS::ImageBuilder::Component'
+    ? validateComponentDocument(v, 'Data', parsed, typeof platform === 'string' ? platform : undefined)
+    : validateWorkflowDocument(v, 'Data', parsed, typeof type === 'string' ? type : undefined);
+  return v.messages.length > 0 ? undefined : facts?.parameters;
 }
 
-/** The given parameters of a workflow configuration, when every name and value is a literal. */
+/** The given parameters of a component or workflow configuration, when every name and value is a literal. */
 function givenParameters(value: unknown): Record<string, { values: string[] }> | undefined {
   if (value === undefined) return {};
   if (!Array.isArray(value)) return undefined;
@@ -159,6 +164,21 @@ export const CROSS_RESOURCE_RULES: readonly CheckRule[] = [
     },
   },
   {
+    id: 'ImageBuilder-ComponentParameters',
+    severity: 'error',
+    description: 'A recipe gives each component in the same template the parameters its inline document declares: every one without a default, and no other.',
+    fix: 'Give the parameters the component document declares, by their names.',
+    check: (recipe) => {
+      if (recipe.type !== 'AWS::ImageBuilder::ImageRecipe' && recipe.type !== 'AWS::ImageBuilder::ContainerRecipe') return [];
+      return findings(recipe.path, v => list(recipe.properties.Components).forEach((configuration, i) => {
+        const c = component(recipe, configuration.ComponentArn);
+        const given = givenParameters(configuration.Parameters);
+        if (c?.resource === undefined || given === undefined) return;
+        checkGivenParameters(v, `Components[${i}].Parameters`, { noun: 'component', path: c.path, declared: declaredParameters(c.resource) }, given);
+      }));
+    },
+  },
+  {
     id: 'ImageBuilder-AmiDistribution',
     severity: 'error',
     description: 'A pipeline or image of an image recipe must not have a distribution configuration of container distributions only: it distributes AMIs.',
@@ -194,7 +214,7 @@ export const CROSS_RESOURCE_RULES: readonly CheckRule[] = [
             const given = givenParameters(configuration.Parameters);
             if (given !== undefined) {
               checkGivenParameters(v, `Workflows[${i}].Parameters`,
-                { noun: 'workflow', path: workflow.path, declared: declaredWorkflowParameters(workflow.resource) }, given);
+                { noun: 'workflow', path: workflow.path, declared: declaredParameters(workflow.resource) }, given);
             }
           }
         });
