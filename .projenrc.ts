@@ -1,4 +1,4 @@
-import { awscdk, DependencyType, javascript, JsonFile } from 'projen';
+import { awscdk, javascript, JsonFile } from 'projen';
 
 /** The aws-cdk-lib we develop and test against. */
 const CDK_DEV_VERSION = '2.276.0';
@@ -28,6 +28,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   license: 'Apache-2.0',
   keywords: ['aws', 'cdk', 'awscdk', 'imagebuilder', 'ec2-image-builder', 'ami', 'ecr', 'golden-image'],
   defaultReleaseBranch: 'main',
+  // The API is stable (see STABILITY): releases are 1.x, so semantic versioning's promises hold
+  // from the first one (under 0.x a minor release may break).
+  majorVersion: 1,
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
   stability: STABILITY,
@@ -92,6 +95,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['/cdk.out/', '/integ/**/cdk.out/', '/.jsii-out/', '/bench/results/', '/test/.quick-start-*/', '*.tabl.json', '/.pacmak/'],
   npmIgnoreOptions: { ignorePatterns: ['/integ/', '/examples/', '/bench/', '/rosetta/', '/.ci/', '/cdk.out/', '/scripts/'] },
   githubOptions: { mergify: false },
+  // The release's version bump and changelog (conventional commits). projen's default,
+  // commit-and-tag-version 13, declares Node >= 22 in its conventional-changelog dependencies;
+  // 12.x does the same job on Node 18+, so `npm ci` on the supported Node 20 installs cleanly,
+  // and `projen bump` runs the installed copy instead of fetching 13 with npx.
+  bumpPackage: 'commit-and-tag-version@^12',
   depsUpgrade: false,
 });
 
@@ -107,12 +115,6 @@ for (const dir of ['integ', 'examples']) {
     },
   });
 }
-
-// projen's release tooling (bump) adds commit-and-tag-version 13, whose conventional-changelog
-// dependencies declare Node >= 22. 12.x does the same job on Node 18+, so `npm ci` on the
-// supported Node 20 installs without engine warnings.
-project.deps.removeDependency('commit-and-tag-version');
-project.deps.addDependency('commit-and-tag-version@^12', DependencyType.BUILD);
 
 // The npm registry reachable from our build machines lacks some non-linux
 // @unrs/resolver-binding-*@1.13.0 builds; pin the resolver so `npm ci` works everywhere.

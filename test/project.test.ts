@@ -55,6 +55,31 @@ describe('the newest aws-cdk-lib', () => {
   });
 });
 
+describe('the release', () => {
+  const releaseTasks = JSON.parse(read('.projen/tasks.json')).tasks as Record<string, { env?: Record<string, string> }>;
+  const workflow = read('.github/workflows/release.yml');
+
+  test('publishes to npm, PyPI, Maven, NuGet and the Go repository, with a changelog from the commits', () => {
+    for (const job of ['release_npm', 'release_pypi', 'release_maven', 'release_nuget', 'release_golang']) {
+      expect(workflow).toMatch(new RegExp(`^  ${job}:$`, 'm'));
+    }
+    expect(workflow).toContain('CHANGELOG_FILE: dist/changelog.md');
+  });
+
+  test('the version bump runs the installed commit-and-tag-version (npx fetches nothing)', () => {
+    const spec = releaseTasks.bump.env?.BUMP_PACKAGE ?? '';
+    const [, range] = /^commit-and-tag-version@(.+)$/.exec(spec) ?? [];
+    const installed = JSON.parse(read('node_modules/commit-and-tag-version/package.json')).version;
+    expect(semver.satisfies(installed, range)).toBe(true);
+  });
+
+  test('releases are 1.x: a stable API under semantic versioning', () => {
+    expect(packageJson.stability).toBe('stable');
+    expect(releaseTasks.release.env?.MAJOR).toBe('1');
+    expect(readme).toMatch(/## Versioning and compatibility/);
+  });
+});
+
 describe('npm ci on the supported Node.js version', () => {
   const stated = /Node\.js (\d+\.\d+) or later/.exec(readme)?.[1];
 
