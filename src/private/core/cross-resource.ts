@@ -42,6 +42,9 @@ function awsManagedName(value: unknown, resourceType: string): string | undefine
   return match?.[1];
 }
 
+/** What a `Ref` or `Fn::GetAtt` must ask for to name an Image Builder resource's ARN. */
+const ARN_ATTRIBUTES = new Set(['Ref', 'Arn']);
+
 function asPlatform(value: unknown): KnownPlatform | undefined {
   return value === 'Linux' || value === 'Windows' ? value : undefined;
 }
@@ -61,7 +64,7 @@ function recipePlatform(recipe: TemplateResource): KnownPlatform | undefined {
 function component(recipe: TemplateResource, arn: unknown): { platform?: KnownPlatform; path: string; resource?: TemplateResource } | undefined {
   const ref = recipe.index.referenced(recipe, arn);
   if (ref) {
-    if (ref.resource.type !== 'AWS::ImageBuilder::Component') return undefined;
+    if (ref.resource.type !== 'AWS::ImageBuilder::Component' || !ARN_ATTRIBUTES.has(ref.attribute)) return undefined;
     return { platform: asPlatform(ref.resource.properties.Platform), path: ref.resource.path, resource: ref.resource };
   }
   const name = awsManagedName(arn, 'component');
@@ -84,7 +87,7 @@ const BUILDS = new Set(['AWS::ImageBuilder::ImagePipeline', 'AWS::ImageBuilder::
 function workflowOf(owner: TemplateResource, arn: unknown): { type?: string; resource?: TemplateResource; path: string } | undefined {
   const ref = owner.index.referenced(owner, arn);
   if (ref) {
-    if (ref.resource.type !== 'AWS::ImageBuilder::Workflow') return undefined;
+    if (ref.resource.type !== 'AWS::ImageBuilder::Workflow' || !ARN_ATTRIBUTES.has(ref.attribute)) return undefined;
     const type = ref.resource.properties.Type;
     return { type: typeof type === 'string' ? type : undefined, resource: ref.resource, path: ref.resource.path };
   }
@@ -131,7 +134,7 @@ function distributionKind(build: TemplateResource, container: boolean): Finding[
   const [recipe, otherRecipe] = container ? [p.ContainerRecipeArn, p.ImageRecipeArn] : [p.ImageRecipeArn, p.ContainerRecipeArn];
   if (recipe === undefined || otherRecipe !== undefined) return [];
   const ref = build.index.referenced(build, p.DistributionConfigurationArn);
-  if (ref?.resource.type !== 'AWS::ImageBuilder::DistributionConfiguration') return [];
+  if (ref?.resource.type !== 'AWS::ImageBuilder::DistributionConfiguration' || !ARN_ATTRIBUTES.has(ref.attribute)) return [];
   const distributions = ref.resource.properties.Distributions;
   if (!Array.isArray(distributions) || distributions.length === 0) return [];
   // An intrinsic (Fn::If...) in place of a distribution or its keys may hide either kind.
