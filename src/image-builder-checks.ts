@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
-import { CHECK_RULES, TemplateIndex, TemplateResource } from './private/core/checks';
+import { TemplateIndex, TemplateResource } from './private/core/checks';
+import { RULE_TABLE } from './private/core/rule-table';
 
 /**
  * Checks every `AWS::ImageBuilder::*` resource of an app's templates, whoever wrote it (raw L1s,
@@ -15,7 +16,7 @@ export class ImageBuilderChecks implements IPolicyValidationPlugin {
   public readonly name: string = 'ImageBuilderChecks';
 
   /** The ids of the rules this plugin checks. */
-  public readonly ruleIds?: string[] = CHECK_RULES.map(rule => rule.id);
+  public readonly ruleIds?: string[] = RULE_TABLE.map(rule => rule.id);
 
   /** Checks the app's templates (each parsed once). */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
@@ -27,7 +28,7 @@ export class ImageBuilderChecks implements IPolicyValidationPlugin {
     // One violation per rule and resource: its description names that resource's problems only,
     // so that acknowledging the rule on one construct's scope hides that construct's findings whole.
     const violations: PolicyViolation[] = [];
-    for (const rule of CHECK_RULES) {
+    for (const rule of RULE_TABLE) {
       for (const resource of resources) {
         if (!resource.type.startsWith('AWS::ImageBuilder::')) continue;
         const found = rule.check(resource);

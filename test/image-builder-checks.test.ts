@@ -167,7 +167,11 @@ describe('ImageBuilderChecks cross-resource rules', () => {
       distributionConfigurationArn: d.attrArn,
       containerRecipeArn: 'arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/golden/1.0.x',
     });
+    // aws-cdk-lib prints the warning report on the console: kept out of the test output.
+    const printed = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(() => app.synth()).not.toThrow();
+    expect(printed).toHaveBeenCalledWith(expect.stringMatching(/WARNING .*must have a container distribution/));
+    printed.mockRestore();
     const report = validate.mock.results[0].value;
     expect(report.violations.map((v: { ruleName: string; severity: string }) => [v.ruleName, v.severity])).toEqual([['ImageBuilder-ContainerDistribution', 'warning']]);
   });

@@ -1,4 +1,3 @@
-import { CROSS_RESOURCE_RULES } from './cross-resource';
 import { Validator } from './validation';
 
 /** One problem a rule found on one resource of a template. */
@@ -113,7 +112,7 @@ const ARN_PROPERTIES: Array<[string, 'imageRecipe' | 'containerRecipe' | 'infras
   ['DistributionConfigurationArn', 'distributionConfiguration'],
 ];
 
-/** The rule table: the README's rule list is generated from it. */
+/** The per-resource rules (the whole table, with the cross-resource rules, is RULE_TABLE in rule-table.ts). */
 export const CHECK_RULES: readonly CheckRule[] = [
   {
     id: 'ImageBuilder-Name',
@@ -173,6 +172,4 @@ export const CHECK_RULES: readonly CheckRule[] = [
         findings(path, `Properties/${property}`, v => v.arn(property, literal(p[property]), kind)));
     },
   },
-  // Cross-resource rules (a recipe's components, distribution kinds, workflows).
-  ...CROSS_RESOURCE_RULES,
 ];
