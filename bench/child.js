@@ -32,6 +32,17 @@ for (let i = 0; i < n; i++) {
 }
 const tConstructed = performance.now();
 
+let checksMs;
+// BENCH_CHECKS=1: the app adds this library's ImageBuilderChecks plugin (bench/checks-cost.js).
+if (process.env.BENCH_CHECKS === '1') {
+  const lib = process.env.BENCH_OURS_LIB ?? require('path').join(__dirname, '.build', 'node_modules', 'cdk-imagebuilder', 'lib');
+  const plugin = new (require(lib).ImageBuilderChecks)();
+  // The plugin's own time, apart from aws-cdk-lib's validation machinery around it.
+  const validate = plugin.validate.bind(plugin);
+  plugin.validate = (context) => { const t = performance.now(); try { return validate(context); } finally { checksMs = performance.now() - t; } };
+  cdk.Validations.of(app).addPlugins(plugin);
+}
+
 // Synth: resolve, validate (unless CDK_VALIDATION=false) and write the cloud assembly.
 app.synth();
 const tSynthesized = performance.now();
@@ -45,6 +56,7 @@ require('fs').writeFileSync(resultFile, JSON.stringify({
   loadMs: tLoaded - tStart,
   constructMs: tConstructed - tLoaded,
   synthMs: tSynthesized - tConstructed,
+  checksMs,
   inProcessMs: tSynthesized,
   // user + system CPU time of the whole process: less sensitive than wall time to other load on the machine
   cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
-import { CHECK_RULES, TemplateIndex, TemplateResource } from './private/core/checks';
+import { TemplateIndex, TemplateResource } from './private/core/checks';
+import { RULE_TABLE } from './private/core/rule-table';
 
 /**
  * Checks every `AWS::ImageBuilder::*` resource of an app's templates, whoever wrote it (raw L1s,
@@ -15,36 +16,33 @@ export class ImageBuilderChecks implements IPolicyValidationPlugin {
   public readonly name: string = 'ImageBuilderChecks';
 
   /** The ids of the rules this plugin checks. */
-  public readonly ruleIds?: string[] = CHECK_RULES.map(rule => rule.id);
+  public readonly ruleIds?: string[] = RULE_TABLE.map(rule => rule.id);
 
   /** Checks the app's templates (each parsed once). */
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const byRule = new Map<string, PolicyViolation['violatingResources'][number][]>();
-    const descriptions = new Map<string, string>();
     const index = new TemplateIndex();
     const resources: TemplateResource[] = [];
     for (const templatePath of context.templatePaths) {
       resources.push(...index.add(templatePath, JSON.parse(fs.readFileSync(templatePath, 'utf-8'))));
     }
-    for (const resource of resources) {
-      if (!resource.type.startsWith('AWS::ImageBuilder::')) continue;
-      for (const rule of CHECK_RULES) {
+    // One violation per rule and resource: its description names that resource's problems only,
+    // so that acknowledging the rule on one construct's scope hides that construct's findings whole.
+    const violations: PolicyViolation[] = [];
+    for (const rule of RULE_TABLE) {
+      for (const resource of resources) {
+        if (!resource.type.startsWith('AWS::ImageBuilder::')) continue;
         const found = rule.check(resource);
         if (found.length === 0) continue;
         const { logicalId: resourceLogicalId, templatePath, constructPath } = resource;
-        const violating = byRule.get(rule.id) ?? [];
-        violating.push({ resourceLogicalId, templatePath, constructPath, locations: found.map(f => f.location) });
-        byRule.set(rule.id, violating);
-        descriptions.set(rule.id, [descriptions.get(rule.id), ...found.map(f => `${resource.path}: ${f.message}`)].filter(Boolean).join('\n'));
+        violations.push({
+          ruleName: rule.id,
+          description: found.map(f => `${resource.path}: ${f.message}`).join('\n'),
+          fix: rule.fix,
+          severity: rule.severity,
+          violatingResources: [{ resourceLogicalId, templatePath, constructPath, locations: found.map(f => f.location) }],
+        });
       }
     }
-    const violations: PolicyViolation[] = CHECK_RULES.filter(rule => byRule.has(rule.id)).map(rule => ({
-      ruleName: rule.id,
-      description: descriptions.get(rule.id)!,
-      fix: rule.fix,
-      severity: rule.severity,
-      violatingResources: byRule.get(rule.id)!,
-    }));
     return { success: violations.every(v => v.severity !== 'error'), violations };
   }
 }

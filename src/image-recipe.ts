@@ -19,6 +19,7 @@ import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
+import { componentPlatformRule } from './private/core/cross-resource';
 import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { platformOfAwsManagedImage, platformOfSsmParameter } from './private/core/platforms';
 import { renderTagMap, Validator } from './private/core/validation';
@@ -667,8 +668,7 @@ function checkComponentPlatforms(v: Validator, platform: ComponentPlatform | und
   components.forEach((configuration, i) => {
     const componentPlatform = configuration.component.platform;
     if (componentPlatform !== undefined && !Token.isUnresolved(componentPlatform) && componentPlatform !== platform) {
-      v.fail(`components[${i}]`, configuration.component.node.path,
-        `is a ${componentPlatform} component, but the recipe builds ${platform} images (from its parent image or platform prop); use a ${platform} component`);
+      v.fail(`components[${i}]`, configuration.component.node.path, componentPlatformRule(componentPlatform, platform));
     }
   });
 }

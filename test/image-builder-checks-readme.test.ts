@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CHECK_RULES } from '../src/private/core/checks';
+import { RULE_TABLE } from '../src/private/core/rule-table';
 
 const README = path.join(__dirname, '..', 'README.md');
 const BEGIN = '<!-- image-builder-checks:rules -->';
@@ -8,7 +8,7 @@ const END = '<!-- /image-builder-checks:rules -->';
 
 /** The README's rule list, generated from the rule table. */
 function ruleList(): string {
-  const rows = CHECK_RULES.map(rule => `| \`${rule.id}\` | ${rule.severity} | ${rule.description} | ${rule.fix} |`);
+  const rows = RULE_TABLE.map(rule => `| \`${rule.id}\` | ${rule.severity} | ${rule.description} | ${rule.fix} |`);
   return ['| Rule | Severity | What it checks | Fix |', '|---|---|---|---|', ...rows].join('\n');
 }
 

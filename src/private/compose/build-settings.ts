@@ -25,6 +25,7 @@ import { WorkflowOnFailure, WorkflowType } from '../../workflow';
 import type { WorkflowConfiguration } from '../../workflow';
 import { LIMITS, PATTERNS } from '../core/api-constraints';
 import { hasBrand } from '../core/brands';
+import { distributionKindRule } from '../core/cross-resource';
 import { formatProblemAtConstruct } from '../core/errors';
 import { checkGivenParameters } from '../core/parameters';
 import { IMAGE_BUILDER_LOG_GROUP_PREFIX, knownLogGroupName, logGroupNameUnderPrefix, logsServicePrincipal } from '../core/pipeline-logging';
@@ -367,14 +368,10 @@ export class BuildSettings {
       validate: () => {
         const types = distribution.distributedImageTypes;
         if (types === undefined || types.length === 0 || types.includes(built)) return [];
-        const has = built === RecipeType.CONTAINER ? 'AMI distributions only' : 'container distributions only';
-        const needs = built === RecipeType.CONTAINER
-          ? 'a container distribution (addContainerDistribution) for a container recipe'
-          : 'an AMI distribution (addAmiDistribution) for an image recipe';
         return [formatProblemAtConstruct({
           property: 'distributionConfiguration',
           value: distribution.node.path,
-          rule: `must have ${needs} (it has ${has}; Image Builder would fail the build)`,
+          rule: distributionKindRule(built === RecipeType.CONTAINER),
         })];
       },
     });

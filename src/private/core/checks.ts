@@ -197,7 +197,7 @@ function documentFindings(resource: TemplateResource, kind: 'component' | 'workf
   });
 }
 
-/** The rule table: the README's rule list is generated from it. */
+/** The per-resource rules (the whole table, with the cross-resource rules, is RULE_TABLE in rule-table.ts). */
 export const CHECK_RULES: readonly CheckRule[] = [
   {
     id: 'ImageBuilder-Name',
