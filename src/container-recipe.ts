@@ -13,7 +13,7 @@ import { ContainerInstanceImage } from './container-instance-image';
 import { ContainerParentImage } from './container-parent-image';
 import { DockerfileTemplate } from './dockerfile-template';
 import { renderBlockDevices } from './private/compose/block-devices';
-import { renderComponents } from './private/compose/components';
+import { checkComponentPlatforms, renderComponents } from './private/compose/components';
 import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, RecipeAttributes } from './private/compose/recipe-content';
 import type * as RecipeRepositoryModule from './private/compose/recipe-repository';
 import { ResourceSharing } from './private/compose/sharing';
@@ -542,6 +542,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.ecrRepositoryName('targetRepository', props.targetRepository?.repositoryName);
     this.componentConfigurations = [...props.components];
     const components = renderComponents(v, 'components', this.componentConfigurations);
+    checkComponentPlatforms(v, platformOfContainer(props.platformOverride), props.components);
     const template = props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate();
     const dockerfile = template._bind(this, v);
     const objectVersion = template._objectVersion;

@@ -13,13 +13,12 @@ import { Construct } from 'constructs';
 import { BlockDeviceMapping } from './block-device';
 import { ComponentConfiguration, ComponentPlatform } from './component';
 import { renderBlockDevices } from './private/compose/block-devices';
-import { renderComponents } from './private/compose/components';
+import { checkComponentPlatforms, renderComponents } from './private/compose/components';
 import { checkRecipeVersion, descriptionWithContentFingerprint, MAX_FINGERPRINTED_DESCRIPTION, RecipeAttributes } from './private/compose/recipe-content';
 import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { componentPlatformRule } from './private/core/cross-resource';
 import { exactDummyVersion, lookupResource } from './private/core/lookup';
 import { platformOfAwsManagedImage, platformOfSsmParameter } from './private/core/platforms';
 import { renderTagMap, Validator } from './private/core/validation';
@@ -657,18 +656,4 @@ class ImportedImageRecipe extends ImageRecipeBase {
     this.imageRecipeName = name;
     this.imageRecipeVersion = version;
   }
-}
-
-/**
- * A component of another platform than the recipe's fails at build time (AWSTOE runs the
- * document on the build instance's OS). Checked where both platforms are known.
- */
-function checkComponentPlatforms(v: Validator, platform: ComponentPlatform | undefined, components: ComponentConfiguration[]): void {
-  if (platform === undefined || Token.isUnresolved(platform)) return;
-  components.forEach((configuration, i) => {
-    const componentPlatform = configuration.component.platform;
-    if (componentPlatform !== undefined && !Token.isUnresolved(componentPlatform) && componentPlatform !== platform) {
-      v.fail(`components[${i}]`, configuration.component.node.path, componentPlatformRule(componentPlatform, platform));
-    }
-  });
 }

@@ -6,6 +6,9 @@ import {
   Component,
   ComponentData,
   ComponentPlatform,
+  ContainerParentImage,
+  ContainerPlatform,
+  ContainerRecipe,
   Image,
   ImageRecipe,
   ImageSource,
@@ -14,6 +17,38 @@ import {
 
 const LINUX_DOCUMENT = 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecuteBash\n        inputs:\n          commands: ["echo hi"]\n';
 const WINDOWS_DOCUMENT = 'schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: Hello\n        action: ExecutePowerShell\n        inputs:\n          commands: ["Write-Host hi"]\n';
+
+describe('platform fit between a container recipe and its components', () => {
+  test('throws when a Linux component is on a Windows container recipe, and the reverse, naming both', () => {
+    const stack = strictStack();
+    const linux = new Component(stack, 'LinuxTool', { platform: ComponentPlatform.LINUX, data: ComponentData.fromInline(LINUX_DOCUMENT) });
+    expect(() => new ContainerRecipe(stack, 'WindowsContainers', {
+      parentImage: ContainerParentImage.fromDockerHub('mcr.microsoft.com/windows/servercore', 'ltsc2022'),
+      platformOverride: ContainerPlatform.WINDOWS,
+      imageOsVersionOverride: 'Microsoft Windows Server 2022',
+      components: [{ component: linux }],
+    })).toThrow(/Stack\/WindowsContainers: components\[0\] 'Stack\/LinuxTool' is a Linux component, but the recipe builds Windows images/);
+    expect(() => new ContainerRecipe(stack, 'LinuxContainers', {
+      parentImage: ContainerParentImage.fromDockerHub('amazonlinux', '2023'),
+      platformOverride: ContainerPlatform.LINUX,
+      components: [{ component: Component.fromAwsManagedComponent(stack, 'Update', AwsManagedComponentName.UPDATE_WINDOWS) }],
+    })).toThrow(/components\[0\] 'Stack\/Update' is a Windows component, but the recipe builds Linux images/);
+  });
+
+  test('matching platforms, and a container recipe of unknown platform, are accepted', () => {
+    const stack = strictStack();
+    const linux = new Component(stack, 'LinuxTool', { platform: ComponentPlatform.LINUX, data: ComponentData.fromInline(LINUX_DOCUMENT) });
+    expect(new ContainerRecipe(stack, 'Linux', {
+      parentImage: ContainerParentImage.fromDockerHub('amazonlinux', '2023'),
+      platformOverride: ContainerPlatform.LINUX,
+      components: [{ component: linux }],
+    }).platform).toBe(ComponentPlatform.LINUX);
+    expect(new ContainerRecipe(stack, 'Unknown', {
+      parentImage: ContainerParentImage.fromDockerHub('amazonlinux', '2023'),
+      components: [{ component: Component.fromAwsManagedComponent(stack, 'Update', AwsManagedComponentName.UPDATE_WINDOWS) }],
+    }).platform).toBeUndefined();
+  });
+});
 
 describe('platform fit between a recipe and its components', () => {
   test('throws when a Linux component (authored) is on a Windows recipe, naming both', () => {

@@ -1,6 +1,7 @@
 import { aws_imagebuilder as imagebuilder } from 'aws-cdk-lib';
 import type { ComponentConfiguration } from '../../component';
 import { LIMITS, PATTERNS } from '../core/api-constraints';
+import { componentPlatformRule } from '../core/cross-resource';
 import { checkGivenParameters } from '../core/parameters';
 import { isToken, Validator } from '../core/validation';
 
@@ -67,5 +68,19 @@ function renderParameters(
     const values = parameterValue.values;
     values.forEach((value, i) => v.pattern(`${property}['${name}'][${i}]`, value, PATTERNS.noNulOrEmpty));
     return { name, value: values };
+  });
+}
+
+/**
+ * A component of another platform than the recipe's fails at build time (AWSTOE runs the
+ * document on the build instance's OS). Checked where both platforms are known.
+ */
+export function checkComponentPlatforms(v: Validator, platform: string | undefined, components: ComponentConfiguration[]): void {
+  if (platform === undefined || isToken(platform)) return;
+  components.forEach((configuration, i) => {
+    const componentPlatform = configuration.component.platform;
+    if (componentPlatform !== undefined && !isToken(componentPlatform) && componentPlatform !== platform) {
+      v.fail(`components[${i}]`, configuration.component.node.path, componentPlatformRule(componentPlatform, platform));
+    }
   });
 }
