@@ -137,8 +137,8 @@ describe('facts on the interfaces', () => {
     expect(recipe.components?.map(c => c.component.componentName)).toEqual(['update-linux']);
     expect(recipe.platform).toBeUndefined();
     const container = new ContainerRecipe(stack, 'Container', {
-      parentImage: ContainerParentImage.fromEcrPublic('amazonlinux/amazonlinux', '2023'),
-      components: [{ component: Component.fromAwsManagedComponent(stack, 'U', AwsManagedComponentName.UPDATE_LINUX) }],
+      parentImage: ContainerParentImage.fromDockerHub('mcr.microsoft.com/windows/servercore', 'ltsc2022'),
+      components: [{ component: Component.fromAwsManagedComponent(stack, 'U', AwsManagedComponentName.UPDATE_WINDOWS) }],
       targetRepository: ecr.Repository.fromRepositoryName(stack, 'Repo', 'repo'),
       platformOverride: ContainerPlatform.WINDOWS,
       imageOsVersionOverride: 'Microsoft Windows Server 2022',
