@@ -2,6 +2,7 @@ import { aws_ecr as ecr, aws_imagebuilder as imagebuilder, Stack } from 'aws-cdk
 import { Construct } from 'constructs';
 import { ARN_PATTERNS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION } from './private/core/arns';
+import { KnownPlatform, platformOfAwsManagedImage, platformOfParentImage } from './private/core/platforms';
 import { isToken, Validator } from './private/core/validation';
 
 /** The property name used in error messages. */
@@ -71,7 +72,7 @@ export class ContainerParentImage {
     return new ContainerParentImage((_scope, v) => {
       v.arn(PROPERTY, imageArn, 'image');
       return imageArn;
-    }, { imageBuilderImage: true });
+    }, { imageBuilderImage: true, platform: platformOfParentImage(imageArn) });
   }
 
   /**
@@ -106,7 +107,7 @@ export class ContainerParentImage {
         resource: 'image',
         resourceName: `${imageName}/${version ?? ANY_VERSION}`,
       });
-    }, { imageBuilderImage: true });
+    }, { imageBuilderImage: true, platform: isToken(imageName) ? undefined : platformOfAwsManagedImage(imageName) });
   }
 
   /**
@@ -116,6 +117,7 @@ export class ContainerParentImage {
   public static fromString(parentImage: string): ContainerParentImage {
     return new ContainerParentImage(() => parentImage, {
       imageBuilderImage: !isToken(parentImage) && ARN_PATTERNS.image.test(parentImage),
+      platform: platformOfParentImage(parentImage),
     });
   }
 
@@ -126,13 +128,25 @@ export class ContainerParentImage {
   public readonly repository?: ecr.IRepository;
 
   private readonly imageBuilderImage: boolean;
+  private readonly platform?: KnownPlatform;
 
   private constructor(
     private readonly produce: Produce,
-    options: { readonly repository?: ecr.IRepository; readonly imageBuilderImage?: boolean } = {},
+    options: { readonly repository?: ecr.IRepository; readonly imageBuilderImage?: boolean; readonly platform?: KnownPlatform } = {},
   ) {
     this.repository = options.repository;
     this.imageBuilderImage = options.imageBuilderImage ?? false;
+    this.platform = options.platform;
+  }
+
+  /**
+   * The platform of the parent image, when its source says it (an AWS-managed image's name or
+   * ARN).
+   *
+   * @internal
+   */
+  public get _platform(): KnownPlatform | undefined {
+    return this.platform;
   }
 
   /**

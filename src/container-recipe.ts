@@ -20,7 +20,8 @@ import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { exactDummyVersion, lookupResource } from './private/core/lookup';
+import { DUMMY_PARENT_IMAGE, exactDummyVersion, lookupResource } from './private/core/lookup';
+import { platformOfParentImage } from './private/core/platforms';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
@@ -319,6 +320,7 @@ abstract class ContainerRecipeBase extends Resource implements IContainerRecipe 
   public abstract readonly parentImageRepository?: ecr.IRepository;
   public abstract readonly platform?: ComponentPlatform;
   public abstract readonly components?: ComponentConfiguration[];
+  public abstract readonly parentImage?: string;
 
   /** Always `RecipeType.CONTAINER`. */
   public readonly recipeType: RecipeType = RecipeType.CONTAINER;
@@ -406,8 +408,9 @@ export class ContainerRecipe extends ContainerRecipeBase {
   /**
    * Looks up a container recipe of the stack's account and Region at synth, through the CDK CLI's
    * Cloud Control context provider (`AWS::ImageBuilder::ContainerRecipe`, read by its ARN), and
-   * imports it with the exact ARN (a version with `x` nodes resolved) and the ECR repository it
-   * pushes to. Its platform stays unknown: `PlatformOverride` is write-only in CloudFormation.
+   * imports it with the exact ARN (a version with `x` nodes resolved), its parent image and the
+   * ECR repository it pushes to. Its platform is known only when the parent image is an
+   * AWS-managed image: `PlatformOverride` is write-only in CloudFormation.
    *
    * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
    * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
@@ -420,14 +423,14 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.throwIfInvalid();
     // AWS::ImageBuilder::ContainerRecipe schema: primaryIdentifier /properties/Arn; writeOnly
     // DockerfileTemplateData, DockerfileTemplateUri, ImageOsVersionOverride and PlatformOverride
-    // (never returned). TargetRepository is required by CreateContainerRecipe (service model), so
-    // every recipe has it. GetContainerRecipe's containerRecipeArn takes `x` nodes.
+    // (never returned). TargetRepository and ParentImage are required by CreateContainerRecipe
+    // (service model), so every recipe has them. GetContainerRecipe's containerRecipeArn takes `x` nodes.
     const answer = lookupResource(scope, id, 'containerRecipeName', {
       typeName: 'AWS::ImageBuilder::ContainerRecipe',
       resource: 'container-recipe',
       resourceName: `${options.containerRecipeName}/${options.containerRecipeVersion ?? ANY_VERSION}`,
-      propertiesToReturn: ['Arn', 'TargetRepository.RepositoryName'],
-      dummy: arn => ({ 'Arn': exactDummyVersion(arn), 'TargetRepository.RepositoryName': 'dummy-repository' }),
+      propertiesToReturn: ['Arn', 'ParentImage', 'TargetRepository.RepositoryName'],
+      dummy: arn => ({ 'Arn': exactDummyVersion(arn), 'ParentImage': DUMMY_PARENT_IMAGE, 'TargetRepository.RepositoryName': 'dummy-repository' }),
     });
     const arn: string = answer.properties.Arn;
     return new ImportedContainerRecipe(scope, id, {
@@ -437,6 +440,8 @@ export class ContainerRecipe extends ContainerRecipeBase {
       targetRepository: answer.answered
         ? ecr.Repository.fromRepositoryName(scope, `${id}TargetRepository`, answer.properties['TargetRepository.RepositoryName'])
         : undefined,
+      // The dummy's parent image is no fact.
+      parentImage: answer.answered ? answer.properties.ParentImage : undefined,
       environmentFromArn: true,
     });
   }
@@ -513,10 +518,13 @@ export class ContainerRecipe extends ContainerRecipeBase {
   private readonly componentConfigurations: ComponentConfiguration[];
 
   /**
-   * The operating system platform of the container images, when known: from `platformOverride`;
-   * undefined otherwise.
+   * The operating system platform of the container images, when known: from `platformOverride`,
+   * or from an AWS-managed parent image's name; undefined otherwise.
    */
   public readonly platform?: ComponentPlatform;
+
+  /** The parent image, as the recipe gives it to Image Builder (`ParentImage`). */
+  public readonly parentImage?: string;
 
   constructor(scope: Construct, id: string, props: ContainerRecipeProps) {
     super(scope, id, {
@@ -542,7 +550,8 @@ export class ContainerRecipe extends ContainerRecipeBase {
     v.ecrRepositoryName('targetRepository', props.targetRepository?.repositoryName);
     this.componentConfigurations = [...props.components];
     const components = renderComponents(v, 'components', this.componentConfigurations);
-    checkComponentPlatforms(v, platformOfContainer(props.platformOverride), props.components);
+    const platform = platformOfContainer(props.platformOverride) ?? props.parentImage._platform as ComponentPlatform | undefined;
+    checkComponentPlatforms(v, platform, props.components);
     const template = props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate();
     const dockerfile = template._bind(this, v);
     const objectVersion = template._objectVersion;
@@ -560,7 +569,8 @@ export class ContainerRecipe extends ContainerRecipeBase {
     const targetRepository = props.targetRepository ?? this.createRepository(props);
     this.targetRepository = targetRepository;
     this.parentImageRepository = props.parentImage.repository;
-    this.platform = platformOfContainer(props.platformOverride);
+    this.parentImage = parentImage;
+    this.platform = platform;
 
     const resource = this.resource = new imagebuilder.CfnContainerRecipe(this, 'Resource', {
       name,
@@ -688,6 +698,8 @@ interface ImportedContainerRecipeProps {
   readonly name: string;
   readonly version: string;
   readonly targetRepository?: ecr.IRepository;
+  /** The parent image, when a lookup learned it. */
+  readonly parentImage?: string;
   readonly environmentFromArn: boolean;
 }
 
@@ -704,7 +716,8 @@ function platformOfContainer(platform: ContainerPlatform | undefined): Component
 
 /** A container recipe defined outside this app. */
 class ImportedContainerRecipe extends ContainerRecipeBase {
-  public readonly platform?: ComponentPlatform = undefined;
+  public readonly platform?: ComponentPlatform;
+  public readonly parentImage?: string;
   public readonly components?: ComponentConfiguration[] = undefined;
   public readonly containerRecipeArn: string;
   public readonly containerRecipeName: string;
@@ -718,6 +731,8 @@ class ImportedContainerRecipe extends ContainerRecipeBase {
     this.containerRecipeName = props.name;
     this.containerRecipeVersion = props.version;
     this.targetRepository = props.targetRepository;
+    this.parentImage = props.parentImage;
+    this.platform = props.parentImage !== undefined ? platformOfParentImage(props.parentImage) as ComponentPlatform | undefined : undefined;
   }
 }
 

@@ -19,8 +19,8 @@ import { ResourceSharing } from './private/compose/sharing';
 import { LIMITS, PATTERNS } from './private/core/api-constraints';
 import { ANY_VERSION, arnPathPart, DEFAULT_RECIPE_VERSION, iamResourceForVersionedArn, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
-import { exactDummyVersion, lookupResource } from './private/core/lookup';
-import { platformOfAwsManagedImage, platformOfSsmParameter } from './private/core/platforms';
+import { DUMMY_PARENT_IMAGE, exactDummyVersion, lookupResource } from './private/core/lookup';
+import { platformOfAwsManagedImage, platformOfParentImage, platformOfSsmParameter } from './private/core/platforms';
 import { renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
 import { IRecipe, RecipeType } from './recipe';
@@ -122,7 +122,7 @@ export class ParentImage {
     return new ParentImage((_scope, v) => {
       v.arn('parentImage', imageArn, 'image');
       return imageArn;
-    });
+    }, () => platformOfParentImage(imageArn) as ComponentPlatform | undefined);
   }
 
   /**
@@ -155,7 +155,7 @@ export class ParentImage {
    * or a Marketplace product ID), passed as it is.
    */
   public static fromString(parentImage: string): ParentImage {
-    return new ParentImage(() => parentImage);
+    return new ParentImage(() => parentImage, () => platformOfParentImage(parentImage) as ComponentPlatform | undefined);
   }
 
   private constructor(
@@ -164,8 +164,8 @@ export class ParentImage {
   ) {}
 
   /**
-   * The platform of the parent image, when its source says it: an AWS-managed image's name, a
-   * public SSM parameter of AWS AMIs, or an `ec2.IMachineImage`'s `osType`.
+   * The platform of the parent image, when its source says it: an AWS-managed image's name or
+   * ARN, a public SSM parameter of AWS AMIs, or an `ec2.IMachineImage`'s `osType`.
    *
    * @internal
    */
@@ -360,6 +360,7 @@ abstract class ImageRecipeBase extends Resource implements IImageRecipe {
 
   public abstract readonly platform?: ComponentPlatform;
   public abstract readonly components?: ComponentConfiguration[];
+  public abstract readonly parentImage?: string;
 
   /** The permissions on this recipe. */
   public readonly grants: ImageRecipeGrants = ImageRecipeGrants.fromImageRecipe(this);
@@ -424,8 +425,9 @@ export class ImageRecipe extends ImageRecipeBase {
   /**
    * Looks up an image recipe of the stack's account and Region at synth, through the CDK CLI's
    * Cloud Control context provider (`AWS::ImageBuilder::ImageRecipe`, read by its ARN), and imports
-   * it with the exact ARN (a version with `x` nodes resolved). Its platform stays unknown:
-   * CloudFormation's image recipe has no platform property.
+   * it with the exact ARN (a version with `x` nodes resolved) and its parent image. Its platform
+   * is known when the parent image says it (an AWS-managed image, or a public SSM parameter of AWS
+   * AMIs): CloudFormation's image recipe has no platform property.
    *
    * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
    * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
@@ -437,16 +439,24 @@ export class ImageRecipe extends ImageRecipeBase {
     v.semanticVersion('imageRecipeVersion', options.imageRecipeVersion, { wildcards: true });
     v.throwIfInvalid();
     // AWS::ImageBuilder::ImageRecipe schema: primaryIdentifier /properties/Arn; Name, Version and
-    // ParentImage are `required`; no Platform property (GetImageRecipe has one, CloudFormation does
-    // not carry it). GetImageRecipe's imageRecipeArn takes `x` nodes (service model ImageRecipeArn).
+    // ParentImage are `required`, so every answer has them; Components is optional (the CLI fails a
+    // lookup whose resource lacks a property asked for); no Platform property (GetImageRecipe has
+    // one, CloudFormation does not carry it). GetImageRecipe's imageRecipeArn takes `x` nodes
+    // (service model ImageRecipeArn).
     const answer = lookupResource(scope, id, 'imageRecipeName', {
       typeName: 'AWS::ImageBuilder::ImageRecipe',
       resource: 'image-recipe',
       resourceName: `${options.imageRecipeName}/${options.imageRecipeVersion ?? ANY_VERSION}`,
-      propertiesToReturn: ['Arn'],
-      dummy: arn => ({ Arn: exactDummyVersion(arn) }),
+      propertiesToReturn: ['Arn', 'ParentImage'],
+      dummy: arn => ({ Arn: exactDummyVersion(arn), ParentImage: DUMMY_PARENT_IMAGE }),
     });
-    return ImageRecipe.fromImageRecipeArn(scope, id, answer.properties.Arn);
+    const arn: string = answer.properties.Arn;
+    v.arn('imageRecipeArn', arn, 'imageRecipe');
+    v.throwIfInvalid();
+    // The dummy's parent image is no fact: a recipe's platform would be checked against it.
+    const parentImage: string | undefined = answer.answered ? answer.properties.ParentImage : undefined;
+    const platform = parentImage !== undefined ? platformOfParentImage(parentImage) as ComponentPlatform | undefined : undefined;
+    return new ImportedImageRecipe(scope, id, arn, arnPathPart(arn, 1), arnPathPart(arn, 2), true, parentImage, platform);
   }
 
 
@@ -510,6 +520,9 @@ export class ImageRecipe extends ImageRecipeBase {
   /** The components the recipe runs, in order (an empty list when it runs none). */
   public readonly components?: ComponentConfiguration[];
 
+  /** The parent image, as the recipe gives it to Image Builder (`ParentImage`). */
+  public readonly parentImage?: string;
+
   private readonly sharing: ResourceSharing;
   /** The name, version and latest-version ARNs, read from the L1 on first use. */
   private readonly attributes: RecipeAttributes;
@@ -536,6 +549,7 @@ export class ImageRecipe extends ImageRecipeBase {
     v.tags('tags', props.tags);
     const amiWatermarks = this.renderAmiWatermarks(v, props.amiWatermarks);
     const parentImage = props.parentImage._render(this, v);
+    this.parentImage = parentImage;
     this.platform = props.platform ?? props.parentImage._platform(this);
     checkComponentPlatforms(v, this.platform, props.components ?? []);
     checkRecipeVersion(this, v, 'imageRecipeVersion', version, { parentImage });
@@ -644,13 +658,17 @@ brand(ImageRecipe, 'ImageRecipe');
 
 /** An image recipe defined outside this app. */
 class ImportedImageRecipe extends ImageRecipeBase {
-  public readonly platform?: ComponentPlatform = undefined;
   public readonly components?: ComponentConfiguration[] = undefined;
   public readonly imageRecipeArn: string;
   public readonly imageRecipeName: string;
   public readonly imageRecipeVersion: string;
 
-  constructor(scope: Construct, id: string, arn: string, name: string, version: string, environmentFromArn: boolean) {
+  /**
+   * @param parentImage the recipe's parent image, when a lookup learned it
+   * @param platform the recipe's platform, when its parent image says it
+   */
+  constructor(scope: Construct, id: string, arn: string, name: string, version: string, environmentFromArn: boolean,
+    public readonly parentImage?: string, public readonly platform?: ComponentPlatform) {
     super(scope, id, environmentFromArn ? { environmentFromArn: arn } : {});
     this.imageRecipeArn = arn;
     this.imageRecipeName = name;

@@ -38,4 +38,11 @@ export interface IRecipe extends IResource {
    * undefined for an imported recipe.
    */
   readonly components?: ComponentConfiguration[];
+
+  /**
+   * The parent image as Image Builder holds it (an AMI ID, an image ARN, `ssm:<parameter>`, a
+   * container image URI...), when known: a recipe authored in this app, or one found with
+   * `fromLookup`; undefined for a recipe imported by ARN or name.
+   */
+  readonly parentImage?: string;
 }

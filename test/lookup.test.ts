@@ -1,4 +1,4 @@
-import { aws_iam as iam, CfnWaitConditionHandle, cloud_assembly_schema as cxschema, ContextProvider, Lazy, Stack } from 'aws-cdk-lib';
+import { aws_ec2 as ec2, aws_iam as iam, CfnWaitConditionHandle, cloud_assembly_schema as cxschema, ContextProvider, Lazy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { strictApp } from './helpers';
 import {
@@ -152,8 +152,8 @@ const CASES: LookupCase[] = [
     type: 'ImageRecipe',
     property: 'imageRecipeName',
     lookup: stack => ({ arn: ImageRecipe.fromLookup(stack, 'X', { imageRecipeName: 'golden', imageRecipeVersion: '3.x.x' }).recipeArn }),
-    query: { typeName: 'AWS::ImageBuilder::ImageRecipe', exactIdentifier: `${ARN_PREFIX}:image-recipe/golden/3.x.x`, propertiesToReturn: ['Arn'] },
-    answer: { Arn: `${ARN_PREFIX}:image-recipe/golden/3.4.1` },
+    query: { typeName: 'AWS::ImageBuilder::ImageRecipe', exactIdentifier: `${ARN_PREFIX}:image-recipe/golden/3.x.x`, propertiesToReturn: ['Arn', 'ParentImage'] },
+    answer: { Arn: `${ARN_PREFIX}:image-recipe/golden/3.4.1`, ParentImage: 'arn:aws:imagebuilder:eu-west-1:aws:image/windows-server-2022-english-full-base-x86/x.x.x' },
     dummyArn: `${DUMMY_PREFIX}:image-recipe/golden/3.0.0`,
   },
   {
@@ -163,9 +163,9 @@ const CASES: LookupCase[] = [
     query: {
       typeName: 'AWS::ImageBuilder::ContainerRecipe',
       exactIdentifier: `${ARN_PREFIX}:container-recipe/web/x.x.x`,
-      propertiesToReturn: ['Arn', 'TargetRepository.RepositoryName'],
+      propertiesToReturn: ['Arn', 'ParentImage', 'TargetRepository.RepositoryName'],
     },
-    answer: { 'Arn': `${ARN_PREFIX}:container-recipe/web/1.0.3`, 'TargetRepository.RepositoryName': 'web-images' },
+    answer: { 'Arn': `${ARN_PREFIX}:container-recipe/web/1.0.3`, 'ParentImage': 'public.ecr.aws/docker/library/nginx:1.27', 'TargetRepository.RepositoryName': 'web-images' },
     dummyArn: `${DUMMY_PREFIX}:container-recipe/web/0.0.0`,
   },
   {
@@ -293,6 +293,50 @@ describe('facts of a looked-up resource', () => {
     const recipe = ContainerRecipe.fromLookup(stack, 'Web', { containerRecipeName: 'web' });
     expect(recipe.containerRecipeVersion).toBe('1.0.3');
     expect(stack.resolve(recipe.targetRepository?.repositoryName)).toBe('web-images');
+    // A container image URI says nothing of the platform.
+    expect(recipe.parentImage).toBe('public.ecr.aws/docker/library/nginx:1.27');
+    expect(recipe.platform).toBeUndefined();
+  });
+
+  test('a looked-up container recipe built on an AWS-managed image knows its platform', () => {
+    const c = CASES.find(x => x.type === 'ContainerRecipe')!;
+    const answer = { ...c.answer, ParentImage: 'arn:aws:imagebuilder:eu-west-1:aws:image/amazon-linux-x86-2/x.x.x' };
+    const stack = stackWith([{ query: c.query, answer: [answer] }]);
+    expect(ContainerRecipe.fromLookup(stack, 'Web', { containerRecipeName: 'web' }).platform).toBe(ComponentPlatform.LINUX);
+  });
+
+  test('a looked-up image recipe knows its parent image, and its platform when the parent image says it', () => {
+    const c = CASES.find(x => x.type === 'ImageRecipe')!;
+    const stack = stackWith([{ query: c.query, answer: [c.answer] }]);
+    const recipe = ImageRecipe.fromLookup(stack, 'Golden', { imageRecipeName: 'golden', imageRecipeVersion: '3.x.x' });
+    expect(recipe.imageRecipeVersion).toBe('3.4.1');
+    expect(recipe.parentImage).toBe(c.answer.ParentImage);
+    expect(recipe.platform).toBe(ComponentPlatform.WINDOWS);
+  });
+
+  test.each([
+    ['a public SSM parameter of Amazon Linux AMIs', 'ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64', ComponentPlatform.LINUX],
+    ['a public SSM parameter by ARN', 'ssm:arn:aws:ssm:eu-west-1::parameter/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base', ComponentPlatform.WINDOWS],
+    ['an AMI ID', 'ami-0123456789abcdef0', undefined],
+    ['an image of an account', `${ARN_PREFIX}:image/golden/1.x.x`, undefined],
+  ])('a looked-up image recipe whose parent image is %s', (_what, parentImage, platform) => {
+    const c = CASES.find(x => x.type === 'ImageRecipe')!;
+    const stack = stackWith([{ query: c.query, answer: [{ ...c.answer, ParentImage: parentImage }] }]);
+    const recipe = ImageRecipe.fromLookup(stack, 'Golden', { imageRecipeName: 'golden', imageRecipeVersion: '3.x.x' });
+    expect(recipe.parentImage).toBe(parentImage);
+    expect(recipe.platform).toBe(platform);
+  });
+
+  test('an image built from a looked-up Windows recipe is a Windows machine image; before the answer, nothing is assumed', () => {
+    const c = CASES.find(x => x.type === 'ImageRecipe')!;
+    const stack = stackWith([{ query: c.query, answer: [c.answer] }]);
+    const recipe = ImageRecipe.fromLookup(stack, 'Golden', { imageRecipeName: 'golden', imageRecipeVersion: '3.x.x' });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromRecipe(recipe) });
+    expect(image.toMachineImage().getImage(stack).osType).toBe(ec2.OperatingSystemType.WINDOWS);
+
+    const unanswered = ImageRecipe.fromLookup(stackWith(), 'Golden', { imageRecipeName: 'golden', imageRecipeVersion: '3.x.x' });
+    expect(unanswered.parentImage).toBeUndefined();
+    expect(unanswered.platform).toBeUndefined();
   });
 
   test('a looked-up workflow keeps its type, name and exact version', () => {

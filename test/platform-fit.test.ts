@@ -50,6 +50,37 @@ describe('platform fit between a container recipe and its components', () => {
   });
 });
 
+describe('platform fit for a parent image given by ARN or as a string', () => {
+  const AWS_WINDOWS_IMAGE = 'arn:aws:imagebuilder:us-east-1:aws:image/windows-server-2022-english-full-base-x86/x.x.x';
+
+  test('an AWS-managed image\'s ARN (fromImageArn, fromString) gives an image recipe its platform', () => {
+    const stack = strictStack();
+    const linux = new Component(stack, 'LinuxTool', { platform: ComponentPlatform.LINUX, data: ComponentData.fromInline(LINUX_DOCUMENT) });
+    expect(() => new ImageRecipe(stack, 'ByArn', { parentImage: ParentImage.fromImageArn(AWS_WINDOWS_IMAGE), components: [{ component: linux }] }))
+      .toThrow(/Stack\/ByArn: components\[0\] 'Stack\/LinuxTool' is a Linux component, but the recipe builds Windows images/);
+    expect(() => new ImageRecipe(stack, 'ByString', { parentImage: ParentImage.fromString(AWS_WINDOWS_IMAGE), components: [{ component: linux }] }))
+      .toThrow(/Stack\/ByString: components\[0\] 'Stack\/LinuxTool' is a Linux component/);
+    // An image of an account, and a token, say nothing.
+    expect(new ImageRecipe(stack, 'Own', {
+      parentImage: ParentImage.fromImageArn('arn:aws:imagebuilder:us-east-1:111122223333:image/windows-golden/1.x.x'),
+      components: [{ component: linux }],
+    }).platform).toBeUndefined();
+    expect(new ImageRecipe(stack, 'Token', {
+      parentImage: ParentImage.fromString(Lazy.string({ produce: () => AWS_WINDOWS_IMAGE })),
+      components: [{ component: linux }],
+    }).platform).toBeUndefined();
+  });
+
+  test('an AWS-managed parent image gives a container recipe its platform', () => {
+    const stack = strictStack();
+    const windows = new Component(stack, 'WindowsTool', { platform: ComponentPlatform.WINDOWS, data: ComponentData.fromInline(WINDOWS_DOCUMENT) });
+    expect(() => new ContainerRecipe(stack, 'Containers', {
+      parentImage: ContainerParentImage.fromAwsManagedImage('amazon-linux-x86-2'),
+      components: [{ component: windows }],
+    })).toThrow(/Stack\/Containers: components\[0\] 'Stack\/WindowsTool' is a Windows component, but the recipe builds Linux images/);
+  });
+});
+
 describe('platform fit between a recipe and its components', () => {
   test('throws when a Linux component (authored) is on a Windows recipe, naming both', () => {
     const stack = strictStack();

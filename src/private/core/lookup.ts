@@ -11,6 +11,12 @@ import { Validator } from './validation';
  */
 export const DUMMY_ACCOUNT = '123456789012';
 
+/**
+ * The parent image of a dummy recipe: an AMI ID no Region has. Lookups never report a dummy's
+ * parent image as a fact.
+ */
+export const DUMMY_PARENT_IMAGE = 'ami-00000000000000000';
+
 /** What to look up through the CDK CLI's Cloud Control context provider. */
 export interface CloudControlLookup {
   /** The CloudFormation type, such as `AWS::ImageBuilder::Component`. */

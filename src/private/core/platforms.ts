@@ -9,6 +9,8 @@
  * ("Query for the latest Amazon Linux AMI IDs", "Query for the latest Windows AMI").
  */
 
+import { Token } from 'aws-cdk-lib';
+
 /** Linux and Windows, as the API writes them. */
 export type KnownPlatform = 'Linux' | 'Windows';
 
@@ -43,4 +45,25 @@ export function platformOfAwsManagedComponent(name: string): KnownPlatform | und
   if (/(^|-)windows(-|$)/i.test(name)) return 'Windows';
   if (/(^|-)linux(-|$)/i.test(name)) return 'Linux';
   return undefined;
+}
+
+/** An AWS-managed Image Builder image's ARN (`arn:aws:imagebuilder:<region>:aws:image/<name>/<version>`), capturing the name. */
+const AWS_MANAGED_IMAGE_ARN = /^arn:aws[a-z-]*:imagebuilder:[a-z0-9-]+:aws:image\/([^/]+)\//;
+
+/**
+ * The platform of a parent image as Image Builder holds it (an image recipe's or container
+ * recipe's `ParentImage`), when the value says it: the ARN of an AWS-managed image, or
+ * `ssm:<parameter>` with a public parameter of AWS AMIs (by path, or by its ARN,
+ * `ssm:arn:aws:ssm:<region>::parameter/aws/service/...`). AMI IDs, images of an account and
+ * container image URIs say nothing, and neither does a token.
+ */
+export function platformOfParentImage(parentImage: string): KnownPlatform | undefined {
+  if (Token.isUnresolved(parentImage)) return undefined;
+  if (parentImage.startsWith('ssm:')) {
+    const parameter = parentImage.slice('ssm:'.length);
+    const byArn = parameter.indexOf(':parameter/');
+    return platformOfSsmParameter(byArn >= 0 ? parameter.slice(byArn + ':parameter'.length) : parameter);
+  }
+  const awsManagedImage = AWS_MANAGED_IMAGE_ARN.exec(parentImage);
+  return awsManagedImage ? platformOfAwsManagedImage(awsManagedImage[1]) : undefined;
 }
