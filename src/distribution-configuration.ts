@@ -14,6 +14,8 @@ import { AmiDistributionFeatures, AmiDistributionOptions, ContainerDistributionO
 import {
   KMS_DISTRIBUTION_ACTIONS,
   amiFeaturesOf,
+  DistributionFacts,
+  distributionFactsOf,
   KMS_LAUNCH_ACTIONS,
   PUBLIC_USER_GROUP,
   RenderedAmiDistribution,
@@ -22,10 +24,10 @@ import {
   SettingsContext,
 } from './private/compose/distribution-settings';
 import { PATTERNS } from './private/core/api-constraints';
-import { imageBuilderArn, ownResourceName } from './private/core/arns';
+import { arnPathPart, imageBuilderArn, ownResourceName } from './private/core/arns';
 import { brand, hasBrand } from './private/core/brands';
 import { formatProblemAtConstruct } from './private/core/errors';
-import { lookupArnByName } from './private/core/lookup';
+import { lookupResource } from './private/core/lookup';
 import { organizationPrincipal, organizationalUnitPrincipal } from './private/core/org-principals';
 import { isToken, renderTagMap, Validator } from './private/core/validation';
 import { grantOnResource } from './private/iam/grants';
@@ -253,10 +255,25 @@ export class DistributionConfiguration extends DistributionConfigurationBase {
    * `cdk.context.json`. Needs CDK CLI 2.1001.0 or later (the Cloud Control context provider).
    */
   public static fromLookup(scope: Construct, id: string, options: DistributionConfigurationLookupOptions): IDistributionConfiguration {
+    const v = Validator.forImport(scope, id);
+    v.arnResourceName('distributionConfigurationName', options.distributionConfigurationName);
+    v.throwIfInvalid();
     // AWS::ImageBuilder::DistributionConfiguration schema: primaryIdentifier /properties/Arn
-    // (`distribution-configuration/<name>`, no version); Name and Distributions are `required`.
-    const arn = lookupArnByName(scope, id, 'distributionConfigurationName', 'AWS::ImageBuilder::DistributionConfiguration', 'distribution-configuration', options.distributionConfigurationName);
-    return DistributionConfiguration.fromDistributionConfigurationArn(scope, id, arn);
+    // (`distribution-configuration/<name>`, no version); Name and Distributions are `required`,
+    // so every answer has them.
+    const answer = lookupResource(scope, id, 'distributionConfigurationName', {
+      typeName: 'AWS::ImageBuilder::DistributionConfiguration',
+      resource: 'distribution-configuration',
+      resourceName: options.distributionConfigurationName,
+      propertiesToReturn: ['Arn', 'Distributions'],
+      dummy: arn => ({ Arn: arn, Distributions: [] }),
+    });
+    const arn: string = answer.properties.Arn;
+    v.arn('distributionConfigurationArn', arn, 'distributionConfiguration');
+    v.throwIfInvalid();
+    // The dummy's distributions are no facts: a pipeline's role would be granted by them.
+    const facts = answer.answered ? distributionFactsOf(Stack.of(scope), answer.properties.Distributions) : undefined;
+    return new ImportedDistributionConfiguration(scope, id, arn, arnPathPart(arn, 1), true, facts);
   }
 
 
@@ -537,15 +554,19 @@ brand(DistributionConfiguration, 'DistributionConfiguration');
 
 /** A distribution configuration defined outside this app. */
 class ImportedDistributionConfiguration extends DistributionConfigurationBase {
-  public readonly distributionRegions?: string[] = undefined;
-  public readonly amiDistributionFeatures?: AmiDistributionFeatures = undefined;
+  public readonly distributionRegions?: string[];
+  public readonly amiDistributionFeatures?: AmiDistributionFeatures;
   public readonly distributionConfigurationArn: string;
   public readonly distributionConfigurationName: string;
-  public readonly distributedImageTypes?: RecipeType[] = undefined;
+  public readonly distributedImageTypes?: RecipeType[];
 
-  constructor(scope: Construct, id: string, arn: string, name: string, environmentFromArn: boolean) {
+  /** @param facts what the configuration distributes, when a lookup learned it */
+  constructor(scope: Construct, id: string, arn: string, name: string, environmentFromArn: boolean, facts?: DistributionFacts) {
     super(scope, id, environmentFromArn ? { environmentFromArn: arn } : {});
     this.distributionConfigurationArn = arn;
     this.distributionConfigurationName = name;
+    this.distributionRegions = facts?.distributionRegions;
+    this.amiDistributionFeatures = facts?.amiDistributionFeatures;
+    this.distributedImageTypes = facts?.distributedImageTypes.map(type => type === 'IMAGE' ? RecipeType.IMAGE : RecipeType.CONTAINER);
   }
 }

@@ -191,9 +191,16 @@ const CASES: LookupCase[] = [
     query: {
       typeName: 'AWS::ImageBuilder::DistributionConfiguration',
       exactIdentifier: `${ARN_PREFIX}:distribution-configuration/to-all-regions`,
-      propertiesToReturn: ['Arn'],
+      propertiesToReturn: ['Arn', 'Distributions'],
     },
-    answer: { Arn: `${ARN_PREFIX}:distribution-configuration/to-all-regions` },
+    // As the read handler returns it (the CloudFormation schema's shape).
+    answer: {
+      Arn: `${ARN_PREFIX}:distribution-configuration/to-all-regions`,
+      Distributions: [
+        { Region: 'eu-west-1', AmiDistributionConfiguration: { Name: 'golden-{{ imagebuilder:buildDate }}' } },
+        { Region: 'us-east-1', AmiDistributionConfiguration: { TargetAccountIds: ['444455556666'] } },
+      ],
+    },
     dummyArn: `${DUMMY_PREFIX}:distribution-configuration/to-all-regions`,
   },
   {
@@ -337,6 +344,79 @@ describe('facts of a looked-up resource', () => {
     const unanswered = ImageRecipe.fromLookup(stackWith(), 'Golden', { imageRecipeName: 'golden', imageRecipeVersion: '3.x.x' });
     expect(unanswered.parentImage).toBeUndefined();
     expect(unanswered.platform).toBeUndefined();
+  });
+
+  describe('a looked-up distribution configuration', () => {
+    const c = CASES.find(x => x.type === 'DistributionConfiguration')!;
+    const partitionArn = (rest: string) => ({ 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, rest]] });
+    const lookup = (stack: Stack) => DistributionConfiguration.fromLookup(stack, 'Dist', { distributionConfigurationName: 'to-all-regions' });
+    /** The execution role statement ids of a pipeline distributing with the configuration. */
+    const statementIds = (stack: Stack, distribution = lookup(stack)) => {
+      new ImagePipeline(stack, 'Pipeline', {
+        recipe: new ImageRecipe(stack, 'Recipe', { parentImage: ParentImage.fromAmiId('ami-0123456789abcdef0') }),
+        // A workflow makes the pipeline create its execution role.
+        workflows: [{ workflow: Workflow.fromAwsManagedWorkflow(stack, 'Build', WorkflowType.BUILD, 'build-image', '1.0.0') }],
+        distributionConfiguration: distribution,
+      });
+      return [...JSON.stringify(Template.fromStack(stack).toJSON()).matchAll(/"Sid":"(\w+)"/g)].map(m => m[1]);
+    };
+
+    test('knows its Regions, the kinds of image it distributes and the other accounts it reaches', () => {
+      const distribution = lookup(stackWith([{ query: c.query, answer: [c.answer] }]));
+      expect(distribution.distributionRegions).toEqual(['eu-west-1', 'us-east-1']);
+      expect(distribution.distributedImageTypes).toEqual([RecipeType.IMAGE]);
+      expect(distribution.amiDistributionFeatures).toEqual({
+        launchTemplateArns: [], fastLaunch: false, licenseConfigurationArns: [], ssmParameterArns: [], crossAccountIds: ['444455556666'],
+      });
+    });
+
+    test('a pipeline\'s execution role gets only the distribution permissions the answer uses', () => {
+      const ids = statementIds(stackWith([{ query: c.query, answer: [c.answer] }]));
+      expect(ids).toEqual(expect.arrayContaining(['CopyAmisToTargetRegions', 'DistributeToOtherAccounts']));
+      expect(ids).not.toEqual(expect.arrayContaining(['EnableFastLaunch']));
+      expect(ids).not.toEqual(expect.arrayContaining(['UpdateLaunchTemplates']));
+      expect(ids).not.toEqual(expect.arrayContaining(['WriteAmiIdParameters']));
+      expect(ids).not.toEqual(expect.arrayContaining(['AttachLicenseConfigurations']));
+    });
+
+    test('launch templates, fast launch, SSM parameters and licenses in the answer are granted, scoped to this account\'s resources', () => {
+      const answer = {
+        Arn: c.answer.Arn,
+        Distributions: [{
+          Region: 'eu-west-1',
+          LaunchTemplateConfigurations: [{ LaunchTemplateId: 'lt-0123456789abcdef0' }, { LaunchTemplateId: 'lt-0fedcba9876543210', AccountId: '777788889999' }],
+          FastLaunchConfigurations: [{ Enabled: true, MaxParallelLaunches: 6 }],
+          SsmParameterConfigurations: [{ ParameterName: '/golden/ami-id', DataType: 'aws:ec2:image' }],
+          LicenseConfigurationArns: ['arn:aws:license-manager:eu-west-1:111122223333:license-configuration:lic-0123456789abcdef0123456789abcdef'],
+        }],
+      };
+      const stack = stackWith([{ query: c.query, answer: [answer] }]);
+      const distribution = lookup(stack);
+      expect(stack.resolve(distribution.amiDistributionFeatures)).toEqual({
+        launchTemplateArns: [partitionArn(':ec2:eu-west-1:111122223333:launch-template/lt-0123456789abcdef0')],
+        fastLaunch: true,
+        licenseConfigurationArns: answer.Distributions[0].LicenseConfigurationArns,
+        ssmParameterArns: [partitionArn(':ssm:eu-west-1:111122223333:parameter/golden/ami-id')],
+        crossAccountIds: ['777788889999'],
+      });
+      expect(distribution.distributedImageTypes).toEqual([RecipeType.IMAGE]);
+    });
+
+    test('a container distribution is known as one, and refused for an image recipe\'s pipeline', () => {
+      const answer = { Arn: c.answer.Arn, Distributions: [{ Region: 'eu-west-1', ContainerDistributionConfiguration: { TargetRepository: { Service: 'ECR', RepositoryName: 'web' } } }] };
+      const stack = stackWith([{ query: c.query, answer: [answer] }]);
+      const distribution = lookup(stack);
+      expect(distribution.distributedImageTypes).toEqual([RecipeType.CONTAINER]);
+      expect(() => statementIds(stack, distribution)).toThrow(/distributionConfiguration 'Stack\/Dist' must have an AMI distribution/);
+    });
+
+    test('before the CLI answers, nothing is known and the role gets every distribution permission', () => {
+      const stack = stackWith();
+      const distribution = lookup(stack);
+      expect(distribution.distributionRegions).toBeUndefined();
+      expect(distribution.amiDistributionFeatures).toBeUndefined();
+      expect(statementIds(stack, distribution)).toEqual(expect.arrayContaining(['EnableFastLaunch', 'UpdateLaunchTemplates', 'DistributeToOtherAccounts']));
+    });
   });
 
   test('a looked-up workflow keeps its type, name and exact version', () => {

@@ -119,13 +119,72 @@ export function renderAmiDistribution(ctx: SettingsContext, options: AmiDistribu
   return rendered;
 }
 
-/** Validates a container distribution's settings and renders `ContainerDistributionConfiguration`. */
+/** What a distribution configuration distributes, as the facts its interface carries. */
+export interface DistributionFacts {
+  readonly distributionRegions: string[];
+  /** 'IMAGE' and 'CONTAINER', in the values of `RecipeType`. */
+  readonly distributedImageTypes: Array<'IMAGE' | 'CONTAINER'>;
+  readonly amiDistributionFeatures: AmiDistributionFeatures;
+}
+
+/** The keys of a CloudFormation `Distribution` that only AMI distributions have. */
+const AMI_DISTRIBUTION_KEYS = ['AmiDistributionConfiguration', 'LaunchTemplateConfigurations', 'FastLaunchConfigurations',
+  'SsmParameterConfigurations', 'LicenseConfigurationArns'];
+
+/**
+ * The facts of a distribution configuration read back from AWS: its `Distributions` in the shape
+ * of the `AWS::ImageBuilder::DistributionConfiguration` schema (`Region`,
+ * `AmiDistributionConfiguration.TargetAccountIds`, `LaunchTemplateConfigurations[].LaunchTemplateId`
+ * and `AccountId`, `FastLaunchConfigurations[].AccountId`, `SsmParameterConfigurations[].ParameterName`
+ * and `AmiAccountId`, `LicenseConfigurationArns`), as a Cloud Control lookup answers them.
+ * Undefined when the value is not a list of such mappings.
+ */
+export function distributionFactsOf(stack: Stack, distributions: unknown): DistributionFacts | undefined {
+  const isMapping = (x: unknown): x is Record<string, any> => x !== null && typeof x === 'object' && !Array.isArray(x);
+  if (!Array.isArray(distributions) || !distributions.every(d => isMapping(d) && typeof d.Region === 'string')) return undefined;
+  const list = <T>(value: unknown, item: (x: any) => T | undefined): T[] =>
+    Array.isArray(value) ? value.map(item).filter((x): x is T => x !== undefined) : [];
+  const str = (x: unknown) => typeof x === 'string' ? x : undefined;
+  const ami = distributions.filter(d => AMI_DISTRIBUTION_KEYS.some(k => d[k] !== undefined));
+  const features = amiFeaturesOf(stack, ami.map(d => ({
+    region: d.Region,
+    options: {
+      targetAccountIds: list(d.AmiDistributionConfiguration?.TargetAccountIds, str),
+      licenseConfigurationArns: list(d.LicenseConfigurationArns, str),
+      launchTemplates: list(d.LaunchTemplateConfigurations, c => isMapping(c)
+        ? { accountId: str(c.AccountId), launchTemplate: { launchTemplateId: str(c.LaunchTemplateId) } }
+        : undefined),
+      fastLaunchConfigurations: list(d.FastLaunchConfigurations, c => isMapping(c) ? { accountId: str(c.AccountId) } : undefined),
+      ssmParameters: list(d.SsmParameterConfigurations, c => isMapping(c) && typeof c.ParameterName === 'string'
+        ? { parameterName: c.ParameterName, amiAccountId: str(c.AmiAccountId) }
+        : undefined),
+    },
+  })));
+  return {
+    distributionRegions: [...new Set(distributions.map(d => d.Region as string))],
+    distributedImageTypes: [
+      ...ami.length > 0 ? ['IMAGE' as const] : [],
+      ...distributions.some(d => d.ContainerDistributionConfiguration !== undefined) ? ['CONTAINER' as const] : [],
+    ],
+    amiDistributionFeatures: features,
+  };
+}
+
+/** The parts of an AMI distribution's settings (`AmiDistributionOptions`) that its features come from. */
+interface AmiFeatureSources {
+  readonly targetAccountIds?: string[];
+  readonly launchTemplates?: ReadonlyArray<{ readonly accountId?: string; readonly launchTemplate: { readonly launchTemplateId?: string } }>;
+  readonly fastLaunchConfigurations?: ReadonlyArray<{ readonly accountId?: string }>;
+  readonly licenseConfigurationArns?: string[];
+  readonly ssmParameters?: ReadonlyArray<{ readonly parameterName: string; readonly amiAccountId?: string }>;
+}
+
 /**
  * What AMI distributions use, as the IAM resources of this account that a pipeline's execution
  * role changes while distributing (see `AmiDistributionFeatures`). Resources of another account
  * are changed through that account's cross-account role, so only the account is listed.
  */
-export function amiFeaturesOf(stack: Stack, distributions: Array<{ region: string; options: AmiDistributionOptions }>): AmiDistributionFeatures {
+export function amiFeaturesOf(stack: Stack, distributions: Array<{ region: string; options: AmiFeatureSources }>): AmiDistributionFeatures {
   const own = stack.account;
   const p = stack.partition;
   const isOwn = (account: string | undefined) => account === undefined || isToken(account) || isToken(own) || account === own;
