@@ -11,8 +11,10 @@ import { parseDocumentText, validateComponentDocument, validateWorkflowDocument 
 import { Validator } from '../src/private/core/validation';
 
 const CORPUS = path.join(__dirname, 'fixtures', 'documents', 'corpus');
-const INDEX: { documents: Array<{ file: string; repo: string; path: string; commit: string; url: string }> } =
-  JSON.parse(fs.readFileSync(path.join(CORPUS, 'index.json'), 'utf-8'));
+interface Source { file: string; repo: string; path: string; commit: string; url: string }
+/** A real document AWS would refuse too: the validator reports `expected`, for the cited `rule`. */
+interface Rejected extends Source { expected: string; rule: string }
+const INDEX: { documents: Source[]; rejected: Rejected[] } = JSON.parse(fs.readFileSync(path.join(CORPUS, 'index.json'), 'utf-8'));
 const components = INDEX.documents.filter(d => d.file.startsWith('components/'));
 const workflows = INDEX.documents.filter(d => d.file.startsWith('workflows/'));
 
@@ -29,9 +31,9 @@ function problems(file: string, check: (v: Validator, document: unknown, text: s
 }
 
 test('every fixture is in the index with its source, and the other way round', () => {
-  const files = ['components', 'workflows'].flatMap(dir => fs.readdirSync(path.join(CORPUS, dir)).map(f => `${dir}/${f}`)).sort();
-  expect(INDEX.documents.map(d => d.file).sort()).toEqual(files);
-  for (const d of INDEX.documents) {
+  const files = ['components', 'workflows', 'rejected'].flatMap(dir => fs.readdirSync(path.join(CORPUS, dir)).map(f => `${dir}/${f}`)).sort();
+  expect([...INDEX.documents, ...INDEX.rejected].map(d => d.file).sort()).toEqual(files);
+  for (const d of [...INDEX.documents, ...INDEX.rejected]) {
     expect(d.url).toEqual(`https://github.com/${d.repo}/blob/${d.commit}/${d.path}`);
   }
 });
@@ -45,6 +47,13 @@ test('the corpus holds both platforms', () => {
 test.each(components.map(d => [d.file, d.url]))('accepts the component document %s (%s)', (file) => {
   expect(problems(file, (v, document, text) =>
     validateComponentDocument(v, 'data', document, WINDOWS_ACTIONS.test(text) ? 'Windows' : 'Linux'))).toEqual([]);
+});
+
+test.each(INDEX.rejected.map(d => [d.file, d.expected, d]))('rejects the component document %s: %s', (file, expected, d) => {
+  expect(d.rule).toMatch(/\S/);
+  const found = problems(file, (v, document, text) =>
+    validateComponentDocument(v, 'data', document, WINDOWS_ACTIONS.test(text) ? 'Windows' : 'Linux'));
+  expect(found.join('\n')).toContain(expected);
 });
 
 test.each(workflows.map(d => [d.file, d.url]))('accepts the workflow document %s (%s)', (file) => {

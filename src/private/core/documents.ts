@@ -477,6 +477,10 @@ function readComponentParameters(v: Validator, property: string, list: unknown, 
     const [name, spec] = Object.entries(entry)[0];
     if (!DOCUMENT_PATTERNS.parameterName.test(name)) {
       v.fail(where, name, `must be named by ${DOCUMENT_PATTERNS.parameterName.source}`);
+    } else if (key === 'constants' && (name.length < 3 || name.length > 128)) {
+      // AWSTOE guide, "Use variables in your custom component document" (#user-defined-vars-constants):
+      // a constant's name is 3 to 128 characters.
+      v.fail(where, name, 'must be a constant name of 3 to 128 characters');
     }
     if (declared.has(name)) {
       v.fail(where, name, 'must not repeat a parameter or constant name');
