@@ -536,7 +536,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     const v = new Validator(this);
     v.resourceName('containerRecipeName', props.containerRecipeName);
     v.semanticVersion('containerRecipeVersion', version, { wildcards: true });
-    v.description('description', props.description);
+    const descriptionValid = v.description('description', props.description);
     v.kmsKey('kmsKey', props.kmsKey);
     v.nonEmptyString('workingDirectory', props.workingDirectory);
     v.nonEmptyString('imageOsVersionOverride', props.imageOsVersionOverride);
@@ -555,7 +555,7 @@ export class ContainerRecipe extends ContainerRecipeBase {
     const template = props.dockerfileTemplate ?? DockerfileTemplate.defaultTemplate();
     const dockerfile = template._bind(this, v);
     const objectVersion = template._objectVersion;
-    if (objectVersion !== undefined) {
+    if (objectVersion !== undefined && descriptionValid) {
       // Room for the content fingerprint of the template's object version.
       v.length('description', props.description, { min: 1, max: MAX_FINGERPRINTED_DESCRIPTION });
     }

@@ -537,10 +537,10 @@ export class ImageRecipe extends ImageRecipeBase {
     const v = new Validator(this);
     v.resourceName('imageRecipeName', props.imageRecipeName);
     v.semanticVersion('imageRecipeVersion', version, { wildcards: true });
-    v.description('description', props.description);
+    const descriptionValid = v.description('description', props.description);
     const updatedInPlace = props.amiTags !== undefined || props.amiWatermarks !== undefined
       || props.userDataOverride !== undefined || props.uninstallSsmAgentAfterBuild !== undefined;
-    if (updatedInPlace) {
+    if (updatedInPlace && descriptionValid) {
       // Room for the content fingerprint (see descriptionWithContentFingerprint).
       v.length('description', props.description, { min: 1, max: MAX_FINGERPRINTED_DESCRIPTION });
     }

@@ -444,6 +444,20 @@ describe('ImageRecipe', () => {
       expect(make({ description: 'd'.repeat(1025) })).toThrow(/Stack\/Recipe: description .* must be between 1 and 1024 characters long \(got 1025\)/);
     });
 
+    test('reports a description too long once, also when AMI tags leave room for a fingerprint', () => {
+      let message = '';
+      try {
+        make({ description: 'd'.repeat(1025), amiTags: { team: 'platform' } })();
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message.match(/description '/g)).toHaveLength(1);
+    });
+
+    test('a description within the API\'s limit but without room for the fingerprint is reported with the smaller limit', () => {
+      expect(make({ description: 'd'.repeat(1020), amiTags: { team: 'platform' } })).toThrow(/description .* must be between 1 and \d+ characters long \(got 1020\)/);
+    });
+
     test('throws when the working directory is empty', () => {
       expect(make({ workingDirectory: '' })).toThrow(/Stack\/Recipe: workingDirectory '' must be between 1 and 1024 characters long/);
     });
