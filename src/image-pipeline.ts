@@ -389,9 +389,12 @@ export class ImagePipeline extends ImagePipelineBase {
   /**
    * Looks up a pipeline of the stack's account and Region at synth, through the CDK CLI's Cloud
    * Control context provider (`AWS::ImageBuilder::ImagePipeline`, read by its ARN), and imports it
-   * with the recipe it builds and its infrastructure configuration (imported by the ARNs of the
-   * answer), so that grants and the image build event methods work on it. Its deployment ID is
-   * CloudFormation's own and is not asked for: an `Image` can't be built from the result.
+   * with the recipe it builds, its infrastructure configuration and its deployment ID, so that
+   * grants, the image build event methods and an `Image` built on deploy from it
+   * (`ImageSource.fromPipeline`) work on it. Once the pipeline is answered, its recipe is looked up
+   * too (`ImageRecipe.fromLookup` or `ContainerRecipe.fromLookup` of the exact version the
+   * pipeline builds), so that the recipe's parent image and platform are known: the CLI answers
+   * that second query in the same `cdk synth`.
    *
    * The stack needs a concrete account and Region. Until the CDK CLI has answered, the lookup
    * returns a dummy in account 123456789012, which can never deploy; the answer is cached in
@@ -426,9 +429,12 @@ export class ImagePipeline extends ImagePipelineBase {
       },
     });
     const recipeArn: string = answer.properties[recipeProperty];
-    const recipe = recipeType === RecipeType.IMAGE
-      ? ImageRecipe.fromImageRecipeArn(scope, `${id}Recipe`, recipeArn)
-      : ContainerRecipe.fromContainerRecipeArn(scope, `${id}Recipe`, recipeArn);
+    const recipe = answer.answered
+      ? lookupRecipe(scope, `${id}Recipe`, recipeType, recipeArn)
+      // The dummy's recipe is no resource to look up.
+      : recipeType === RecipeType.IMAGE
+        ? ImageRecipe.fromImageRecipeArn(scope, `${id}Recipe`, recipeArn)
+        : ContainerRecipe.fromContainerRecipeArn(scope, `${id}Recipe`, recipeArn);
     const infrastructureConfiguration = InfrastructureConfiguration.fromInfrastructureConfigurationArn(
       scope, `${id}InfrastructureConfiguration`, answer.properties.InfrastructureConfigurationArn);
     const arn: string = answer.properties.Arn;
@@ -607,6 +613,18 @@ export class ImagePipeline extends ImagePipelineBase {
 }
 
 brand(ImagePipeline, 'ImagePipeline');
+
+/**
+ * Looks up the recipe a looked-up pipeline builds, by its exact ARN from the pipeline's answer
+ * (`.../image-recipe/<name>/<version>`), for its facts (parent image, platform, repository).
+ */
+function lookupRecipe(scope: Construct, id: string, recipeType: RecipeType, recipeArn: string): IRecipe {
+  const name = arnPathPart(recipeArn, 1);
+  const version = arnPathPart(recipeArn, 2);
+  return recipeType === RecipeType.IMAGE
+    ? ImageRecipe.fromLookup(scope, id, { imageRecipeName: name, imageRecipeVersion: version })
+    : ContainerRecipe.fromLookup(scope, id, { containerRecipeName: name, containerRecipeVersion: version });
+}
 
 /** A pipeline defined outside this app. */
 class ImportedImagePipeline extends ImagePipelineBase {

@@ -136,7 +136,15 @@ interface LookupCase {
   readonly query: Query;
   readonly answer: { [property: string]: unknown };
   readonly dummyArn: string;
+  /** The queries the answer leads to, answered (a pipeline's recipe). */
+  readonly followUps?: Array<{ query: Query; answer: unknown }>;
 }
+
+/** The query for the image recipe golden/3.4.1, the one the looked-up pipeline builds, and its answer. */
+const PIPELINE_RECIPE = {
+  query: { typeName: 'AWS::ImageBuilder::ImageRecipe', exactIdentifier: `${ARN_PREFIX}:image-recipe/golden/3.4.1`, propertiesToReturn: ['Arn', 'ParentImage'] },
+  answer: [{ Arn: `${ARN_PREFIX}:image-recipe/golden/3.4.1`, ParentImage: 'ssm:/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base' }],
+};
 
 const DUMMY_PREFIX = 'arn:aws:imagebuilder:eu-west-1:123456789012';
 const CASES: LookupCase[] = [
@@ -219,6 +227,7 @@ const CASES: LookupCase[] = [
       DeploymentId: 'c2b6b0d1-5e3a-4f4e-9f53-0a1d2c3b4e5f',
     },
     dummyArn: `${DUMMY_PREFIX}:image-pipeline/golden-ami`,
+    followUps: [PIPELINE_RECIPE],
   },
 ];
 
@@ -239,7 +248,7 @@ describe.each(CASES.map(c => [c.type, c] as const))('%s.fromLookup', (_type, c) 
   });
 
   test('with the answer, carries the answered ARN', () => {
-    const stack = stackWith([{ query: c.query, answer: [{ ...c.answer, Identifier: c.answer.Arn }] }]);
+    const stack = stackWith([{ query: c.query, answer: [{ ...c.answer, Identifier: c.answer.Arn }] }, ...c.followUps ?? []]);
     const { arn } = c.lookup(stack);
     expect(missing(stack)).toEqual([]);
     expect(arn).toBe(c.answer.Arn);
@@ -259,13 +268,23 @@ describe.each(CASES.map(c => [c.type, c] as const))('%s.fromLookup', (_type, c) 
 describe('facts of a looked-up resource', () => {
   const pipelineCase = CASES.find(c => c.type === 'ImagePipeline')!;
 
-  test('a looked-up pipeline carries its recipe and infrastructure configuration, imported from the answer', () => {
+  test('once answered, a looked-up pipeline asks for the recipe it builds, by the exact version', () => {
     const stack = stackWith([{ query: pipelineCase.query, answer: [pipelineCase.answer] }]);
+    ImagePipeline.fromLookup(stack, 'Golden', { imagePipelineName: 'golden-ami' });
+    const entries = missing(stack);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ key: contextKey(PIPELINE_RECIPE.query), props: PIPELINE_RECIPE.query });
+  });
+
+  test('a looked-up pipeline carries its recipe (with the recipe\'s facts) and infrastructure configuration', () => {
+    const stack = stackWith([{ query: pipelineCase.query, answer: [pipelineCase.answer] }, PIPELINE_RECIPE]);
     const pipeline = ImagePipeline.fromLookup(stack, 'Golden', { imagePipelineName: 'golden-ami' });
 
+    expect(missing(stack)).toEqual([]);
     expect(pipeline.imagePipelineName).toBe('golden-ami');
     expect(pipeline.recipe?.recipeType).toBe(RecipeType.IMAGE);
     expect(pipeline.recipe?.recipeArn).toBe(`${ARN_PREFIX}:image-recipe/golden/3.4.1`);
+    expect(pipeline.recipe?.platform).toBe(ComponentPlatform.WINDOWS);
     expect(pipeline.infrastructureConfiguration?.infrastructureConfigurationArn).toBe(`${ARN_PREFIX}:infrastructure-configuration/shared-infra`);
   });
 
@@ -277,7 +296,13 @@ describe('facts of a looked-up resource', () => {
       InfrastructureConfigurationArn: pipelineCase.answer.InfrastructureConfigurationArn,
       DeploymentId: pipelineCase.answer.DeploymentId,
     };
-    const stack = stackWith([{ query, answer: [answer] }]);
+    const recipeQuery = {
+      typeName: 'AWS::ImageBuilder::ContainerRecipe',
+      exactIdentifier: answer.ContainerRecipeArn,
+      propertiesToReturn: ['Arn', 'ParentImage', 'TargetRepository.RepositoryName'],
+    };
+    const recipeAnswer = { 'Arn': answer.ContainerRecipeArn, 'ParentImage': 'amazonlinux:2023', 'TargetRepository.RepositoryName': 'web-images' };
+    const stack = stackWith([{ query, answer: [answer] }, { query: recipeQuery, answer: [recipeAnswer] }]);
     const pipeline = ImagePipeline.fromLookup(stack, 'Web', { imagePipelineName: 'golden-ami', recipeType: RecipeType.CONTAINER });
     expect(missing(stack)).toEqual([]);
     expect(pipeline.recipe?.recipeType).toBe(RecipeType.CONTAINER);
@@ -432,11 +457,14 @@ describe('facts of a looked-up resource', () => {
 describe('lookups used together, synthesized with answered context', () => {
   test('an image built on deploy from a looked-up pipeline follows its answered deployment ID', () => {
     const pipelineCase = CASES.find(c => c.type === 'ImagePipeline')!;
-    const stack = stackWith([{ query: pipelineCase.query, answer: [pipelineCase.answer] }]);
+    const stack = stackWith([{ query: pipelineCase.query, answer: [pipelineCase.answer] }, PIPELINE_RECIPE]);
     const pipeline = ImagePipeline.fromLookup(stack, 'Golden', { imagePipelineName: 'golden-ami' });
-    new Image(stack, 'Image', { source: ImageSource.fromPipeline(pipeline) });
+    const image = new Image(stack, 'Image', { source: ImageSource.fromPipeline(pipeline) });
 
+    expect(missing(stack)).toEqual([]);
     expect(pipeline.deploymentId).toBe(pipelineCase.answer.DeploymentId);
+    // The pipeline builds a Windows recipe (its parent image is a public Windows AMI parameter).
+    expect(image.toMachineImage().getImage(stack).osType).toBe(ec2.OperatingSystemType.WINDOWS);
     Template.fromStack(stack).hasResourceProperties('AWS::ImageBuilder::Image', {
       ImagePipelineExecutionSettings: { DeploymentId: pipelineCase.answer.DeploymentId },
     });
