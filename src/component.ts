@@ -471,7 +471,7 @@ export class ComponentData {
 
   /** A document written with types, rendered as JSON; tokens may appear in any string. */
   public static fromDocument(document: ComponentDocument): ComponentData {
-    return new ComponentData(DocumentSource.object(() => renderComponentDocument(document)));
+    return new ComponentData(DocumentSource.object(v => renderComponentDocument(document, v)));
   }
 
   private constructor(private readonly source: DocumentSource) {}
@@ -487,7 +487,7 @@ export class ComponentData {
 }
 
 /** The AWSTOE form of a typed document (undefined fields are dropped by the JSON rendering). */
-function renderComponentDocument(document: ComponentDocument): unknown {
+function renderComponentDocument(document: ComponentDocument, v: Validator): unknown {
   const parameters = document.parameters && Object.keys(document.parameters).length > 0
     ? Object.entries(document.parameters).map(([name, p]) => ({
       [name]: {
@@ -509,7 +509,9 @@ function renderComponentDocument(document: ComponentDocument): unknown {
         name: step.name,
         action: step.action,
         onFailure: step.onFailure,
-        timeoutSeconds: step.timeout?.toSeconds(),
+        timeoutSeconds: v.durationUnit(`phases[${phase.name}].steps[${step.name}].timeout`, step.timeout, 'seconds')
+          ? step.timeout?.toSeconds()
+          : undefined,
         maxAttempts: step.maxAttempts,
         loop: step.loop && { name: step.loop.name, forEach: step.loop.forEach, for: step.loop.range },
         inputs: step.inputs?.render(),

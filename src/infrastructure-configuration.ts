@@ -649,7 +649,7 @@ export class InfrastructureConfiguration extends InfrastructureConfigurationBase
     const timeout = parent.capacityWaitTimeout;
     if (timeout !== undefined) {
       if (timeout.isUnresolved()) {
-        capacityWaitTimeoutSeconds = timeout.toSeconds();
+        if (v.durationUnit('parentInstance.capacityWaitTimeout', timeout, 'seconds')) capacityWaitTimeoutSeconds = timeout.toSeconds();
       } else {
         const seconds = timeout.toSeconds({ integral: false });
         if (v.integer('parentInstance.capacityWaitTimeout', seconds, LIMITS.capacityWaitTimeoutSeconds, 'seconds')) {

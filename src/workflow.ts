@@ -789,7 +789,7 @@ export class WorkflowData {
 
   /** A document written with types, rendered as JSON; tokens may appear in any string. */
   public static fromDocument(document: WorkflowDocument): WorkflowData {
-    return new WorkflowData(DocumentSource.object(() => renderWorkflowDocument(document)));
+    return new WorkflowData(DocumentSource.object(v => renderWorkflowDocument(document, v)));
   }
 
   private constructor(private readonly source: DocumentSource) {}
@@ -805,7 +805,7 @@ export class WorkflowData {
 }
 
 /** The workflow document form of a typed document (undefined fields are dropped by the JSON rendering). */
-function renderWorkflowDocument(document: WorkflowDocument): unknown {
+function renderWorkflowDocument(document: WorkflowDocument, v: Validator): unknown {
   return {
     name: document.name,
     description: document.description,
@@ -822,7 +822,7 @@ function renderWorkflowDocument(document: WorkflowDocument): unknown {
       description: step.description,
       onFailure: step.onFailure,
       rollbackEnabled: step.rollbackEnabled,
-      timeoutSeconds: step.timeout?.toSeconds(),
+      timeoutSeconds: v.durationUnit(`steps[${step.name}].timeout`, step.timeout, 'seconds') ? step.timeout?.toSeconds() : undefined,
       if: step.condition?.render(),
       inputs: step.inputs?.render(),
     })),

@@ -328,6 +328,18 @@ describe('Component (authored)', () => {
         .toThrow(/Stack\/Component: data '\/nonexistent\/doc.yaml' must be the path of an existing file/);
     });
 
+    test('a typed step timeout whose amount is a token must be in seconds, and is rendered then', () => {
+      const typed = (timeout: Duration) => ComponentData.fromDocument({
+        phases: [{ name: ComponentPhaseName.BUILD, steps: [{ name: 'Wait', action: ComponentAction.EXECUTE_BASH, inputs: ComponentStepInputs.executeBash(['sleep 1']), timeout }] }],
+      });
+      const amount = new CfnParameter(stack, 'Timeout', { type: 'Number' }).valueAsNumber;
+      expect(() => authoredComponent(stack, { data: typed(Duration.minutes(amount)) }))
+        .toThrow('phases[build].steps[Wait].timeout Duration.minutes(<token>) must be given in seconds (Duration.seconds(...)) when its amount is a token');
+      const other = strictStack({}, 'Other');
+      authoredComponent(other, { data: typed(Duration.seconds(new CfnParameter(other, 'Timeout', { type: 'Number' }).valueAsNumber)) });
+      expect(componentProps(other).Data).toEqual(expect.objectContaining({ 'Fn::Join': expect.anything() }));
+    });
+
     test('fromDocument renders a typed document as JSON, tokens included', () => {
       authoredComponent(stack, {
         data: ComponentData.fromDocument({

@@ -1062,7 +1062,7 @@ describe('validation', () => {
   ])('a token imageTestsTimeout in %s is rejected (a token converts only to its own unit)', (unit, make) => {
     const stack = strictStack();
     expect(() => pipeline({ imageTestsTimeout: make(new CfnParameter(stack, 'Timeout', { type: 'Number' }).valueAsNumber) }, stack))
-      .toThrow(`Stack/Pipeline: imageTestsTimeout Duration.${unit}(<token>) must be given in minutes when it is a token`);
+      .toThrow(`Stack/Pipeline: imageTestsTimeout Duration.${unit}(<token>) must be given in minutes (Duration.minutes(...)) when its amount is a token`);
   });
 
   describe.each(['tags', 'imageTags'] as const)('%s', (property) => {

@@ -556,6 +556,13 @@ describe('InfrastructureConfiguration instance lifecycle', () => {
     });
   });
 
+  test('a token capacity wait in minutes is rejected, naming the property (a token converts only to its own unit)', () => {
+    const minutes = new CfnParameter(stack, 'Wait', { type: 'Number' }).valueAsNumber;
+    expect(() => new InfrastructureConfiguration(stack, 'Infra', {
+      parentInstance: { autoScalingGroup: group(), capacityWaitTimeout: Duration.minutes(minutes) },
+    })).toThrow('Stack/Infra: parentInstance.capacityWaitTimeout Duration.minutes(<token>) must be given in seconds (Duration.seconds(...)) when its amount is a token');
+  });
+
   test('throws when the capacity wait is not whole seconds', () => {
     expect(() => new InfrastructureConfiguration(stack, 'Infra', {
       parentInstance: { autoScalingGroup: group(), capacityWaitTimeout: Duration.millis(1500) },

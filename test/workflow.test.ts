@@ -287,6 +287,16 @@ describe('Workflow (authored)', () => {
     expect(workflowProps(stack, 'V1').Uri).toEqual('s3://my-documents/wf.yaml');
   });
 
+  test('a typed step timeout whose amount is a token must be in seconds', () => {
+    const amount = new CfnParameter(stack, 'Timeout', { type: 'Number' }).valueAsNumber;
+    expect(() => authoredWorkflow(stack, {
+      workflowType: WorkflowType.TEST,
+      data: WorkflowData.fromDocument({
+        steps: [{ name: 'Launch', action: WorkflowStepAction.LAUNCH_INSTANCE, inputs: WorkflowStepInputs.fromObject({ waitFor: 'ssmAgent' }), timeout: Duration.hours(amount) }],
+      }),
+    })).toThrow('steps[Launch].timeout Duration.hours(<token>) must be given in seconds (Duration.seconds(...)) when its amount is a token');
+  });
+
   test('fromDocument renders a typed document, with parameters, a condition and outputs', () => {
     authoredWorkflow(stack, {
       workflowType: WorkflowType.TEST,

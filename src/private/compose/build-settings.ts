@@ -399,12 +399,7 @@ function validateTestsTimeout(v: Validator, timeout: Duration | undefined): numb
     return undefined;
   }
   if (timeout.isUnresolved()) {
-    // A token converts only to its own unit (aws-cdk-lib's Duration): minutes pass through.
-    if (timeout.unitLabel() !== 'minutes') {
-      v.fail('imageTestsTimeout', timeout, 'must be given in minutes when it is a token');
-      return undefined;
-    }
-    return timeout.toMinutes();
+    return v.durationUnit('imageTestsTimeout', timeout, 'minutes') ? timeout.toMinutes() : undefined;
   }
   const minutes = timeout.toMinutes({ integral: false });
   if (!Number.isInteger(minutes)) {

@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import { Annotations, Token } from 'aws-cdk-lib';
+import { Annotations, Duration, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ARN_EXAMPLES, ARN_KIND_NAMES, ARN_PATTERNS, ArnKind, LIMITS, OTHER_SERVICE_IDS, PATTERN_RULES, PATTERNS } from './api-constraints';
 import { ErrorSubject, formatProblemAtConstruct, ImageBuilderValidationError, Problem } from './errors';
@@ -123,6 +123,19 @@ export class Validator {
   }
 
   /** The number must be an integer within the range. */
+  /**
+   * A duration the API takes in `unit`. A duration whose amount is a token converts only to its
+   * own unit (aws-cdk-lib's `Duration` throws otherwise, without naming the construct), so it must
+   * be given in that unit.
+   */
+  public durationUnit(property: string, duration: Duration | undefined, unit: 'seconds' | 'minutes'): boolean {
+    if (duration === undefined || !duration.isUnresolved() || duration.unitLabel() === unit) {
+      return true;
+    }
+    this.fail(property, duration, `must be given in ${unit} (Duration.${unit}(...)) when its amount is a token`);
+    return false;
+  }
+
   public integer(property: string, value: number | undefined, range: Range, unit?: string): boolean {
     if (value === undefined || isToken(value)) return true;
     if (!Number.isInteger(value) || value < range.min || value > range.max) {

@@ -98,9 +98,9 @@ export class DocumentSource {
    * A typed document: checked as an object, rendered as JSON (a subset of YAML) with its tokens
    * resolved by CloudFormation.
    */
-  public static object(render: () => unknown): DocumentSource {
+  public static object(render: (v: Validator) => unknown): DocumentSource {
     return new DocumentSource((scope, v, check) => {
-      const document = render();
+      const document = render(v);
       if (check.enabled) check.check(v, check.property, document);
       const text = Stack.of(scope).toJsonString(document, 2);
       checkDocumentText(v, check.property, text);
