@@ -5,9 +5,7 @@ import { LIMITS } from './private/core/api-constraints';
 import { brand, hasBrand } from './private/core/brands';
 import { formatProblemAtConstruct } from './private/core/errors';
 import { isToken, Validator } from './private/core/validation';
-import { acknowledgeLibraryFindings } from './private/iam/acknowledge';
-import { ACKNOWLEDGED } from './private/iam/library-policy';
-import { nagReference } from './private/iam/owned-policy';
+import { LibraryPolicy, reasoned, ReasonedStatement } from './private/iam/library-policy';
 import { EBS_KEY_ACTIONS } from './private/iam/pipeline-execution-role';
 
 /** Properties of a `DistributionCrossAccountRole`. */
@@ -96,8 +94,13 @@ export class DistributionCrossAccountRole extends Resource {
         principals: [this.sourcePrincipal(account, props)],
       }));
     }
-    const policy = new iam.Policy(this, 'Policy', { roles: [role], statements: this.statements(props.encryptionKeys ?? []) });
-    this.acknowledge(policy);
+    const policy = new LibraryPolicy(this, 'Policy', {
+      role,
+      holder: 'Cross-account distribution role of Image Builder',
+      purpose: 'the permissions Image Builder needs to distribute AMIs to this account',
+      roleCreatedInStack: true,
+    });
+    policy.add(...this.statements(props.encryptionKeys ?? []));
 
     // The role name is fixed per account: a fixed logical ID keeps a moved construct the same resource.
     (role.node.defaultChild as CfnResource).overrideLogicalId(DistributionCrossAccountRole.ROLE_NAME);
@@ -179,20 +182,23 @@ export class DistributionCrossAccountRole extends Resource {
     });
   }
 
-  private statements(keys: kms.IKey[]): iam.PolicyStatement[] {
+  /** The statements of the role's policy, each with the reason for its resources. */
+  private statements(keys: kms.IKey[]): ReasonedStatement[] {
     const partition = Stack.of(this).partition;
     const statements = [
-      new iam.PolicyStatement({
+      reasoned('IAM grants ec2:DescribeImages only on *: EC2 does not scope Describe actions to resources', {
         sid: 'DescribeImages',
         actions: ['ec2:DescribeImages'],
         resources: ['*'],
       }),
-      new iam.PolicyStatement({
+      reasoned('Image Builder copies each build\'s AMI and its snapshots into this account, in every Region of the ' +
+        'distribution: their IDs are made by the copy, and AMI ARNs hold no account; EC2 still limits the role to the AMIs ' +
+        'this account owns or may use', {
         sid: 'CopyImages',
         actions: ['ec2:CopyImage'],
         resources: [`arn:${partition}:ec2:*::image/*`, `arn:${partition}:ec2:*::snapshot/*`],
       }),
-      new iam.PolicyStatement({
+      reasoned('the copied AMIs, whose IDs are made by the copy, are tagged and get their launch permissions', {
         sid: 'TagAndShareCopiedImages',
         actions: ['ec2:CreateTags', 'ec2:ModifyImageAttribute'],
         resources: [`arn:${partition}:ec2:*::image/*`],
@@ -201,12 +207,12 @@ export class DistributionCrossAccountRole extends Resource {
     if (keys.length > 0) {
       const keyArns = keys.map(key => key.keyArn);
       statements.push(
-        new iam.PolicyStatement({
+        reasoned('the keys that encrypt the copied AMIs', {
           sid: 'UseEncryptionKeys',
           actions: [...EBS_KEY_ACTIONS],
           resources: keyArns,
         }),
-        new iam.PolicyStatement({
+        reasoned('EBS grants on the keys that encrypt the copied AMIs', {
           sid: 'GrantEncryptionKeysToEbs',
           actions: ['kms:CreateGrant'],
           resources: keyArns,
@@ -215,24 +221,6 @@ export class DistributionCrossAccountRole extends Resource {
       );
     }
     return statements;
-  }
-
-  /** The cdk-nag findings of the statements above, each with its reason. */
-  private acknowledge(policy: iam.Policy): void {
-    const partition = nagReference(Stack.of(this).resolve(Stack.of(this).partition));
-    const reasons: { [id: string]: string } = {
-      'AwsSolutions-IAM5[Resource::*]': 'ec2:DescribeImages is the only action on Resource \'*\': EC2 does not ' +
-        'scope Describe actions to resources (IAM requires \'*\').',
-      [`AwsSolutions-IAM5[Resource::arn:${partition}:ec2:*::image/*]`]: 'Image Builder copies each build\'s AMI ' +
-        'into this account, in every Region of the distribution, then tags it and sets its launch permissions: the ' +
-        'AMI IDs are made by the copy, and AMI ARNs hold no account, so the statements name every AMI; EC2 still ' +
-        'limits the role to the AMIs this account owns or may use. The actions are only ec2:CopyImage, ' +
-        'ec2:CreateTags and ec2:ModifyImageAttribute.',
-      [`AwsSolutions-IAM5[Resource::arn:${partition}:ec2:*::snapshot/*]`]: 'ec2:CopyImage creates the snapshots of ' +
-        'the copied AMI, whose IDs are made by the copy; the statement holds only ec2:CopyImage.',
-    };
-    acknowledgeLibraryFindings(policy, ...Object.entries(reasons).map(([id, reason]) => ({ id, reason })),
-      ...ACKNOWLEDGED.inlinePolicy('the permissions Image Builder needs to distribute AMIs to this account'));
   }
 }
 
