@@ -12,8 +12,11 @@ import { Validator } from '../src/private/core/validation';
 
 const CORPUS = path.join(__dirname, 'fixtures', 'documents', 'corpus');
 interface Source { file: string; repo: string; path: string; commit: string; url: string }
-/** A real document AWS would refuse too: the validator reports `expected`, for the cited `rule`. */
-interface Rejected extends Source { expected: string; rule: string }
+/**
+ * A real document AWS would refuse too: the validator reports `expected`, for the cited `rule`.
+ * A workflow document gives its `workflowType`; any other is a component document.
+ */
+interface Rejected extends Source { expected: string; rule: string; workflowType?: string }
 const INDEX: { documents: Source[]; rejected: Rejected[] } = JSON.parse(fs.readFileSync(path.join(CORPUS, 'index.json'), 'utf-8'));
 const components = INDEX.documents.filter(d => d.file.startsWith('components/'));
 const workflows = INDEX.documents.filter(d => d.file.startsWith('workflows/'));
@@ -49,11 +52,17 @@ test.each(components.map(d => [d.file, d.url]))('accepts the component document 
     validateComponentDocument(v, 'data', document, WINDOWS_ACTIONS.test(text) ? 'Windows' : 'Linux'))).toEqual([]);
 });
 
-test.each(INDEX.rejected.map(d => [d.file, d.expected, d]))('rejects the component document %s: %s', (file, expected, d) => {
+test.each(INDEX.rejected.map(d => [d.file, d.expected, d]))('rejects the document %s: %s', (file, expected, d) => {
   expect(d.rule).toMatch(/\S/);
-  const found = problems(file, (v, document, text) =>
-    validateComponentDocument(v, 'data', document, WINDOWS_ACTIONS.test(text) ? 'Windows' : 'Linux'));
+  const found = problems(file, (v, document, text) => d.workflowType !== undefined
+    ? validateWorkflowDocument(v, 'data', document, d.workflowType)
+    : validateComponentDocument(v, 'data', document, WINDOWS_ACTIONS.test(text) ? 'Windows' : 'Linux'));
   expect(found.join('\n')).toContain(expected);
+});
+
+test('the corpus has at least 60 component and 10 workflow documents, all published outside this project', () => {
+  expect(components.length).toBeGreaterThanOrEqual(60);
+  expect(workflows.length).toBeGreaterThanOrEqual(10);
 });
 
 test.each(workflows.map(d => [d.file, d.url]))('accepts the workflow document %s (%s)', (file) => {

@@ -59,6 +59,12 @@ describe('component document rules', () => {
     ['a forEach mapping without list', GOOD.replace('        inputs:', '        loop:\n          forEach: { delimiter: "," }\n        inputs:'), /steps\[Hello\]\.loop\.forEach \['delimiter'\] must have list/],
     ['a misspelled action', GOOD.replace('action: ExecuteBash', 'action: ExecuteBsh'), /steps\[Hello\]\.action 'ExecuteBsh' must be an AWSTOE action module: did you mean `ExecuteBash`\?/],
     ['ReadFile given a mapping', GOOD.replace('action: ExecuteBash\n        inputs:\n          commands: [echo hi]', 'action: ReadFile\n        inputs:\n          path: /etc/hosts'), /steps\[Hello\]\.inputs .* must be a list of mappings for ReadFile/],
+    ['ExecuteDocument with a misspelled input', GOOD.replace('action: ExecuteBash\n        inputs:\n          commands: [echo hi]', 'action: ExecuteDocument\n        inputs:\n          document: Sample-1.yaml\n          phase: build'),
+      /steps\[Hello\]\.inputs\.phase 'phase' is not an input of ExecuteDocument: did you mean `phases`\?/],
+    ['ExecuteDocument with a timeout (the module refuses to change it)', GOOD.replace('action: ExecuteBash\n        inputs:\n          commands: [echo hi]', 'action: ExecuteDocument\n        timeoutSeconds: 600\n        inputs:\n          document: Sample-1.yaml'),
+      /steps\[Hello\]\.timeoutSeconds 600 must be left out or -1 for ExecuteDocument/],
+    ['ExecuteDocument with retries', GOOD.replace('action: ExecuteBash\n        inputs:\n          commands: [echo hi]', 'action: ExecuteDocument\n        maxAttempts: 3\n        inputs:\n          document: Sample-1.yaml'),
+      /steps\[Hello\]\.maxAttempts 3 must be left out or 1 for ExecuteDocument/],
     ['CreateSymlink without target', GOOD.replace('action: ExecuteBash\n        inputs:\n          commands: [echo hi]', 'action: CreateSymlink\n        inputs:\n          - path: /a'), /steps\[Hello\]\.inputs\[0\] \['path'\] must have target for CreateSymlink/],
     ['a reference to a later step of the phase', GOOD.replace('[echo hi]', '["{{ build.Later.outputs.stdout }}"]') + '      - name: Later\n        action: ExecuteBash\n        inputs:\n          commands: [echo later]\n',
       /steps\[Hello\] '\{\{ build\.Later\.outputs\.stdout \}\}' must reference a step that runs before build\.Hello/],
@@ -76,6 +82,19 @@ describe('component document rules', () => {
 
   test('{{ x:y }} and dotted references to loops are not parameters', () => {
     expect(componentProblems(GOOD.replace('[echo hi]', '["echo {{ loop.value }} {{ ssm:param }} {{ .Docker.Format }}"]'))).toEqual([]);
+  });
+
+  test('ExecuteDocument accepts the values it sets itself (timeoutSeconds -1, maxAttempts 1), and tokens', () => {
+    const step = (keys: string) => GOOD.replace('action: ExecuteBash\n        inputs:\n          commands: [echo hi]', `action: ExecuteDocument\n${keys}        inputs:\n          document: Sample-1.yaml`);
+    expect(componentProblems(step('        timeoutSeconds: -1\n        maxAttempts: 1\n'))).toEqual([]);
+    const stack = strictStack();
+    const token = new CfnParameter(stack, 'T', { type: 'Number' }).valueAsNumber;
+    const v = new Validator(stack);
+    validateComponentDocument(v, 'data', {
+      schemaVersion: '1.0',
+      phases: [{ name: 'build', steps: [{ name: 'A', action: 'ExecuteDocument', inputs: { document: 'a.yaml' }, timeoutSeconds: token }] }],
+    }, 'Linux');
+    expect(v.messages).toEqual([]);
   });
 
   test('tokens are accepted in steps and inputs', () => {

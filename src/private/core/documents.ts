@@ -48,6 +48,11 @@ interface ActionRule {
   readonly required: readonly string[];
   /** Groups of which at least one input must be given. */
   readonly oneOf?: readonly string[];
+  /**
+   * Step keys the action module sets itself and refuses to change (`ExecuteDocument`: "returns an
+   * error if you try to change them"): a step may leave them out or give these values.
+   */
+  readonly fixedStepKeys?: Readonly<Record<string, number>>;
   /** The section of the action-module reference, `<heading> (#anchor)`. */
   readonly source: string;
 }
@@ -68,11 +73,18 @@ const MSI_INPUTS: Readonly<Record<string, InputType>> = { path: S, url: S, reboo
  * the table says a single value, and the reverse) is an error.
  */
 export const COMPONENT_ACTIONS: Record<string, ActionRule> = {
-  // General execution. (Assert and ExecuteDocument: inputs not listed, their names are not checked.)
+  // General execution. (Assert: no input table the library could read, its input names are not checked.)
   Assert: { platforms: ALL_PLATFORMS, shape: 'object', required: [], source: 'Assert (#action-modules-assertion)' },
   ExecuteBash: { platforms: LINUX_MACOS, shape: 'object', inputs: { commands: L }, required: ['commands'], source: 'ExecuteBash (#action-modules-executebash)' },
   ExecuteBinary: { platforms: ALL_PLATFORMS, shape: 'object', inputs: { path: S, arguments: L }, required: ['path'], source: 'ExecuteBinary (#action-modules-executebinary)' },
-  ExecuteDocument: { platforms: ALL_PLATFORMS, shape: 'object', required: ['document'], source: 'ExecuteDocument (#action-modules-executedocument)' },
+  ExecuteDocument: {
+    platforms: ALL_PLATFORMS,
+    shape: 'object',
+    inputs: { 'document': S, 'document-s3-bucket-owner': S, 'phases': S, 'parameters': L },
+    required: ['document'],
+    fixedStepKeys: { timeoutSeconds: -1, maxAttempts: 1 },
+    source: 'ExecuteDocument (#action-modules-executedocument)',
+  },
   ExecutePowerShell: { platforms: WINDOWS, shape: 'object', inputs: { commands: L, file: S }, required: [], oneOf: ['commands', 'file'], source: 'ExecutePowerShell (#action-modules-executepowershell)' },
   // File download and upload.
   S3Download: { platforms: ALL_PLATFORMS, shape: 'list', inputs: { source: S, destination: S, expectedBucketOwner: S, overwrite: B }, required: ['source', 'destination'], source: 'S3Download (#action-modules-s3download)' },
@@ -536,6 +548,11 @@ function validateComponentStep(
       v.fail(`${where}.action`, action, `is not supported on ${platform} (only on ${rule.platforms.join(', ')})`);
     }
     checkInputs(v, `${where}.inputs`, step.inputs, rule, action as string);
+    for (const [key, fixed] of Object.entries(rule.fixedStepKeys ?? {})) {
+      if (step[key] !== undefined && !isToken(step[key]) && step[key] !== fixed) {
+        v.fail(`${where}.${key}`, step[key], `must be left out or ${fixed} for ${action} (the action module sets it and refuses another value)`);
+      }
+    }
   }
 
   if (step.onFailure !== undefined && !(COMPONENT_ON_FAILURE as readonly unknown[]).includes(step.onFailure)) {
