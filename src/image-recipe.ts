@@ -455,8 +455,7 @@ export class ImageRecipe extends ImageRecipeBase {
     v.throwIfInvalid();
     // The dummy's parent image is no fact: a recipe's platform would be checked against it.
     const parentImage: string | undefined = answer.answered ? answer.properties.ParentImage : undefined;
-    const platform = parentImage !== undefined ? platformOfParentImage(parentImage) as ComponentPlatform | undefined : undefined;
-    return new ImportedImageRecipe(scope, id, arn, arnPathPart(arn, 1), arnPathPart(arn, 2), true, parentImage, platform);
+    return new ImportedImageRecipe(scope, id, arn, arnPathPart(arn, 1), arnPathPart(arn, 2), true, parentImage);
   }
 
 
@@ -663,15 +662,16 @@ class ImportedImageRecipe extends ImageRecipeBase {
   public readonly imageRecipeName: string;
   public readonly imageRecipeVersion: string;
 
-  /**
-   * @param parentImage the recipe's parent image, when a lookup learned it
-   * @param platform the recipe's platform, when its parent image says it
-   */
+  /** The platform, when the parent image says it. */
+  public readonly platform?: ComponentPlatform;
+
+  /** @param parentImage the recipe's parent image, when a lookup learned it */
   constructor(scope: Construct, id: string, arn: string, name: string, version: string, environmentFromArn: boolean,
-    public readonly parentImage?: string, public readonly platform?: ComponentPlatform) {
+    public readonly parentImage?: string) {
     super(scope, id, environmentFromArn ? { environmentFromArn: arn } : {});
     this.imageRecipeArn = arn;
     this.imageRecipeName = name;
     this.imageRecipeVersion = version;
+    this.platform = parentImage !== undefined ? platformOfParentImage(parentImage) as ComponentPlatform | undefined : undefined;
   }
 }

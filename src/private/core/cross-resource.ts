@@ -7,7 +7,7 @@ import { LIMITS } from './api-constraints';
 import type { CheckRule, Finding, TemplateResource } from './checks';
 import { parseDocumentText, ParameterDeclaration, validateComponentDocument, validateWorkflowDocument } from './documents';
 import { checkGivenParameters } from './parameters';
-import { KnownPlatform, platformOfAwsManagedComponent, platformOfAwsManagedImage, platformOfSsmParameter } from './platforms';
+import { KnownPlatform, platformOfAwsManagedComponent, platformOfParentImage } from './platforms';
 import { Validator } from './validation';
 
 /** The rule of a component whose platform is not the recipe's: the sentence the image recipe prints. */
@@ -35,7 +35,7 @@ function text(value: unknown): string | undefined {
   return join[1].map(part => typeof part === 'string' ? part : '*').join('');
 }
 
-/** The name in an AWS-owned Image Builder ARN of a resource type (`arn:*:imagebuilder:*:aws:image/<name>/<version>`). */
+/** The name in an AWS-owned Image Builder ARN of a resource type (`arn:*:imagebuilder:*:aws:component/<name>/<version>`). */
 function awsManagedName(value: unknown, resourceType: string): string | undefined {
   const arn = text(value);
   const match = arn === undefined ? null : new RegExp(`^arn:[^:]+:imagebuilder:[^:]*:aws:${resourceType}/([a-z0-9-_]+)/`).exec(arn);
@@ -52,12 +52,8 @@ function asPlatform(value: unknown): KnownPlatform | undefined {
 /** The platform of a recipe when its template says it: a container's `PlatformOverride`, an AWS-managed parent image, a public SSM parameter. */
 function recipePlatform(recipe: TemplateResource): KnownPlatform | undefined {
   const p = recipe.properties;
-  const override = asPlatform(p.PlatformOverride);
-  if (override) return override;
-  const imageName = awsManagedName(p.ParentImage, 'image');
-  if (imageName !== undefined) return platformOfAwsManagedImage(imageName);
   const parent = text(p.ParentImage);
-  return parent?.startsWith('ssm:') ? platformOfSsmParameter(parent.slice('ssm:'.length)) : undefined;
+  return asPlatform(p.PlatformOverride) ?? (parent !== undefined ? platformOfParentImage(parent) : undefined);
 }
 
 /** A component of a recipe: its platform, and the path that names it in messages. */

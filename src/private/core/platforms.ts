@@ -47,8 +47,11 @@ export function platformOfAwsManagedComponent(name: string): KnownPlatform | und
   return undefined;
 }
 
-/** An AWS-managed Image Builder image's ARN (`arn:aws:imagebuilder:<region>:aws:image/<name>/<version>`), capturing the name. */
-const AWS_MANAGED_IMAGE_ARN = /^arn:aws[a-z-]*:imagebuilder:[a-z0-9-]+:aws:image\/([^/]+)\//;
+/**
+ * An AWS-managed Image Builder image's ARN (`arn:aws:imagebuilder:<region>:aws:image/<name>/<version>`),
+ * capturing the name; the partition and Region may be any text (a template's `*` for a token).
+ */
+const AWS_MANAGED_IMAGE_ARN = /^arn:[^:]+:imagebuilder:[^:]*:aws:image\/([a-z0-9-_]+)\//;
 
 /**
  * The platform of a parent image as Image Builder holds it (an image recipe's or container
